@@ -1,0 +1,208 @@
+import { Hono } from 'hono'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { Csrf, page } from '../platform/http/layout.js'
+import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { rateLimit } from '../platform/http/rate-limit.js'
+import { errors } from '../platform/errors.js'
+import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema } from './accounts.schemas.js'
+import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
+import { createApiToken, endSession, startSession } from './sessions.js'
+import { findOpenInvitation } from './invitations.js'
+
+export const accountsRoutes = new Hono<AppEnv>()
+
+accountsRoutes.use('/login', rateLimit('login', 10, 300))
+accountsRoutes.use('/api/v1/session', rateLimit('login', 10, 300))
+accountsRoutes.use('/register', rateLimit('register', 5, 3600))
+
+const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/')
+
+function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unknown }) {
+  const { c } = props
+  const { t } = c.var
+  return (
+    <>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action="/login" class="stack narrow">
+        <Csrf c={c} />
+        <input type="hidden" name="next" value={props.next ?? '/'} />
+        <Field label={t('accounts.email')} name="email" required>
+          <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ''} />
+        </Field>
+        <Field label={t('accounts.password')} name="password" required>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </Field>
+        <button type="submit">{t('accounts.login_button')}</button>
+      </form>
+      <p>{t('accounts.no_account')} <a href="/register">{t('nav.register')}</a></p>
+    </>
+  )
+}
+
+accountsRoutes.get('/login', (c) => page(c, c.var.t('accounts.login_title'), <LoginForm c={c} next={c.req.query('next')} />))
+
+accountsRoutes.post('/login', async (c) => {
+  const body = await formBody(c)
+  try {
+    const input = parseWith(loginSchema, body)
+    const { userId } = await logIn(c.var.deps.db, input)
+    await startSession(c, userId)
+    return c.redirect(safeNext(body.next), 303)
+  } catch (error) {
+    const status = error instanceof Error && 'status' in error ? (error.status as 400 | 401) : 400
+    return page(c, c.var.t('accounts.login_title'),
+      <LoginForm c={c} email={String(body.email ?? '')} next={String(body.next ?? '/')} error={error} />, status === 401 ? 400 : status)
+  }
+})
+
+accountsRoutes.post('/logout', async (c) => {
+  await endSession(c)
+  return c.redirect('/', 303)
+})
+
+function RegisterForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
+  const { c } = props
+  const { t } = c.var
+  const v = props.values ?? {}
+  return (
+    <>
+      <p>{t('accounts.register_intro')}</p>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action="/register" class="stack narrow">
+        <Csrf c={c} />
+        <input type="hidden" name="locale" value={c.var.lang} />
+        <Field label={t('accounts.display_name')} name="displayName" required>
+          <input id="displayName" name="displayName" required maxlength={100} value={String(v.displayName ?? '')} />
+        </Field>
+        <Field label={t('accounts.email')} name="email" required>
+          <input id="email" name="email" type="email" autocomplete="username" required value={String(v.email ?? '')} />
+        </Field>
+        <Field label={t('accounts.password')} name="password" hint={t('accounts.password_hint')} required>
+          <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
+        </Field>
+        <button type="submit">{t('accounts.register_button')}</button>
+      </form>
+    </>
+  )
+}
+
+accountsRoutes.get('/register', (c) => page(c, c.var.t('accounts.register_title'), <RegisterForm c={c} />))
+
+accountsRoutes.post('/register', async (c) => {
+  const body = await formBody(c)
+  try {
+    const { userId } = await registerFinder(c.var.deps.db, parseWith(registerSchema, body))
+    await startSession(c, userId)
+    return c.redirect('/my/reports', 303)
+  } catch (error) {
+    return page(c, c.var.t('accounts.register_title'), <RegisterForm c={c} values={{ ...body, password: '' }} error={error} />, 400)
+  }
+})
+
+async function InvitationForm(props: { c: Ctx; secret: string; values?: Record<string, unknown>; error?: unknown }) {
+  const { c, secret } = props
+  const { t, deps, lang } = c.var
+  const inv = await findOpenInvitation(deps.db, secret, deps.clock.now())
+  const org = inv.organization_id
+    ? await deps.db.selectFrom('organizations').select(['name_ja', 'name_en']).where('id', '=', inv.organization_id).executeTakeFirst()
+    : undefined
+  const v = props.values ?? {}
+  return (
+    <>
+      {inv.purpose === 'first_admin' && <p>{t('accounts.invitation_first_admin')}</p>}
+      {org && <p>{t('accounts.invitation_for_org', { org: lang === 'ja' ? org.name_ja : org.name_en })}</p>}
+      {inv.purpose === 'staff' && <p>{t('accounts.invitation_staff', { roles: inv.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>}
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action={`/invitations/${secret}`} class="stack narrow">
+        <Csrf c={c} />
+        <Field label={t('accounts.display_name')} name="displayName" required>
+          <input id="displayName" name="displayName" required maxlength={100} value={String(v.displayName ?? '')} />
+        </Field>
+        <Field label={t('accounts.email')} name="email" required>
+          <input id="email" name="email" type="email" required value={String(v.email ?? inv.email ?? '')} />
+        </Field>
+        <Field label={t('accounts.password')} name="password" hint={t('accounts.password_hint')} required>
+          <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
+        </Field>
+        <button type="submit">{t('accounts.invitation_button')}</button>
+      </form>
+    </>
+  )
+}
+
+accountsRoutes.get('/invitations/:secret', async (c) => {
+  const body = await InvitationForm({ c, secret: c.req.param('secret') })
+  return page(c, c.var.t('accounts.invitation_title'), body)
+})
+
+accountsRoutes.post('/invitations/:secret', async (c) => {
+  const secret = c.req.param('secret')
+  const body = await formBody(c)
+  try {
+    const input = parseWith(acceptInvitationSchema, body)
+    const { userId, caseId } = await acceptInvitation(c.var.deps.db, { ...input, secret, now: c.var.deps.clock.now() })
+    await startSession(c, userId)
+    return c.redirect(caseId ? `/cases/${caseId}` : '/', 303)
+  } catch (error) {
+    const form = await InvitationForm({ c, secret, values: body, error })
+    return page(c, c.var.t('accounts.invitation_title'), form, 400)
+  }
+})
+
+accountsRoutes.get('/account', async (c) => {
+  const user = c.var.user
+  if (!user) return c.redirect('/login?next=/account', 303)
+  const { t } = c.var
+  const tokens = await c.var.deps.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at'])
+    .where('user_id', '=', user.id).where('revoked_at', 'is', null).orderBy('created_at').execute()
+  return page(c, t('accounts.account_title'), (
+    <section>
+      <h2>{t('accounts.tokens_title')}</h2>
+      <p>{t('accounts.tokens_intro')}</p>
+      <ul>{tokens.map((tok) => <li>{tok.name}</li>)}</ul>
+      <form method="post" action="/account/tokens" class="inline">
+        <Csrf c={c} />
+        <label for="name">{t('accounts.token_name')}</label> <input id="name" name="name" required maxlength={100} />
+        <button type="submit">{t('accounts.token_create')}</button>
+      </form>
+    </section>
+  ))
+})
+
+accountsRoutes.post('/account/tokens', async (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  const { name } = parseWith(createTokenSchema, await formBody(c))
+  const { token } = await createApiToken(c.var.deps.db, user.id, name)
+  return page(c, c.var.t('accounts.tokens_title'), <p>{c.var.t('accounts.token_created')} <code class="secret">{token}</code></p>)
+})
+
+// ---- API ----
+
+/** Signs in with e-mail and password; sets the session cookie and returns the CSRF token for later writes. */
+accountsRoutes.post('/api/v1/session', async (c) => {
+  const input = await jsonBody(c, loginSchema)
+  const { userId } = await logIn(c.var.deps.db, input)
+  const { csrfToken } = await startSession(c, userId)
+  return c.json({ userId, csrfToken })
+})
+
+accountsRoutes.delete('/api/v1/session', async (c) => {
+  await endSession(c)
+  return c.body(null, 204)
+})
+
+accountsRoutes.get('/api/v1/me', (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  return c.json({ id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, organizationId: user.organizationId })
+})
+
+accountsRoutes.post('/api/v1/tokens', async (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  const { name } = await jsonBody(c, createTokenSchema)
+  const { id, token } = await createApiToken(c.var.deps.db, user.id, name)
+  return c.json({ id, token }, 201)
+})

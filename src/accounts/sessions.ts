@@ -1,0 +1,71 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCookie, deleteCookie } from 'hono/cookie'
+import type { DB } from '../platform/db/database.js'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { SESSION_COOKIE, setAppCookie } from '../platform/http/cookies.js'
+import { hashSecret, newId, newSecret } from '../platform/secrets.js'
+import { loadCurrentUser } from './accounts.repository.js'
+
+const SESSION_HOURS = 12
+
+/** Starts a session for `userId` and sets its cookie. The cookie holds the secret; the table only its hash. */
+export async function startSession(c: Ctx, userId: string): Promise<{ csrfToken: string }> {
+  const { db, clock } = c.var.deps
+  const secret = newSecret()
+  const csrf = newSecret()
+  await db.insertInto('sessions').values({
+    id_hash: hashSecret(secret),
+    user_id: userId,
+    csrf_token: csrf,
+    expires_at: new Date(clock.now().getTime() + SESSION_HOURS * 3600_000),
+  }).execute()
+  setAppCookie(c, SESSION_COOKIE, secret, SESSION_HOURS * 3600)
+  return { csrfToken: csrf }
+}
+
+export async function endSession(c: Ctx): Promise<void> {
+  const secret = getCookie(c, SESSION_COOKIE)
+  if (secret) await c.var.deps.db.deleteFrom('sessions').where('id_hash', '=', hashSecret(secret)).execute()
+  deleteCookie(c, SESSION_COOKIE, { path: '/' })
+}
+
+/** Creates a personal API token; the secret is shown once and stored hashed. */
+export async function createApiToken(db: DB, userId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = `kk_${newSecret()}`
+  const id = newId()
+  await db.insertInto('api_tokens').values({ id, user_id: userId, name, token_hash: hashSecret(token) }).execute()
+  return { id, token }
+}
+
+/** Resolves the user from `Authorization: Bearer` or the session cookie. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db, clock } = c.var.deps
+  c.set('user', null)
+  c.set('authVia', 'none')
+  c.set('csrfToken', '')
+  const auth = c.req.header('authorization')
+  if (auth?.startsWith('Bearer ')) {
+    const row = await db.selectFrom('api_tokens').select(['id', 'user_id'])
+      .where('token_hash', '=', hashSecret(auth.slice(7).trim())).where('revoked_at', 'is', null).executeTakeFirst()
+    const user = row ? await loadCurrentUser(db, row.user_id) : null
+    if (!user) return c.json({ error: { code: 'auth.invalid_token', message: 'The API token is not valid.' } }, 401)
+    await db.updateTable('api_tokens').set({ last_used_at: clock.now() }).where('id', '=', row!.id).execute()
+    c.set('user', user)
+    c.set('authVia', 'token')
+    return next()
+  }
+  const secret = getCookie(c, SESSION_COOKIE)
+  if (secret) {
+    const session = await db.selectFrom('sessions').select(['user_id', 'csrf_token', 'expires_at'])
+      .where('id_hash', '=', hashSecret(secret)).executeTakeFirst()
+    if (session && session.expires_at > clock.now()) {
+      const user = await loadCurrentUser(db, session.user_id)
+      if (user) {
+        c.set('user', user)
+        c.set('authVia', 'session')
+        c.set('csrfToken', session.csrf_token)
+      }
+    }
+  }
+  return next()
+}

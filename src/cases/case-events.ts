@@ -1,0 +1,56 @@
+import type { DB } from '../platform/db/database.js'
+import type { CurrentUser } from '../platform/http/context.js'
+import type { Clock } from '../platform/clock.js'
+import { lockCase } from './cases.repository.js'
+import { nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
+
+/** Who did it: a person, or the system itself (scheduler, import). */
+export type Actor = { user: CurrentUser | null; label: string }
+
+export const systemActor: Actor = { user: null, label: 'system' }
+export const actorOf = (user: CurrentUser): Actor => ({ user, label: user.displayName })
+
+/** Appends one event to a case's log. Call it inside the transaction that made the change. */
+export async function appendEvent(trx: DB, e: {
+  caseId: string; type: string; actor: Actor; at: Date; from?: string | null; to?: string | null; data?: Record<string, unknown>
+}) {
+  await trx.insertInto('case_events').values({
+    case_id: e.caseId,
+    type: e.type,
+    from_status: e.from ?? null,
+    to_status: e.to ?? null,
+    actor_user_id: e.actor.user?.id ?? null,
+    actor_label: e.actor.label,
+    occurred_at: e.at,
+    data: JSON.stringify(e.data ?? {}),
+  }).execute()
+}
+
+/**
+ * The one way a product case changes state: lock the row, apply the transition table, update the
+ * row (plus any `changes`), append the event — all in one transaction. `apply` runs inside it for
+ * the rest of the change and may return event data.
+ */
+export async function transitionProductCase<T extends Record<string, unknown> | void>(db: DB, input: {
+  caseId: string
+  action: ProductCaseAction
+  actor: Actor
+  clock: Clock
+  changes?: Partial<{ rejection_reason: string | null; accepted_at: Date; start_date: string; closed_at: Date | null; coordinator_id: string; product_type: string | null; cause: string | null; duplicate_of: string | null }>
+  apply?: (trx: DB, ctx: { from: ProductCaseStatus; to: ProductCaseStatus; now: Date }) => Promise<T>
+  data?: Record<string, unknown>
+}): Promise<{ from: ProductCaseStatus; to: ProductCaseStatus; result: T | undefined }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, input.caseId)
+    const from = row.status as ProductCaseStatus
+    const to = nextProductStatus(from, input.action)
+    const now = input.clock.now()
+    await trx.updateTable('cases').set({ ...input.changes, status: to, updated_at: now }).where('id', '=', input.caseId).execute()
+    const result = input.apply ? await input.apply(trx, { from, to, now }) : undefined
+    await appendEvent(trx, {
+      caseId: input.caseId, type: input.action, actor: input.actor, at: now, from, to,
+      data: { ...input.data, ...(result ?? {}) },
+    })
+    return { from, to, result: result ?? undefined }
+  })
+}

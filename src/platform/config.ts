@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+const schema = z.object({
+  PORT: z.coerce.number().int().positive().default(3000),
+  KEIKAI_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('keikai <no-reply@keikai.localhost>'),
+  PUBLIC_URL: z.string().optional(),
+  MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+})
+
+export type Config = {
+  port: number
+  dataDir: string
+  databaseUrl?: string
+  smtpUrl?: string
+  mailFrom: string
+  publicUrl: string
+  maxAttachmentBytes: number
+  /** Cookies are marked Secure when the public URL is https. */
+  secureCookies: boolean
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = schema.parse(env)
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
+  return {
+    port: e.PORT,
+    dataDir: e.KEIKAI_DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    publicUrl,
+    maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
+    secureCookies: publicUrl.startsWith('https://'),
+  }
+}

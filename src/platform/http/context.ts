@@ -1,0 +1,35 @@
+import type { Context } from 'hono'
+import type { DB } from '../db/database.js'
+import type { Clock } from '../clock.js'
+import type { Config } from '../config.js'
+import type { Lang, Translate } from '../i18n/index.js'
+import type { OrganizationKind, Role } from '../db/schema.js'
+
+/** What every request can reach: the database, the clock and the configuration. */
+export type Deps = { db: DB; clock: Clock; config: Config }
+
+/** The signed-in person, as the policies see them. */
+export type CurrentUser = {
+  id: string
+  email: string
+  displayName: string
+  roles: Role[]
+  organizationId: string | null
+  organizationKind: OrganizationKind | null
+  locale: Lang
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps
+    user: CurrentUser | null
+    authVia: 'session' | 'token' | 'none'
+    lang: Lang
+    t: Translate
+    csrfToken: string
+  }
+}
+
+export type Ctx = Context<AppEnv>
+
+export const isApiPath = (path: string) => path.startsWith('/api/')

@@ -1,0 +1,47 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { errors } from '../errors.js'
+import { newSecret } from '../secrets.js'
+import type { AppEnv } from './context.js'
+import { CSRF_COOKIE, SESSION_COOKIE, setAppCookie } from './cookies.js'
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Every state-changing request that a browser could send with ambient credentials must carry the
+ * token rendered into our own forms (field `_csrf`) or the `X-CSRF-Token` header. Requests that
+ * authenticate with a bearer token carry no ambient credentials and need none; neither does a JSON
+ * request without cookies (a cross-site page cannot send one without a CORS pre-flight).
+ * Must run after the session middleware, which sets `csrfToken` for signed-in users.
+ */
+export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let expected = c.var.csrfToken
+  if (!expected) {
+    expected = getCookie(c, CSRF_COOKIE) ?? ''
+    if (!/^[A-Za-z0-9_-]{43}$/.test(expected)) {
+      expected = newSecret()
+      setAppCookie(c, CSRF_COOKIE, expected, 60 * 60 * 24)
+    }
+    c.set('csrfToken', expected)
+  }
+  if (!UNSAFE.has(c.req.method) || c.var.authVia === 'token') return next()
+  const contentType = c.req.header('content-type') ?? ''
+  const isForm = contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data')
+  const hasCookies = Boolean(getCookie(c, SESSION_COOKIE) || getCookie(c, CSRF_COOKIE))
+  if (!isForm && !hasCookies) return next()
+  let sent = c.req.header('x-csrf-token')
+  if (!sent && isForm) {
+    const body = await c.req.parseBody({ all: true })
+    const field = body['_csrf']
+    sent = typeof field === 'string' ? field : undefined
+  }
+  if (!sent || !safeEqual(sent, expected)) throw errors.csrf()
+  return next()
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}

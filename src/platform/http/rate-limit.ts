@@ -1,0 +1,32 @@
+import { sql } from 'kysely'
+import type { MiddlewareHandler } from 'hono'
+import { errors } from '../errors.js'
+import type { AppEnv } from './context.js'
+
+/** The client's address as the socket saw it (behind a proxy, configure the proxy to set it). */
+function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? 'local'
+}
+
+/**
+ * A fixed-window limit per client address, counted in the database so that every app process
+ * shares it. Only unsafe methods count.
+ */
+export function rateLimit(name: string, limit: number, windowSeconds: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const { db, clock } = c.var.deps
+    const now = clock.now()
+    const key = `${name}:${clientKey(c)}`
+    const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000)
+    const row = await sql<{ count: number }>`
+      insert into rate_limits (key, window_start, count) values (${key}, ${windowStart}, 1)
+      on conflict (key) do update set
+        count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
+        window_start = excluded.window_start
+      returning count`.execute(db)
+    if ((row.rows[0]?.count ?? 0) > limit) throw errors.rateLimited()
+    return next()
+  }
+}

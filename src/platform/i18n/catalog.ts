@@ -1,0 +1,16 @@
+import { commonMessages } from './common.messages.js'
+import { accountsMessages } from '../../accounts/accounts.messages.js'
+import { intakeMessages } from '../../intake/intake.messages.js'
+import { coordinationMessages } from '../../coordination/coordination.messages.js'
+import { advisoriesMessages } from '../../advisories/advisories.messages.js'
+import { portalMessages } from '../../portal/portal.messages.js'
+import { adminMessages } from '../../admin/admin.messages.js'
+import type { Catalogue } from './define.js'
+
+const parts: Catalogue[] = [commonMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages]
+
+/** Every visible string, by language. Each feature owns its own message file. */
+export const catalogue: Catalogue = {
+  ja: Object.assign({}, ...parts.map((p) => p.ja)),
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+}

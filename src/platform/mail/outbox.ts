@@ -1,0 +1,20 @@
+import type { DB } from '../db/database.js'
+import { newId } from '../secrets.js'
+
+export type OutgoingMail = { to: string; subject: string; text: string }
+
+/**
+ * Queues mail in the outbox, inside the caller's transaction: the mail exists exactly when the
+ * change that caused it was committed. Delivery happens later (see delivery.ts).
+ * Mail never carries unpublished vulnerability details, only a pointer to sign in and read them.
+ */
+export async function enqueueMail(trx: DB, mail: OutgoingMail, now: Date): Promise<void> {
+  await trx.insertInto('mail_outbox').values({
+    id: newId(),
+    to_address: mail.to,
+    subject: mail.subject,
+    body_text: mail.text,
+    next_attempt_at: now,
+    created_at: now,
+  }).execute()
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { PGlite, pg_trgm, openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js'
+import { PGLITE_TEMPLATE, PG_TEMPLATE_DB, withDatabase } from './global-setup.js'
+
+export const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
+
+/** A fresh, migrated database of its own for one test file, cloned from the suite's template. */
+export async function freshDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL
+  if (url) {
+    const name = `keikai_test_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`)
+    await admin.end()
+    const handle = await openDatabase({ databaseUrl: withDatabase(url, name) })
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close()
+        const a = new pg.Client({ connectionString: url })
+        await a.connect()
+        await a.query(`drop database if exists ${name} with (force)`)
+        await a.end()
+      },
+    }
+  }
+  const dump = new Blob([readFileSync(PGLITE_TEMPLATE)])
+  const pglite = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } })
+  const handle = await openDatabase({ pglite })
+  return { ...handle, close: async () => { await handle.close(); await pglite.close() } }
+}
