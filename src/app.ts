@@ -13,6 +13,10 @@ import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
 import { accountsRoutes } from './accounts/accounts.routes.js'
 import { intakeRoutes } from './intake/intake.routes.js'
+import { intakeApi } from './intake/intake.api.js'
+import { caseRoutes } from './cases/case.routes.js'
+import { organizationRoutes } from './coordination/organizations.routes.js'
+import { coordinationApi } from './coordination/coordination.api.js'
 import { coordinationRoutes } from './coordination/coordination.routes.js'
 import { advisoriesRoutes } from './advisories/advisories.routes.js'
 import { portalRoutes } from './portal/portal.routes.js'
@@ -50,6 +54,10 @@ export function createApp(deps: Deps) {
 
   app.route('/', accountsRoutes)
   app.route('/', intakeRoutes)
+  app.route('/', intakeApi)
+  app.route('/', caseRoutes)
+  app.route('/', organizationRoutes)
+  app.route('/', coordinationApi)
   app.route('/', coordinationRoutes)
   app.route('/', advisoriesRoutes)
   app.route('/', portalRoutes)

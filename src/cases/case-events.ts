@@ -2,7 +2,7 @@ import type { DB } from '../platform/db/database.js'
 import type { CurrentUser } from '../platform/http/context.js'
 import type { Clock } from '../platform/clock.js'
 import { lockCase } from './cases.repository.js'
-import { nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
+import { invalidTransition, nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
 
 /** Who did it: a person, or the system itself (scheduler, import). */
 export type Actor = { user: CurrentUser | null; label: string }
@@ -52,5 +52,24 @@ export async function transitionProductCase<T extends Record<string, unknown> | 
       data: { ...input.data, ...(result ?? {}) },
     })
     return { from, to, result: result ?? undefined }
+  })
+}
+
+/**
+ * A change to a case that keeps its state (a contact attempt, a party's answer, a message…):
+ * lock the case, run `apply`, append the event — one transaction. `allowedIn` guards the states.
+ */
+export async function changeCase<T extends Record<string, unknown> | void>(db: DB, input: {
+  caseId: string; type: string; actor: Actor; clock: Clock; allowedIn?: readonly string[]
+  apply: (trx: DB, ctx: { status: string; now: Date }) => Promise<T>
+}): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, input.caseId)
+    if (input.allowedIn && !input.allowedIn.includes(row.status)) throw invalidTransition(input.type, row.status)
+    const now = input.clock.now()
+    const result = await input.apply(trx, { status: row.status, now })
+    await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', input.caseId).execute()
+    await appendEvent(trx, { caseId: input.caseId, type: input.type, actor: input.actor, at: now, data: { ...(result ?? {}) } })
+    return result
   })
 }

@@ -1,4 +1,119 @@
 import { Hono } from 'hono'
-import type { AppEnv } from '../platform/http/context.js'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { page } from '../platform/http/layout.js'
+import { formBody, parseWith } from '../platform/http/validate.js'
+import { rateLimit } from '../platform/http/rate-limit.js'
+import { requireAllowed, requireUser } from '../platform/http/guards.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { sendAttachment } from '../cases/case.routes.js'
+import { messageSchema, postMessage } from '../cases/threads.js'
+import { threadRecipients } from '../cases/thread-recipients.js'
+import { acceptSchema, productReportSchema, rejectSchema } from './intake.schemas.js'
+import { acceptCase, rejectCase, submitProductReport, type Upload } from './intake.usecases.js'
+import { findReport, findReportByTrackingSecret, listReportsOfFinder } from './reports.repository.js'
+import { loadFinderReportView } from './report-status.js'
+import { ProductReportForm } from './report-form.views.js'
+import { ReportStatusPage } from './report-status.views.js'
+import { IntakeQueue, MyReports, ReceiptPage } from './intake.views.js'
+import { listIntakeQueue } from './intake.queue.js'
 
 export const intakeRoutes = new Hono<AppEnv>()
+
+intakeRoutes.use('/report', rateLimit('intake', 20, 3600))
+intakeRoutes.use('/api/v1/reports', rateLimit('intake', 20, 3600))
+intakeRoutes.use('/track/*', rateLimit('tracking', 60, 600))
+
+/** Files from a multipart body: `attachments` may repeat. Empty file inputs are ignored. */
+export async function uploadsOf(body: Record<string, unknown>): Promise<Upload[]> {
+  const raw = body.attachments
+  const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => f instanceof File && f.size > 0)
+  return Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })))
+}
+
+const textFields = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+
+intakeRoutes.get('/report', (c) => page(c, c.var.t('intake.form_title'), <ProductReportForm c={c} />))
+
+intakeRoutes.post('/report', async (c) => {
+  const body = await formBody(c)
+  try {
+    const report = parseWith(productReportSchema, textFields(body))
+    const result = await submitProductReport(c.var.deps, { report, uploads: await uploadsOf(body), finder: c.var.user })
+    return page(c, c.var.t('intake.received_title'), <ReceiptPage c={c} receipt={result.receiptNumber} trackingUrl={`${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`} />)
+  } catch (error) {
+    const status = error instanceof Error && 'status' in error && error.status === 413 ? 413 : 400
+    return page(c, c.var.t('intake.form_title'), <ProductReportForm c={c} values={textFields(body)} error={error} />, status)
+  }
+})
+
+/** The anonymous finder's view, by secret link. Unknown links are plain 404s. */
+async function trackedReport(c: Ctx) {
+  const report = await findReportByTrackingSecret(c.var.deps.db, c.req.param('secret')!)
+  if (!report) throw errors.notFound()
+  return report
+}
+
+intakeRoutes.get('/track/:secret', async (c) => {
+  const report = await trackedReport(c)
+  const view = await loadFinderReportView(c.var.deps, report, 'tracking')
+  c.header('Cache-Control', 'private, no-store')
+  const base = `/track/${c.req.param('secret')}`
+  return page(c, c.var.t('intake.status_title'), <ReportStatusPage c={c} view={view} base={base} threadAction={`${base}/messages`} />)
+})
+
+intakeRoutes.post('/track/:secret/messages', async (c) => {
+  const report = await trackedReport(c)
+  const { body } = parseWith(messageSchema, await formBody(c))
+  const ref = { caseId: report.case_id, thread: 'finder' as const, reportId: report.id }
+  await postMessage(c.var.deps, { ref, actor: { user: null, label: report.finder_name }, body, notify: await threadRecipients(c.var.deps, ref, false) })
+  return c.redirect(`/track/${c.req.param('secret')}`, 303)
+})
+
+intakeRoutes.get('/track/:secret/attachments/:attachmentId', async (c) => {
+  const report = await trackedReport(c)
+  const rel = { caseKind: report.kind, notifiedPartyIds: [], ownReportIds: [report.id] }
+  return sendAttachment(c, report.case_id, c.req.param('attachmentId'), rel, null)
+})
+
+intakeRoutes.get('/my/reports', async (c) => {
+  const user = requireUser(c)
+  const reports = await listReportsOfFinder(c.var.deps.db, user.id)
+  return page(c, c.var.t('intake.my_reports_title'), <MyReports c={c} reports={reports} />)
+})
+
+async function ownReport(c: Ctx) {
+  const user = requireUser(c)
+  const report = await findReport(c.var.deps.db, c.req.param('reportId')!)
+  if (!report || report.finder_user_id !== user.id) throw errors.notFound()
+  return report
+}
+
+intakeRoutes.get('/my/reports/:reportId', async (c) => {
+  const report = await ownReport(c)
+  const view = await loadFinderReportView(c.var.deps, report, 'account')
+  return page(c, c.var.t('intake.status_title'), (
+    <ReportStatusPage c={c} view={view} base={`/cases/${report.case_id}`} threadAction={`/cases/${report.case_id}/threads/finder/${report.id}`} />
+  ))
+})
+
+intakeRoutes.get('/intake', async (c) => {
+  requireAllowed(c, policies.viewIntakeQueue)
+  const queue = await listIntakeQueue(c.var.deps.db)
+  return page(c, c.var.t('intake.queue_title'), <IntakeQueue c={c} queue={queue} />)
+})
+
+intakeRoutes.post('/cases/:caseId/accept', async (c) => {
+  const user = requireAllowed(c, policies.decideIntake)
+  const input = parseWith(acceptSchema, await formBody(c))
+  await acceptCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input })
+  return c.redirect(`/cases/${c.req.param('caseId')}`, 303)
+})
+
+intakeRoutes.post('/cases/:caseId/reject', async (c) => {
+  const user = requireAllowed(c, policies.decideIntake)
+  const reject = parseWith(rejectSchema, await formBody(c))
+  await rejectCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), reject })
+  return c.redirect('/intake', 303)
+})

@@ -1,4 +1,5 @@
 import { commonMessages } from './common.messages.js'
+import { casesMessages } from '../../cases/cases.messages.js'
 import { accountsMessages } from '../../accounts/accounts.messages.js'
 import { intakeMessages } from '../../intake/intake.messages.js'
 import { coordinationMessages } from '../../coordination/coordination.messages.js'
@@ -7,7 +8,7 @@ import { portalMessages } from '../../portal/portal.messages.js'
 import { adminMessages } from '../../admin/admin.messages.js'
 import type { Catalogue } from './define.js'
 
-const parts: Catalogue[] = [commonMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages]
+const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages]
 
 /** Every visible string, by language. Each feature owns its own message file. */
 export const catalogue: Catalogue = {

@@ -1,0 +1,149 @@
+import type { Ctx } from '../platform/http/context.js'
+import { Csrf } from '../platform/http/layout.js'
+import { formatDate, formatDateTime } from '../platform/i18n/index.js'
+import { isCoordinator, isIntake } from '../policies/policies.js'
+import { categoryLabel, PRODUCT_TYPES } from '../intake/categories.js'
+import { detailsOf } from '../intake/reports.repository.js'
+import { IntakeDecisionForms } from '../intake/intake-decision.views.js'
+import { PartiesSection } from '../coordination/parties.views.js'
+import type { CaseView } from './case-view.js'
+
+/** The case page: one layout, with each section shown only to those the view model lets see it. */
+export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: string; name_ja: string; name_en: string }[]; contacts?: Record<string, { id: string; name: string; email: string }[]> }) {
+  const { c, view } = props
+  const { t, lang, user } = c.var
+  const k = view.kase
+  return (
+    <>
+      {view.viewer !== 'staff' && <p class="meta">{t('cases.access_note')}</p>}
+      <dl class="facts">
+        <dt>{t('common.status')}</dt><dd><span class="status" data-status={k.status}>{t(`case.status.${k.status}`)}</span></dd>
+        <dt>{t('cases.receipt')}</dt><dd>{view.reports.map((r) => r.receipt_number).join(', ')}</dd>
+        <dt>{t('cases.kind')}</dt><dd>{t(`intake.kind.${k.kind}`)}</dd>
+        {k.accepted_at && <><dt>{t('intake.accepted_at')}</dt><dd>{formatDate(k.accepted_at, lang)}</dd></>}
+        {k.start_date && <><dt>{t('intake.start_date')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
+        {k.rejection_reason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${k.rejection_reason}`)}</dd></>}
+      </dl>
+      {view.viewer === 'staff' && isCoordinator(user) && k.kind === 'product' && !k.coordinator_id && !['received', 'not_accepted'].includes(k.status) && (
+        <form method="post" action={`/cases/${k.id}/take`} class="inline"><Csrf c={c} /><button type="submit">{t('cases.take')}</button></form>
+      )}
+      {view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}
+      {view.viewer === 'staff' && isIntake(user) && k.status === 'received' && <IntakeDecisionForms c={c} caseId={k.id} />}
+      {view.viewer !== 'finder' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
+      {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
+      <AdvisorySection c={c} view={view} />
+      {view.developerThreads.map(({ party, messages }) => (
+        <Thread c={c} title={`${t('cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
+          action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />
+      ))}
+      {view.viewer !== 'finder' && view.finderThreads.map(({ report, messages }) => (
+        <Thread c={c} title={`${t('cases.section.finder_thread')}: ${report.receipt_number}`}
+          action={`/cases/${k.id}/threads/finder/${report.id}`} messages={messages} />
+      ))}
+      <Timeline c={c} events={view.timeline} />
+    </>
+  )
+}
+
+export function ReportSection(props: { c: Ctx; caseId: string; report: CaseView['reports'][number]; attachmentBase?: string }) {
+  const { c, report: r } = props
+  const { t, lang } = c.var
+  const d = detailsOf(r)
+  const base = props.attachmentBase ?? `/cases/${props.caseId}/attachments`
+  return (
+    <section>
+      <h2>{t('cases.section.report')} ({r.receipt_number})</h2>
+      <dl class="facts">
+        <dt>{t('intake.submitted_at')}</dt><dd>{formatDateTime(r.submitted_at, lang)}</dd>
+        <dt>{t('cases.finder')}</dt>
+        <dd>{r.identityVisible ? <>{r.finder_name}{r.finder_email && <> &lt;{r.finder_email}&gt;</>}{r.finder_organization && <> ({r.finder_organization})</>}</> : t('intake.finder_hidden')}</dd>
+        <dt>{t('intake.product_name')}</dt><dd>{d.productName}</dd>
+        <dt>{t('intake.product_version')}</dt><dd>{d.productVersion}</dd>
+        {d.developerName && <><dt>{t('intake.developer_name')}</dt><dd>{d.developerName}</dd></>}
+        <dt>{t('intake.product_type')}</dt><dd>{categoryLabel(PRODUCT_TYPES, d.productType, lang)}</dd>
+        <dt>{t('intake.already_public')}</dt><dd>{t(`intake.tri.${d.alreadyPublic}`)}</dd>
+        <dt>{t('intake.exploited')}</dt><dd>{t(`intake.tri.${d.exploited}`)}</dd>
+        <dt>{t('intake.developer_contacted')}</dt><dd>{t(`intake.tri.${d.developerContacted}`)}</dd>
+        <dt>{t('intake.consent_credit')}</dt><dd>{r.consent_credit ? `${t('common.yes')} (${r.credit_name ?? ''})` : t('common.no')}</dd>
+      </dl>
+      <h3>{t('intake.description')}</h3><div class="pre">{d.description}</div>
+      <h3>{t('intake.reproduction')}</h3><div class="pre">{d.reproduction}</div>
+      <h3>{t('intake.impact')}</h3><div class="pre">{d.impact}</div>
+      {d.discoveryMethod && <><h3>{t('intake.discovery_method')}</h3><div class="pre">{d.discoveryMethod}</div></>}
+      {r.attachments.length > 0 && (
+        <>
+          <h3>{t('intake.attachment_list')}</h3>
+          <ul>{r.attachments.map((a) => (
+            <li><a href={`${base}/${a.id}`} download>{a.filename}</a> <span class="meta">({a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…)</span></li>
+          ))}</ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+function VulnerabilitiesSection(props: { c: Ctx; view: CaseView }) {
+  const { t, lang } = props.c.var
+  return (
+    <section>
+      <h2>{t('cases.section.vulnerabilities')}</h2>
+      <table>
+        <thead><tr><th>#</th><th>{t('advisories.vuln_title')}</th><th>CVE</th><th>CWE</th><th>CVSS v3.1</th><th>CVSS v4.0</th></tr></thead>
+        <tbody>{props.view.vulnerabilities.map((v) => (
+          <tr><td>{v.position}</td><td>{lang === 'ja' ? v.title_ja : v.title_en}</td><td>{v.cve_id ?? ''}</td><td>{v.cwe_id ?? ''}</td>
+            <td>{v.cvss31_score ?? ''} <small>{v.cvss31_vector ?? ''}</small></td><td>{v.cvss40_score ?? ''} <small>{v.cvss40_vector ?? ''}</small></td></tr>
+        ))}</tbody>
+      </table>
+    </section>
+  )
+}
+
+function AdvisorySection(props: { c: Ctx; view: CaseView }) {
+  const { c, view } = props
+  const { t, lang, user } = c.var
+  const a = view.advisory
+  const canEdit = view.viewer === 'staff' && isCoordinator(user) && ['fix_in_progress', 'publication_scheduled', 'published', 'committee_review'].includes(view.kase.status)
+  if (!a && !canEdit) return null
+  return (
+    <section>
+      <h2>{t('cases.section.advisory')}</h2>
+      {a?.identifier && <p>{a.identifier} — {t(`advisories.status.${a.status}`)} {a.publish_at && formatDateTime(a.publish_at, lang)}</p>}
+      {a?.status === 'published' && a.identifier && <p><a href={`/advisories/${a.identifier.replace('#', '')}`}>{t('cases.advisory_public')}</a></p>}
+      {canEdit && <p><a href={`/cases/${view.kase.id}/advisory`}>{t('cases.advisory_edit')}</a></p>}
+    </section>
+  )
+}
+
+export function Thread(props: { c: Ctx; title: string; action: string; messages: { id: string; author_label: string; body: string; created_at: Date }[] }) {
+  const { c } = props
+  const { t, lang } = c.var
+  return (
+    <section class="thread">
+      <h2>{props.title}</h2>
+      {props.messages.length === 0 && <p class="meta">{t('cases.no_messages')}</p>}
+      {props.messages.map((m) => (
+        <div class="message"><div class="meta">{m.author_label} — {formatDateTime(m.created_at, lang)}</div>{m.body}</div>
+      ))}
+      <form method="post" action={props.action} class="stack">
+        <Csrf c={c} />
+        <label>{t('cases.message_body')}<textarea name="body" required maxlength={20000}></textarea></label>
+        <button type="submit">{t('cases.message_send')}</button>
+      </form>
+    </section>
+  )
+}
+
+export function Timeline(props: { c: Ctx; events: CaseView['timeline'] }) {
+  const { t, lang } = props.c.var
+  return (
+    <section>
+      <h2>{t('cases.section.timeline')}</h2>
+      <ol class="timeline">{props.events.map((e) => (
+        <li data-event={e.type}>
+          <strong>{t(`event.${e.type}`)}</strong>{e.to_status && e.from_status !== e.to_status && <> → {t(`case.status.${e.to_status}`)}</>}
+          <div class="meta">{formatDateTime(e.occurred_at, lang)} · {e.actor_label}</div>
+        </li>
+      ))}</ol>
+    </section>
+  )
+}

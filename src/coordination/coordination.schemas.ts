@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { blankToUndefined } from '../platform/http/validate.js'
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
+
+export const organizationSchema = z.object({
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
+  pgpPublicKey: z.preprocess(blankToUndefined, z.string().trim().max(100_000)
+    .refine((k) => k.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----'), 'Paste an ASCII-armoured OpenPGP public key.').optional()),
+})
+
+export const contactSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.string().trim().toLowerCase().email().max(254),
+  phone: optionalText(50),
+  note: optionalText(1000),
+})
+
+export const addPartySchema = z.object({ organizationId: z.string().min(1).max(100) })
+
+export const contactAttemptSchema = z.object({
+  channel: z.enum(['email', 'web_form', 'phone', 'postal', 'other']),
+  address: z.string().trim().min(1).max(500),
+  attemptedOn: isoDate,
+  result: z.enum(['no_answer', 'bounced', 'reached', 'refused']),
+  note: optionalText(2000),
+})
+
+export const notifySchema = z.object({ contactId: z.string().min(1).max(100) })
+
+export const responseSchema = z.object({
+  response: z.enum(['vulnerable', 'not_vulnerable']),
+  statementJa: optionalText(20_000),
+  statementEn: optionalText(20_000),
+  fixPlan: optionalText(20_000),
+  proposedPublicationDate: z.preprocess(blankToUndefined, isoDate.optional()),
+})
+
+export const vulnerabilityStatusSchema = z.object({
+  vulnerabilityId: z.string().min(1).max(100),
+  status: z.enum(['unknown', 'affected', 'not_affected', 'fixed']),
+})

@@ -1,0 +1,91 @@
+import { Hono } from 'hono'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { Csrf, page } from '../platform/http/layout.js'
+import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { formBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed } from '../platform/http/guards.js'
+import { policies } from '../policies/policies.js'
+import { contactSchema, organizationSchema } from './coordination.schemas.js'
+import { addContact, createOrganization, listOrganizations, loadOrganization } from './organizations.usecases.js'
+
+export const organizationRoutes = new Hono<AppEnv>()
+
+organizationRoutes.get('/organizations', async (c) => {
+  requireAllowed(c, policies.manageOrganizations)
+  const { t, lang } = c.var
+  const orgs = await listOrganizations(c.var.deps.db)
+  return page(c, t('coordination.organizations_title'), (
+    <>
+      <p><a href="/organizations/new">{t('coordination.new_organization')}</a></p>
+      <ul>{orgs.map((o) => <li><a href={`/organizations/${o.id}`}>{lang === 'ja' ? o.name_ja : o.name_en}</a></li>)}</ul>
+    </>
+  ))
+})
+
+function OrganizationForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
+  const { c } = props
+  const { t } = c.var
+  const v = (k: string) => String(props.values?.[k] ?? '')
+  return (
+    <>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action="/organizations" class="stack">
+        <Csrf c={c} />
+        <Field label={t('coordination.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
+        <Field label={t('coordination.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
+        <Field label={t('coordination.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
+        <Field label={t('coordination.pgp_key')} name="pgpPublicKey"><textarea id="pgpPublicKey" name="pgpPublicKey">{v('pgpPublicKey')}</textarea></Field>
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </>
+  )
+}
+
+organizationRoutes.get('/organizations/new', (c) => {
+  requireAllowed(c, policies.manageOrganizations)
+  return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} />)
+})
+
+organizationRoutes.post('/organizations', async (c) => {
+  requireAllowed(c, policies.manageOrganizations)
+  const body = await formBody(c)
+  try {
+    const { id } = await createOrganization(c.var.deps.db, parseWith(organizationSchema, body))
+    return c.redirect(`/organizations/${id}`, 303)
+  } catch (error) {
+    return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} values={body} error={error} />, 400)
+  }
+})
+
+organizationRoutes.get('/organizations/:id', async (c) => {
+  requireAllowed(c, policies.manageOrganizations)
+  const { t, lang } = c.var
+  const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('id'))
+  return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
+    <>
+      <dl class="facts">
+        <dt>{t('coordination.name_ja')}</dt><dd>{org.name_ja}</dd>
+        <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>
+        <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
+        <dt>OpenPGP</dt><dd>{org.pgp_public_key ? t('coordination.pgp_registered') : t('common.none')}</dd>
+      </dl>
+      <h2>{t('coordination.contacts')}</h2>
+      <ul>{contacts.map((ct) => <li>{ct.name} &lt;{ct.email}&gt; {ct.phone ?? ''}</li>)}</ul>
+      <form method="post" action={`/organizations/${org.id}/contacts`} class="stack narrow">
+        <Csrf c={c} />
+        <Field label={t('coordination.contact_name')} name="name" required><input id="name" name="name" required maxlength={200} /></Field>
+        <Field label={t('coordination.contact_email')} name="email" required><input id="email" name="email" type="email" required /></Field>
+        <Field label={t('coordination.contact_phone')} name="phone"><input id="phone" name="phone" maxlength={50} /></Field>
+        <button type="submit">{t('coordination.add_contact')}</button>
+      </form>
+      <h2>{t('coordination.members')}</h2>
+      <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
+    </>
+  ))
+})
+
+organizationRoutes.post('/organizations/:id/contacts', async (c) => {
+  requireAllowed(c, policies.manageOrganizations)
+  await addContact(c.var.deps.db, c.req.param('id'), parseWith(contactSchema, await formBody(c)))
+  return c.redirect(`/organizations/${c.req.param('id')}`, 303)
+})

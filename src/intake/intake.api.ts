@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../platform/http/context.js'
+import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed, requireUser } from '../platform/http/guards.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { acceptSchema, productReportSchema, rejectSchema } from './intake.schemas.js'
+import { acceptCase, rejectCase, submitProductReport } from './intake.usecases.js'
+import { findReportByTrackingSecret, listReportsOfFinder, detailsOf } from './reports.repository.js'
+import { loadFinderReportView } from './report-status.js'
+import { listIntakeQueue } from './intake.queue.js'
+import { uploadsOf } from './intake.routes.js'
+
+/** The intake JSON API: the same use cases and checks as the pages. */
+export const intakeApi = new Hono<AppEnv>()
+
+/** Files a product report: JSON, or multipart/form-data with `attachments` files. */
+intakeApi.post('/api/v1/reports', async (c) => {
+  const isMultipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+  let result
+  if (isMultipart) {
+    const body = await formBody(c)
+    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+    result = await submitProductReport(c.var.deps, { report: parseWith(productReportSchema, fields), uploads: await uploadsOf(body), finder: c.var.user })
+  } else {
+    result = await submitProductReport(c.var.deps, { report: await jsonBody(c, productReportSchema), uploads: [], finder: c.var.user })
+  }
+  return c.json({
+    receiptNumber: result.receiptNumber,
+    trackingUrl: `${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`,
+    trackingToken: result.trackingSecret,
+    reportId: result.reportId,
+  }, 201)
+})
+
+const presentFinderView = (v: Awaited<ReturnType<typeof loadFinderReportView>>) => ({
+  receiptNumber: v.report.receipt_number,
+  status: v.status,
+  submittedAt: v.report.submitted_at,
+  acceptedAt: v.acceptedAt,
+  startDate: v.startDate,
+  rejectionReason: v.rejectionReason,
+  advisory: v.advisory ? { identifier: v.advisory.identifier, publishedAt: v.advisory.publish_at } : null,
+  details: detailsOf(v.report),
+  attachments: v.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size, sha256: a.sha256 })),
+  messages: v.messages.map((m) => ({ id: m.id, author: m.author_label, body: m.body, at: m.created_at })),
+})
+
+intakeApi.get('/api/v1/tracking/:secret', async (c) => {
+  const report = await findReportByTrackingSecret(c.var.deps.db, c.req.param('secret'))
+  if (!report) throw errors.notFound()
+  return c.json(presentFinderView(await loadFinderReportView(c.var.deps, report, 'tracking')))
+})
+
+intakeApi.get('/api/v1/my/reports', async (c) => {
+  const user = requireUser(c)
+  const reports = await listReportsOfFinder(c.var.deps.db, user.id)
+  return c.json({ reports: await Promise.all(reports.map(async (r) => ({ id: r.id, ...presentFinderView(await loadFinderReportView(c.var.deps, r, 'account')) }))) })
+})
+
+intakeApi.get('/api/v1/intake/queue', async (c) => {
+  requireAllowed(c, policies.viewIntakeQueue)
+  const q = await listIntakeQueue(c.var.deps.db)
+  return c.json({ waiting: q.waiting.map((r) => ({ caseId: r.id, receiptNumber: r.receipt_number, title: r.title, submittedAt: r.submitted_at })) })
+})
+
+intakeApi.post('/api/v1/cases/:caseId/accept', async (c) => {
+  const user = requireAllowed(c, policies.decideIntake)
+  const input = await jsonBody(c, acceptSchema)
+  const r = await acceptCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input })
+  return c.json({ status: r.to })
+})
+
+intakeApi.post('/api/v1/cases/:caseId/reject', async (c) => {
+  const user = requireAllowed(c, policies.decideIntake)
+  const r = await rejectCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), reject: await jsonBody(c, rejectSchema) })
+  return c.json({ status: r.to })
+})

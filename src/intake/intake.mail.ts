@@ -1,0 +1,22 @@
+import type { Config } from '../platform/config.js'
+import { translator, type Lang } from '../platform/i18n/index.js'
+import type { OutgoingMail } from '../platform/mail/outbox.js'
+
+/**
+ * Mail to a finder. It names the receipt number and the step, never the vulnerability details;
+ * the finder reads those behind their tracking link or account.
+ */
+export function finderMail(config: Config, lang: Lang, what: 'received' | 'accepted' | 'not_accepted' | 'start_date' | 'published',
+  p: { to: string; receipt: string; trackingUrl?: string; reason?: string; startDate?: string; advisoryUrl?: string }): OutgoingMail {
+  const t = translator(lang)
+  const params = {
+    receipt: p.receipt,
+    reason: p.reason ? t(`intake.reject_reason.${p.reason}`) : '',
+    startDate: p.startDate ?? '',
+    advisoryUrl: p.advisoryUrl ?? '',
+  }
+  const lines = [t(`intake.mail.${what}.body`, params)]
+  if (p.trackingUrl) lines.push('', t('intake.mail.tracking_link'), p.trackingUrl)
+  lines.push('', t('intake.mail.my_reports', { url: `${config.publicUrl}/my/reports` }), '', t('intake.mail.signature'))
+  return { to: p.to, subject: t(`intake.mail.${what}.subject`, params), text: lines.join('\n') }
+}

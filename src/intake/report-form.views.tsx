@@ -1,0 +1,86 @@
+import type { Ctx } from '../platform/http/context.js'
+import { Csrf } from '../platform/http/layout.js'
+import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { PRODUCT_TYPES } from './categories.js'
+import { MAX_ATTACHMENTS } from './intake.usecases.js'
+
+const TRI = ['unknown', 'yes', 'no'] as const
+
+/** The software-product report form. On a failed submit it comes back with every value kept. */
+export function ProductReportForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
+  const { c } = props
+  const { t, lang, user } = c.var
+  const v = props.values ?? {}
+  const s = (k: string, d = '') => (typeof v[k] === 'string' ? (v[k] as string) : d)
+  const checked = (k: string) => v[k] === 'on' || v[k] === true
+  const tri = (name: string) => (
+    <fieldset class="field">
+      <legend>{t(`intake.${name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())}`)}</legend>
+      {TRI.map((opt) => (
+        <label><input type="radio" name={name} value={opt} checked={s(name, 'unknown') === opt} /> {t(`intake.tri.${opt}`)} </label>
+      ))}
+    </fieldset>
+  )
+  return (
+    <>
+      <p>{t('intake.form_intro')}</p>
+      <p class="meta">{t('intake.form_no_fetch')}</p>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action="/report" enctype="multipart/form-data" class="stack">
+        <Csrf c={c} />
+        <input type="hidden" name="locale" value={lang} />
+        <h2>{t('intake.section_product')}</h2>
+        <Field label={t('intake.product_name')} name="productName" required>
+          <input id="productName" name="productName" required maxlength={200} value={s('productName')} />
+        </Field>
+        <Field label={t('intake.product_version')} name="productVersion" required>
+          <input id="productVersion" name="productVersion" required maxlength={200} value={s('productVersion')} />
+        </Field>
+        <Field label={t('intake.developer_name')} name="developerName">
+          <input id="developerName" name="developerName" maxlength={200} value={s('developerName')} />
+        </Field>
+        <Field label={t('intake.product_type')} name="productType" required>
+          <select id="productType" name="productType" required>
+            {PRODUCT_TYPES.map((p) => <option value={p.key} selected={s('productType', 'other') === p.key}>{p[lang]}</option>)}
+          </select>
+        </Field>
+        <h2>{t('intake.section_vulnerability')}</h2>
+        <Field label={t('intake.description')} name="description" required>
+          <textarea id="description" name="description" required maxlength={20000}>{s('description')}</textarea>
+        </Field>
+        <Field label={t('intake.reproduction')} name="reproduction" required>
+          <textarea id="reproduction" name="reproduction" required maxlength={20000}>{s('reproduction')}</textarea>
+        </Field>
+        <Field label={t('intake.impact')} name="impact" required>
+          <textarea id="impact" name="impact" required maxlength={5000}>{s('impact')}</textarea>
+        </Field>
+        <Field label={t('intake.discovery_method')} name="discoveryMethod">
+          <textarea id="discoveryMethod" name="discoveryMethod" maxlength={2000}>{s('discoveryMethod')}</textarea>
+        </Field>
+        {tri('alreadyPublic')}
+        {tri('exploited')}
+        {tri('developerContacted')}
+        <Field label={t('intake.attachments')} name="attachments"
+          hint={t('intake.attachments_hint', { count: MAX_ATTACHMENTS, size: Math.floor(c.var.deps.config.maxAttachmentBytes / 1024 / 1024) })}>
+          <input id="attachments" name="attachments" type="file" multiple />
+        </Field>
+        <h2>{t('intake.section_finder')}</h2>
+        <Field label={t('intake.finder_name')} name="finderName" required>
+          <input id="finderName" name="finderName" required maxlength={100} value={s('finderName', user?.displayName ?? '')} />
+        </Field>
+        <Field label={t('intake.finder_email')} name="finderEmail" hint={t('intake.finder_email_hint')}>
+          <input id="finderEmail" name="finderEmail" type="email" maxlength={254} value={s('finderEmail', user?.email ?? '')} />
+        </Field>
+        <Field label={t('intake.finder_organization')} name="finderOrganization">
+          <input id="finderOrganization" name="finderOrganization" maxlength={200} value={s('finderOrganization')} />
+        </Field>
+        <label><input type="checkbox" name="consentShareIdentity" checked={checked('consentShareIdentity')} /> {t('intake.consent_share_identity')}</label>
+        <label><input type="checkbox" name="consentCredit" checked={checked('consentCredit')} /> {t('intake.consent_credit')}</label>
+        <Field label={t('intake.credit_name')} name="creditName">
+          <input id="creditName" name="creditName" maxlength={200} value={s('creditName')} />
+        </Field>
+        <button type="submit">{t('intake.submit')}</button>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,93 @@
+import type { TestApp } from './test-app.js'
+import { createApiToken } from '../../src/accounts/sessions.js'
+import { hashPassword } from '../../src/accounts/passwords.js'
+import { newId } from '../../src/platform/secrets.js'
+import type { Role } from '../../src/platform/db/schema.js'
+
+/** An API client that authenticates with a personal token (no cookies, no CSRF). */
+export function apiClient(t: TestApp, token?: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = {}
+    if (token) headers.authorization = `Bearer ${token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    const res = await t.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    let json: any = undefined
+    try { json = text ? JSON.parse(text) : undefined } catch { /* not JSON */ }
+    return { status: res.status, json, text, headers: res.headers }
+  }
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown = {}) => call('POST', path, body),
+    put: (path: string, body: unknown = {}) => call('PUT', path, body),
+    delete: (path: string) => call('DELETE', path),
+  }
+}
+export type ApiClient = ReturnType<typeof apiClient>
+
+/** A browser-like client: keeps cookies and sends the CSRF token found in the last page. */
+export function browserClient(t: TestApp) {
+  const jar = new Map<string, string>()
+  let csrf = ''
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const remember = (res: Response) => {
+    for (const sc of res.headers.getSetCookie()) {
+      const [pair] = sc.split(';')
+      const [k, ...v] = pair!.split('=')
+      if (/max-age=0/i.test(sc) || /expires=Thu, 01 Jan 1970/i.test(sc)) jar.delete(k!.trim())
+      else jar.set(k!.trim(), v.join('='))
+    }
+  }
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers)
+    if (jar.size) headers.set('cookie', cookieHeader())
+    const res = await t.app.request(path, { ...init, headers })
+    remember(res)
+    const text = await res.text()
+    const m = text.match(/name="_csrf" value="([^"]+)"/)
+    if (m) csrf = m[1]!
+    return { status: res.status, text, headers: res.headers, location: res.headers.get('location') }
+  }
+  return {
+    get: (path: string) => request(path),
+    /** Posts a form; fetches `fromPage` first when no CSRF token is known yet. */
+    post: async (path: string, fields: Record<string, string | Blob | (string | Blob)[]>, opts: { multipart?: boolean; csrf?: string | null } = {}) => {
+      if (!csrf && opts.csrf === undefined) await request('/login')
+      const token = opts.csrf === undefined ? csrf : opts.csrf
+      if (opts.multipart) {
+        const fd = new FormData()
+        if (token) fd.set('_csrf', token)
+        for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) fd.append(k, item as any)
+        return request(path, { method: 'POST', body: fd })
+      }
+      const params = new URLSearchParams()
+      if (token) params.set('_csrf', token)
+      for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item))
+      return request(path, { method: 'POST', body: params, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    },
+    cookies: jar,
+  }
+}
+export type BrowserClient = ReturnType<typeof browserClient>
+
+let passwordHash: Promise<string> | undefined
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** A user with roles and/or an organisation, plus an API client for them. */
+export async function createUser(t: TestApp, opts: { roles?: Role[]; organizationId?: string | null; name?: string; email?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD)
+  const id = newId()
+  const email = opts.email ?? `${(opts.name ?? 'user').toLowerCase().replace(/\W+/g, '-')}-${id.slice(0, 8)}@example.test`
+  await t.db.insertInto('users').values({
+    id, email, display_name: opts.name ?? 'Test user', password_hash: await passwordHash,
+    roles: opts.roles ?? [], organization_id: opts.organizationId ?? null,
+  }).execute()
+  const { token } = await createApiToken(t.db, id, 'test')
+  return { id, email, token, api: apiClient(t, token) }
+}
+export type TestUser = Awaited<ReturnType<typeof createUser>>
+
+/** The newest outbox mail to an address. */
+export async function lastMailTo(t: TestApp, to: string) {
+  return t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id').execute()
+}

@@ -1,0 +1,21 @@
+/** A complete, valid product report as the API takes it. */
+export const productReport = (overrides: Record<string, unknown> = {}) => ({
+  productName: 'サンプルルータ WR-1000',
+  productVersion: '1.0.0 〜 1.2.3',
+  developerName: 'サンプル電機株式会社',
+  productType: 'router',
+  description: '管理画面にクロスサイト・スクリプティングの脆弱性があります。',
+  reproduction: '1. 管理画面にログイン\n2. /setup?name=<script>alert(1)</script> を開く',
+  impact: '管理者のブラウザ上で任意のスクリプトが実行される可能性があります。',
+  discoveryMethod: '自宅ルータの検証中に発見',
+  alreadyPublic: 'no',
+  exploited: 'no',
+  developerContacted: 'no',
+  finderName: '山田 太郎',
+  finderEmail: 'finder@example.test',
+  consentShareIdentity: true,
+  consentCredit: true,
+  creditName: 'Taro Yamada',
+  locale: 'ja',
+  ...overrides,
+})
