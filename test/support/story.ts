@@ -1,0 +1,42 @@
+import { expect } from 'vitest'
+import type { TestApp } from './test-app.js'
+import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD, type TestUser } from './clients.js'
+import { productReport } from './fixtures.js'
+
+/**
+ * Walks a product case from report to a notified, registered developer — the shared first half
+ * of the story — and returns everyone involved.
+ */
+export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?: string; orgName?: string } = {}) {
+  const intake = await createUser(t, { roles: ['intake'], name: 'Intake Ito' })
+  const coordinator = await createUser(t, { roles: ['coordinator'], name: 'Coordinator Kato' })
+  const filed = await apiClient(t).post('/api/v1/reports', productReport({ finderEmail: `finder-${Math.random().toString(36).slice(2)}@example.test` }))
+  expect(filed.status).toBe(201)
+  const caseId = (await t.db.selectFrom('reports').select('case_id').where('receipt_number', '=', filed.json.receiptNumber).executeTakeFirstOrThrow()).case_id
+  expect((await intake.api.post(`/api/v1/cases/${caseId}/accept`, {})).json.status).toBe('accepted')
+  await coordinator.api.post(`/api/v1/cases/${caseId}/take`)
+
+  const org = await coordinator.api.post('/api/v1/organizations', { nameJa: opts.orgName ?? 'サンプル電機株式会社', nameEn: 'Sample Electric Co.' })
+  const contactEmail = opts.contactEmail ?? `psirt-${Math.random().toString(36).slice(2)}@sample.example`
+  const contact = await coordinator.api.post(`/api/v1/organizations/${org.json.id}/contacts`, { name: 'PSIRT', email: contactEmail })
+  const party = await coordinator.api.post(`/api/v1/cases/${caseId}/parties`, { organizationId: org.json.id })
+  expect(party.status).toBe(201)
+  const attempt = await coordinator.api.post(`/api/v1/cases/${caseId}/parties/${party.json.partyId}/contact-attempts`,
+    { channel: 'email', address: contactEmail, attemptedOn: '2026-04-01', result: 'reached' })
+  expect(attempt.status).toBe(201)
+  const notified = await coordinator.api.post(`/api/v1/cases/${caseId}/parties/${party.json.partyId}/notify`, { contactId: contact.json.id })
+  expect(notified.status).toBe(200)
+
+  const mail = (await lastMailTo(t, contactEmail))[0]!
+  const invitationPath = new URL(mail.body_text.match(/https?:\/\/\S+\/invitations\/\S+/)![0]).pathname
+  const developerBrowser = browserClient(t)
+  await developerBrowser.get(invitationPath)
+  const created = await developerBrowser.post(invitationPath, { displayName: 'Dev Sato', email: contactEmail, password: TEST_PASSWORD })
+  expect(created.status).toBe(303)
+  expect(created.location).toBe(`/cases/${caseId}`)
+  const devUser = await t.db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', contactEmail).executeTakeFirstOrThrow()
+  const { createApiToken } = await import('../../src/accounts/sessions.js')
+  const { token } = await createApiToken(t.db, devUser.id, 'story')
+  const developer: TestUser = { id: devUser.id, email: contactEmail, token, api: apiClient(t, token) }
+  return { intake, coordinator, filed: filed.json, caseId, orgId: org.json.id as string, partyId: party.json.partyId as string, developer, developerBrowser, invitationPath, contactEmail }
+}
