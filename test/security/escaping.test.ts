@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setupTestApp, type TestApp } from '../support/test-app.js'
+import { apiClient, browserClient, createUser, TEST_PASSWORD } from '../support/clients.js'
+import { productReport } from '../support/fixtures.js'
+import { walkToNotifiedDeveloper } from '../support/story.js'
+
+/** Reports routinely carry working payloads; every place that shows them must show text. */
+const PAYLOADS = ['<script>alert("x1")</script>', '"><img src=x onerror=alert("x2")>', "'><svg onload=alert('x3')>"]
+const RAW = [/<script>alert\("x1"\)<\/script>/, /<img src=x onerror/, /<svg onload/]
+
+let t: TestApp
+beforeAll(async () => { t = await setupTestApp() })
+afterAll(async () => { await t.close() })
+
+const assertEscaped = (html: string, where: string) => {
+  for (const re of RAW) expect(re.test(html), `${where} contains raw ${re}`).toBe(false)
+}
+
+describe('user-supplied text renders as text', () => {
+  it('in every report field, on the receipt, tracking, queue and case pages', async () => {
+    const p = PAYLOADS.join('')
+    const fields = ['productName', 'productVersion', 'developerName', 'description', 'reproduction', 'impact', 'discoveryMethod', 'finderName', 'finderOrganization', 'creditName']
+    const report = productReport(Object.fromEntries(fields.map((f, i) => [f, `F${i}:${p}`])))
+    const b = browserClient(t)
+    await b.get('/report')
+    const receipt = await b.post('/report', { ...(report as Record<string, string>), consentShareIdentity: 'on', consentCredit: 'on',
+      attachments: new File(['x'], `${PAYLOADS[1]}.txt`) }, { multipart: true })
+    expect(receipt.status).toBe(200)
+    const tracking = new URL(receipt.text.match(/data-testid="tracking-link" href="([^"]+)"/)![1]!).pathname
+    const trackingPage = await b.get(tracking)
+    fields.forEach((_f, i) => expect(trackingPage.text).toContain(`F${i}:&lt;script&gt;`))
+    assertEscaped(trackingPage.text, 'tracking page')
+
+    const intake = await createUser(t, { roles: ['intake'] })
+    const ib = browserClient(t)
+    await ib.get('/login')
+    await ib.post('/login', { email: intake.email, password: TEST_PASSWORD })
+    const queue = await ib.get('/intake')
+    expect(queue.status).toBe(200)
+    assertEscaped(queue.text, 'intake queue')
+    const caseId = queue.text.match(/href="\/cases\/([0-9a-f-]{36})"/)![1]!
+    const casePage = await ib.get(`/cases/${caseId}`)
+    expect(casePage.status).toBe(200)
+    expect(casePage.text).toContain('F3:&lt;script&gt;')
+    assertEscaped(casePage.text, 'case page')
+  })
+
+  it('in messages, organisation names and developer statements', async () => {
+    const s = await walkToNotifiedDeveloper(t, { orgName: `Org ${PAYLOADS[0]}` })
+    await s.developer.api.post(`/api/v1/cases/${s.caseId}/threads/developer/${s.partyId}/messages`, { body: PAYLOADS.join('\n') })
+    await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: PAYLOADS[1], statementEn: PAYLOADS[2], fixPlan: PAYLOADS[0] })
+    const cb = browserClient(t)
+    await cb.get('/login')
+    await cb.post('/login', { email: (await t.db.selectFrom('users').select('email').where('id', '=', s.coordinator.id).executeTakeFirstOrThrow()).email, password: TEST_PASSWORD })
+    for (const path of [`/cases/${s.caseId}`, '/coordination', `/organizations/${s.orgId}`, '/organizations']) {
+      const page = await cb.get(path)
+      expect(page.status, path).toBe(200)
+      assertEscaped(page.text, path)
+    }
+    const devPage = await s.developerBrowser.get(`/cases/${s.caseId}`)
+    expect(devPage.status).toBe(200)
+    assertEscaped(devPage.text, 'developer case page')
+  })
+
+  it('in the JSON API, as JSON strings (no HTML rendering involved)', async () => {
+    const res = await apiClient(t).post('/api/v1/reports', productReport({ productName: PAYLOADS[0] }))
+    const status = await apiClient(t).get(`/api/v1/tracking/${res.json.trackingToken}`)
+    expect(status.headers.get('content-type')).toContain('application/json')
+    expect(status.json.details.productName).toBe(PAYLOADS[0])
+  })
+})
