@@ -5,6 +5,7 @@ import { loginSchema, createTokenSchema } from '../accounts/accounts.schemas.js'
 import { productReportSchema, acceptSchema, rejectSchema } from '../intake/intake.schemas.js'
 import { addPartySchema, contactAttemptSchema, contactSchema, notifySchema, organizationSchema, responseSchema, vulnerabilityStatusSchema } from '../coordination/coordination.schemas.js'
 import { messageSchema } from '../cases/threads.js'
+import { inviteStaffSchema } from '../admin/admin.schemas.js'
 import { advisoryDraftSchema, reviseSchema, scheduleApiSchema } from '../advisories/advisories.schemas.js'
 
 type Operation = { method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; tag: string; body?: z.ZodType; auth: 'none' | 'user' | 'optional' }
@@ -43,7 +44,10 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/v1/cases/{caseId}/advisory/revisions', summary: 'Revise a published advisory (coordinators)', tag: 'advisories', body: reviseSchema, auth: 'user' },
   { method: 'get', path: '/api/v1/advisories', summary: 'Published advisories, newest first (?q= search)', tag: 'public', auth: 'none' },
   { method: 'get', path: '/api/v1/advisories/{identifier}', summary: 'One published advisory, e.g. JVN12345678', tag: 'public', auth: 'none' },
-  { method: 'get', path: '/api/v1/admin/outbox', summary: 'The mail outbox (administrators)', tag: 'admin', auth: 'user' },
+  { method: 'post', path: '/api/v1/cases/{caseId}/advisory/unschedule', summary: 'Take a scheduled advisory back to draft (coordinators)', tag: 'advisories', auth: 'user' },
+  { method: 'get', path: '/api/v1/admin/outbox', summary: 'The mail outbox, secrets in links masked (administrators)', tag: 'admin', auth: 'user' },
+  { method: 'get', path: '/api/v1/admin/outbox/{id}', summary: 'One outbox mail (administrators)', tag: 'admin', auth: 'user' },
+  { method: 'post', path: '/api/v1/admin/invitations', summary: 'Invite a staff member (administrators)', tag: 'admin', body: inviteStaffSchema, auth: 'user' },
 ]
 
 const errorSchema = {

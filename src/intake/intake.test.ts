@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
 import { apiClient, browserClient, createUser, lastMailTo, type TestUser } from '../../test/support/clients.js'
-import { productReport } from '../../test/support/fixtures.js'
+import { productReport, productReportForm } from '../../test/support/fixtures.js'
 
 let t: TestApp
 let intake: TestUser
@@ -29,7 +29,7 @@ describe('reporting a product vulnerability', () => {
   it('accepts a report with attachments through the browser form, and serves them only as downloads', async () => {
     const b = browserClient(t)
     await b.get('/report')
-    const fields = { ...productReport(), consentShareIdentity: 'on', consentCredit: 'on' } as Record<string, string>
+    const fields = productReportForm()
     const res = await b.post('/report', { ...fields, attachments: [new File(['<html><script>alert(1)</script></html>'], 'poc.html', { type: 'text/html' })] }, { multipart: true })
     expect(res.status).toBe(200)
     const link = res.text.match(/data-testid="tracking-link" href="([^"]+)"/)![1]!
@@ -53,7 +53,7 @@ describe('reporting a product vulnerability', () => {
     expect(Object.keys(api.json.error.details.fields)).toEqual(expect.arrayContaining(['productName', 'productType']))
     const b = browserClient(t)
     await b.get('/report')
-    const form = await b.post('/report', { ...productReport({ productName: '' }), description: '説明を残す' } as Record<string, string>, { multipart: true })
+    const form = await b.post('/report', productReportForm({ productName: '', description: '説明を残す' }), { multipart: true })
     expect(form.status).toBe(400)
     expect(form.text).toContain('説明を残す')
     expect(await countRows('cases')).toBe(before)
@@ -64,7 +64,7 @@ describe('reporting a product vulnerability', () => {
     try {
       const b = browserClient(small)
       await b.get('/report')
-      const res = await b.post('/report', { ...(productReport() as Record<string, string>), attachments: new File([new Uint8Array(4096)], 'big.bin') }, { multipart: true })
+      const res = await b.post('/report', { ...productReportForm(), attachments: new File([new Uint8Array(4096)], 'big.bin') }, { multipart: true })
       expect(res.status).toBe(413)
       const n = await small.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
       expect(Number(n.n)).toBe(0)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { apiClient, browserClient, createUser, TEST_PASSWORD } from '../support/clients.js'
-import { productReport } from '../support/fixtures.js'
+import { productReport, productReportForm } from '../support/fixtures.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
 
 /** Reports routinely carry working payloads; every place that shows them must show text. */
@@ -20,10 +20,10 @@ describe('user-supplied text renders as text', () => {
   it('in every report field, on the receipt, tracking, queue and case pages', async () => {
     const p = PAYLOADS.join('')
     const fields = ['productName', 'productVersion', 'developerName', 'description', 'reproduction', 'impact', 'discoveryMethod', 'finderName', 'finderOrganization', 'creditName']
-    const report = productReport(Object.fromEntries(fields.map((f, i) => [f, `F${i}:${p}`])))
+    const report = productReportForm(Object.fromEntries(fields.map((f, i) => [f, `F${i}:${p}`])))
     const b = browserClient(t)
     await b.get('/report')
-    const receipt = await b.post('/report', { ...(report as Record<string, string>), consentShareIdentity: 'on', consentCredit: 'on',
+    const receipt = await b.post('/report', { ...report,
       attachments: new File(['x'], `${PAYLOADS[1]}.txt`) }, { multipart: true })
     expect(receipt.status).toBe(200)
     const tracking = new URL(receipt.text.match(/data-testid="tracking-link" href="([^"]+)"/)![1]!).pathname

@@ -19,3 +19,13 @@ export const productReport = (overrides: Record<string, unknown> = {}) => ({
   locale: 'ja',
   ...overrides,
 })
+
+/** The same report as browser form fields: checkboxes are 'on' or absent. */
+export function productReportForm(overrides: Record<string, unknown> = {}): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(productReport(overrides))) {
+    if (v === true) out[k] = 'on'
+    else if (typeof v === 'string') out[k] = v
+  }
+  return out
+}

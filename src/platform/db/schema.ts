@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 
 /** Timestamps read as Date, written as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type Json<T> = ColumnType<T, string, string>
 
 export type Role = 'intake' | 'coordinator' | 'committee' | 'admin'
@@ -14,7 +15,7 @@ export interface OrganizationsTable {
   name_en: string
   website: string | null
   pgp_public_key: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface UsersTable {
@@ -26,7 +27,7 @@ export interface UsersTable {
   locale: Generated<'ja' | 'en'>
   organization_id: string | null
   disabled_at: Timestamp | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface OrganizationContactsTable {
@@ -36,14 +37,14 @@ export interface OrganizationContactsTable {
   email: string
   phone: string | null
   note: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface SessionsTable {
   id_hash: string
   user_id: string
   csrf_token: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   expires_at: Timestamp
 }
 
@@ -52,7 +53,7 @@ export interface ApiTokensTable {
   user_id: string
   name: string
   token_hash: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   last_used_at: Timestamp | null
   revoked_at: Timestamp | null
 }
@@ -66,7 +67,7 @@ export interface InvitationsTable {
   roles: ColumnType<Role[], Role[] | undefined, Role[]>
   case_id: string | null
   created_by: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   expires_at: Timestamp
   used_at: Timestamp | null
   used_by: string | null
@@ -117,7 +118,7 @@ export interface AttachmentsTable {
   size: number
   sha256: string
   data: Uint8Array
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export type PartyStatus = 'to_contact' | 'contacting' | 'uncontactable' | 'notified' | 'investigating' | 'responded'
@@ -134,7 +135,7 @@ export interface CasePartiesTable {
   statement_en: string | null
   fix_plan: string | null
   proposed_publication_date: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface ContactAttemptsTable {
@@ -147,7 +148,7 @@ export interface ContactAttemptsTable {
   result: 'no_answer' | 'bounced' | 'reached' | 'refused'
   note: string | null
   recorded_by: string
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface VulnerabilitiesTable {
@@ -162,7 +163,7 @@ export interface VulnerabilitiesTable {
   cvss31_score: ColumnType<string | null, number | null, number | null>
   cvss40_vector: string | null
   cvss40_score: ColumnType<string | null, number | null, number | null>
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export interface PartyVulnerabilityStatusesTable {

@@ -1,6 +1,67 @@
 import type { Deps } from '../http/context.js'
+import { log } from '../log.js'
+import { defaultJobs } from './default-jobs.js'
 
-/** Background work that runs from the database: scheduled publication and mail delivery. */
-export function startWorkers(_deps: Deps): { stop: () => Promise<void> } {
-  return { stop: async () => {} }
+/** One kind of background work: does what is due now and returns how many items it handled. */
+export type Job = { name: string; run: (deps: Deps) => Promise<number> }
+
+export type Workers = { stop: () => Promise<void> }
+
+export type WorkerOptions = { intervalMs?: number }
+
+const DEFAULT_INTERVAL_MS = 2000
+
+/**
+ * Runs each job once, in order. A failing job is logged and does not keep the others from running:
+ * every job's work lives in the database, so whatever failed is simply due again next time.
+ * Returns the number each job handled (-1 for a job that failed).
+ */
+export async function runJobsOnce(deps: Deps, jobs: readonly Job[]): Promise<Record<string, number>> {
+  const results: Record<string, number> = {}
+  for (const job of jobs) {
+    try {
+      const handled = await job.run(deps)
+      results[job.name] = handled
+      if (handled > 0) log.info('job done', { job: job.name, handled })
+    } catch (error) {
+      results[job.name] = -1
+      log.error('job failed', { job: job.name, error: error instanceof Error ? error.stack : String(error) })
+    }
+  }
+  return results
+}
+
+/**
+ * Starts the background loop: scheduled publication and mail delivery by default, or `jobs`.
+ * Each tick starts only after the previous one finished, so ticks never overlap; the timer is
+ * unref'd so it never keeps the process alive. `stop()` waits for a running tick to finish.
+ */
+export function startWorkers(deps: Deps, jobs: readonly Job[] = defaultJobs, options: WorkerOptions = {}): Workers {
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+
+  // runJobsOnce catches job errors itself; this guard only keeps a logging failure from becoming
+  // an unhandled rejection that would end the process.
+  const tick = () => runJobsOnce(deps, jobs).then(() => undefined, () => undefined)
+  const schedule = () => {
+    if (stopped) return
+    timer = setTimeout(() => {
+      running = tick().finally(() => {
+        running = undefined
+        schedule()
+      })
+    }, intervalMs)
+    timer.unref()
+  }
+  schedule()
+
+  return {
+    stop: async () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
 }

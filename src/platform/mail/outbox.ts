@@ -18,3 +18,11 @@ export async function enqueueMail(trx: DB, mail: OutgoingMail, now: Date): Promi
     created_at: now,
   }).execute()
 }
+
+/**
+ * Mail bodies carry single-purpose secrets (tracking links, invitations). Whoever reads the outbox
+ * — administrators, who may not see case content — gets the text with those secrets masked.
+ */
+export function redactSecretLinks(text: string): string {
+  return text.replace(/\/(track|invitations)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
+}

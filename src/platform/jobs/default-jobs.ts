@@ -1,0 +1,12 @@
+import { publishDueAdvisories } from '../../advisories/publication.usecases.js'
+import { deliverDueMail } from '../mail/delivery.js'
+import type { Job } from './workers.js'
+
+/**
+ * The work the app does in the background, in order each tick: publish what is due first, so that
+ * mail queued by a publication goes out in the same tick.
+ */
+export const defaultJobs: readonly Job[] = [
+  { name: 'publish-due-advisories', run: publishDueAdvisories },
+  { name: 'deliver-due-mail', run: (deps) => deliverDueMail(deps) },
+]
