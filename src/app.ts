@@ -20,6 +20,7 @@ import { coordinationApi } from './coordination/coordination.api.js'
 import { coordinationRoutes } from './coordination/coordination.routes.js'
 import { advisoriesRoutes } from './advisories/advisories.routes.js'
 import { portalRoutes } from './portal/portal.routes.js'
+import { securityTxtRoutes } from './portal/security-txt.js'
 import { adminRoutes } from './admin/admin.routes.js'
 import { apiDocsRoutes } from './api/openapi.routes.js'
 
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
   app.route('/', coordinationRoutes)
   app.route('/', advisoriesRoutes)
   app.route('/', portalRoutes)
+  app.route('/', securityTxtRoutes)
   app.route('/', adminRoutes)
   app.route('/', apiDocsRoutes)
 

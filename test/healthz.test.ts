@@ -38,3 +38,14 @@ describe('the platform', () => {
     expect(res.status).toBe(403)
   })
 })
+
+describe('security.txt', () => {
+  it('publishes an RFC 9116 file with a contact and a future expiry', async () => {
+    const res = await t.app.request('/.well-known/security.txt')
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).toMatch(/^Contact: http:\/\/keikai\.test\/report$/m)
+    const expires = new Date(text.match(/^Expires: (.+)$/m)![1]!)
+    expect(expires.getTime()).toBeGreaterThan(t.clock.now().getTime())
+  })
+})

@@ -1,16 +1,16 @@
 import { expect } from 'vitest'
 import type { TestApp } from './test-app.js'
-import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD, type TestUser } from './clients.js'
+import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD, type ApiClient, type TestUser } from './clients.js'
 import { productReport } from './fixtures.js'
 
 /**
  * Walks a product case from report to a notified, registered developer — the shared first half
  * of the story — and returns everyone involved.
  */
-export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?: string; orgName?: string } = {}) {
+export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?: string; orgName?: string; finder?: ApiClient } = {}) {
   const intake = await createUser(t, { roles: ['intake'], name: 'Intake Ito' })
   const coordinator = await createUser(t, { roles: ['coordinator'], name: 'Coordinator Kato' })
-  const filed = await apiClient(t).post('/api/v1/reports', productReport({ finderEmail: `finder-${Math.random().toString(36).slice(2)}@example.test` }))
+  const filed = await (opts.finder ?? apiClient(t)).post('/api/v1/reports', productReport({ finderEmail: `finder-${Math.random().toString(36).slice(2)}@example.test` }))
   expect(filed.status).toBe(201)
   const caseId = (await t.db.selectFrom('reports').select('case_id').where('receipt_number', '=', filed.json.receiptNumber).executeTakeFirstOrThrow()).case_id
   expect((await intake.api.post(`/api/v1/cases/${caseId}/accept`, {})).json.status).toBe('accepted')

@@ -1,0 +1,109 @@
+import type { Hono } from 'hono'
+import type { DB } from '../platform/db/database.js'
+import type { Role } from '../platform/db/schema.js'
+import type { AppEnv } from '../platform/http/context.js'
+import { newId, newSecret } from '../platform/secrets.js'
+import { hashPassword } from '../accounts/passwords.js'
+import { createApiToken } from '../accounts/sessions.js'
+
+type App = Hono<AppEnv>
+export type DemoAccount = { role: string; email: string; password: string }
+
+/**
+ * Fills a database with a small, realistic programme: one account per role and product cases in
+ * every state the foundation supports, including published advisories. Everything goes through
+ * the JSON API, so the demo exercises the same use cases as real users. `moveClock` lets the
+ * caller put events on different days.
+ */
+export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => void): Promise<{ accounts: DemoAccount[] }> {
+  const password = `demo-${newSecret().slice(0, 12)}`
+  const hash = await hashPassword(password)
+  const accounts: DemoAccount[] = []
+  const tokens: Record<string, string> = {}
+  const orgId = newId()
+  await db.insertInto('organizations').values({ id: orgId, kind: 'developer', name_ja: 'サンプル電機株式会社', name_en: 'Sample Electric Co., Ltd.', website: 'https://sample.example' }).execute()
+  const people: [string, string, Role[], string | null][] = [
+    ['admin', '管理者 花子', ['admin'], null],
+    ['intake', '受付 一郎', ['intake'], null],
+    ['coordinator', '調整 次郎', ['coordinator'], null],
+    ['committee', '委員 三郎', ['committee'], null],
+    ['developer', '開発 四郎', [], orgId],
+    ['finder', '発見 五郎', [], null],
+  ]
+  for (const [role, name, roles, org] of people) {
+    const id = newId()
+    const email = `${role}@demo.keikai.test`
+    await db.insertInto('users').values({ id, email, display_name: name, password_hash: hash, roles, organization_id: org }).execute()
+    tokens[role] = (await createApiToken(db, id, 'demo seed')).token
+    accounts.push({ role, email, password })
+  }
+  const call = async (role: string | null, method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (role) headers.authorization = `Bearer ${tokens[role]}`
+    const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const json = await res.json().catch(() => ({}))
+    if (res.status >= 400) throw new Error(`demo seed: ${method} ${path} → ${res.status} ${JSON.stringify(json)}`)
+    return json as any
+  }
+  const contact = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/contacts`, { name: 'PSIRT 窓口', email: 'psirt@sample.example' })
+
+  const products = [
+    { name: 'WR-1000 ルータ', type: 'router', target: 'received' },
+    { name: 'NAS-200', type: 'file_management', target: 'not_accepted' },
+    { name: 'ExampleCMS', type: 'web_application', target: 'accepted' },
+    { name: 'カメラ IPC-3', type: 'consumer_device', target: 'contacting_developer' },
+    { name: 'GroupNote', type: 'groupware', target: 'developer_notified' },
+    { name: 'ShopApp for Android', type: 'smartphone_app', target: 'investigating' },
+    { name: 'PrintServer PS-9', type: 'peripheral', target: 'not_vulnerable' },
+    { name: 'MailGate', type: 'web_application', target: 'fix_in_progress' },
+    { name: 'DocViewer', type: 'file_management', target: 'publication_scheduled' },
+    { name: 'WebMail Pro', type: 'web_application', target: 'published', day: '2026-01-15' },
+    { name: 'ルータ RT-500', type: 'router', target: 'published', day: '2026-02-10' },
+    { name: '業務ポータル BizPortal', type: 'groupware', target: 'published', day: '2026-03-05' },
+  ]
+  const order = ['received', 'accepted', 'contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled', 'published']
+  const reached = (target: string, step: string) => order.indexOf(target) >= order.indexOf(step)
+
+  for (const [i, p] of products.entries()) {
+    const day = p.day ?? `2026-0${1 + (i % 3)}-${String(10 + i).padStart(2, '0')}`
+    moveClock(`${day}T01:00:00Z`)
+    const filed = await call(i % 2 ? 'finder' : null, 'POST', '/api/v1/reports', {
+      productName: p.name, productVersion: '1.0 〜 1.4', developerName: 'サンプル電機株式会社', productType: p.type,
+      description: `${p.name} にクロスサイト・スクリプティングの脆弱性があります。`, reproduction: '1. ログインする\n2. 細工したURLを開く',
+      impact: '利用者のブラウザ上で任意のスクリプトが実行される可能性があります。', finderName: i % 2 ? '発見 五郎' : 'Anonymous researcher',
+      finderEmail: i % 2 ? 'finder@demo.keikai.test' : undefined, consentShareIdentity: true, consentCredit: i % 2 === 1, locale: 'ja',
+    })
+    const caseId = (await db.selectFrom('reports').select('case_id').where('receipt_number', '=', filed.receiptNumber).executeTakeFirstOrThrow()).case_id
+    if (p.target === 'received') continue
+    if (p.target === 'not_accepted') { await call('intake', 'POST', `/api/v1/cases/${caseId}/reject`, { reason: 'insufficient_information' }); continue }
+    await call('intake', 'POST', `/api/v1/cases/${caseId}/accept`, {})
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/take`)
+    if (p.target === 'accepted') continue
+    const party = await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties`, { organizationId: orgId })
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/contact-attempts`, { channel: 'email', address: 'psirt@sample.example', attemptedOn: day, result: p.target === 'contacting_developer' ? 'no_answer' : 'reached' })
+    if (p.target === 'contacting_developer') continue
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/notify`, { contactId: contact.id })
+    if (p.target === 'developer_notified') continue
+    await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/acknowledge`)
+    if (p.target === 'investigating') continue
+    if (p.target === 'not_vulnerable') { await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, { response: 'not_vulnerable', statementJa: '仕様どおりの動作です。' }); continue }
+    await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, {
+      response: 'vulnerable', statementJa: `${p.name} 1.5 で修正しました。`, statementEn: `Fixed in ${p.name} 1.5.`, fixPlan: '1.5 をリリース',
+    })
+    if (!reached(p.target, 'publication_scheduled')) continue
+    await call('coordinator', 'PUT', `/api/v1/cases/${caseId}/advisory`, {
+      title: { ja: `${p.name} におけるクロスサイト・スクリプティングの脆弱性`, en: `${p.name} vulnerable to cross-site scripting` },
+      overview: { ja: `サンプル電機株式会社が提供する ${p.name} には、クロスサイト・スクリプティングの脆弱性が存在します。`, en: `${p.name} provided by Sample Electric Co., Ltd. contains a cross-site scripting vulnerability.` },
+      description: { ja: '細工されたURLにアクセスすると、利用者のブラウザ上で任意のスクリプトが実行されます。', en: 'Opening a crafted URL runs arbitrary script in the user\'s browser.' },
+      impact: { ja: '当該製品にログインしている利用者のウェブブラウザ上で、任意のスクリプトを実行される可能性があります。', en: 'An arbitrary script may be executed on the web browser of a user who is logged in to the product.' },
+      solution: { ja: 'ソフトウェアをアップデートしてください。', en: 'Update the software.' },
+      affectedProducts: [{ developer: 'サンプル電機株式会社', product: p.name, versions: '1.0 から 1.4 まで' }],
+      references: [{ title: 'Sample Electric security advisory', url: 'https://sample.example/security' }],
+      vulnerabilities: [{ titleJa: 'クロスサイト・スクリプティング', titleEn: 'Cross-site scripting', cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
+        cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
+    })
+    const publishAt = p.target === 'published' ? new Date(Date.parse(`${day}T01:00:00Z`) + 7 * 86400_000) : new Date(Date.now() + 30 * 86400_000)
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/advisory/schedule`, { publishAt: publishAt.toISOString() })
+  }
+  return { accounts }
+}

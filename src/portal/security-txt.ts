@@ -1,0 +1,20 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../platform/http/context.js'
+
+/** RFC 9116 security.txt for keikai itself: where to report a vulnerability in this platform. */
+export const securityTxtRoutes = new Hono<AppEnv>()
+
+securityTxtRoutes.get('/.well-known/security.txt', (c) => {
+  const { publicUrl } = c.var.deps.config
+  const expires = new Date(c.var.deps.clock.now().getTime() + 180 * 86400_000)
+  expires.setUTCHours(0, 0, 0, 0)
+  const body = [
+    `Contact: ${publicUrl}/report`,
+    `Expires: ${expires.toISOString()}`,
+    'Preferred-Languages: ja, en',
+    `Canonical: ${publicUrl}/.well-known/security.txt`,
+    `Policy: ${publicUrl}/`,
+    '',
+  ].join('\n')
+  return c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+})

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setupTestApp, type TestApp } from '../support/test-app.js'
+import { apiClient, createUser, type TestUser } from '../support/clients.js'
+import { walkToNotifiedDeveloper } from '../support/story.js'
+import { createInvitation } from '../../src/accounts/invitations.js'
+
+/**
+ * Every route of the app, called as each kind of person DESIGN §5 names, against one case whose
+ * advisory is drafted and scheduled but not yet public. A route missing from EXPECTED fails the
+ * test, so a new route cannot ship without an access decision.
+ */
+type Actor = 'anonymous' | 'finder' | 'otherFinder' | 'intake' | 'coordinator' | 'developer' | 'otherDeveloper' | 'admin'
+const ALL: Actor[] = ['anonymous', 'finder', 'otherFinder', 'intake', 'coordinator', 'developer', 'otherDeveloper', 'admin']
+const SIGNED_IN = ALL.filter((a) => a !== 'anonymous')
+const NONE: Actor[] = []
+const CASE_READERS: Actor[] = ['finder', 'intake', 'coordinator', 'developer']
+
+const EXPECTED: Record<string, Actor[]> = {
+  'GET /healthz': ALL,
+  'GET /static/app.css': ALL,
+  'GET /.well-known/security.txt': ALL,
+  'GET /api/v1/openapi.json': ALL,
+  // accounts
+  'GET /login': ALL, 'POST /login': ALL, 'POST /logout': ALL, 'GET /register': ALL, 'POST /register': ALL,
+  'GET /invitations/:secret': ALL, 'POST /invitations/:secret': ALL,
+  'GET /account': SIGNED_IN, 'POST /account/tokens': SIGNED_IN,
+  'POST /api/v1/session': ALL, 'DELETE /api/v1/session': ALL, 'GET /api/v1/me': SIGNED_IN, 'POST /api/v1/tokens': SIGNED_IN,
+  // intake: the form is public; the tracking link is a bearer secret
+  'GET /report': ALL, 'POST /report': ALL, 'POST /api/v1/reports': ALL,
+  'GET /track/:secret': ALL, 'POST /track/:secret/messages': ALL, 'GET /track/:secret/attachments/:attachmentId': ALL,
+  'GET /api/v1/tracking/:secret': ALL,
+  'GET /my/reports': SIGNED_IN, 'GET /api/v1/my/reports': SIGNED_IN, 'GET /my/reports/:reportId': ['finder'],
+  'GET /intake': ['intake'], 'GET /api/v1/intake/queue': ['intake'],
+  'POST /cases/:caseId/accept': ['intake'], 'POST /cases/:caseId/reject': ['intake'],
+  'POST /api/v1/cases/:caseId/accept': ['intake'], 'POST /api/v1/cases/:caseId/reject': ['intake'],
+  // the case
+  'GET /cases/:caseId': CASE_READERS, 'GET /api/v1/cases/:caseId': CASE_READERS,
+  'GET /cases/:caseId/attachments/:attachmentId': ['finder', 'intake', 'coordinator'],
+  'POST /cases/:caseId/threads/developer/:targetId': ['coordinator', 'developer'],
+  'POST /cases/:caseId/threads/finder/:targetId': ['finder', 'intake', 'coordinator'],
+  'POST /api/v1/cases/:caseId/threads/developer/:targetId/messages': ['coordinator', 'developer'],
+  'POST /api/v1/cases/:caseId/threads/finder/:targetId/messages': ['finder', 'intake', 'coordinator'],
+  // coordination
+  'GET /coordination': ['coordinator'], 'GET /api/v1/coordination/cases': ['coordinator'],
+  'GET /my/cases': SIGNED_IN, 'GET /api/v1/my/cases': SIGNED_IN,
+  'POST /cases/:caseId/take': ['coordinator'], 'POST /api/v1/cases/:caseId/take': ['coordinator'],
+  'POST /cases/:caseId/parties': ['coordinator'], 'POST /api/v1/cases/:caseId/parties': ['coordinator'],
+  'POST /cases/:caseId/parties/:partyId/attempts': ['coordinator'], 'POST /api/v1/cases/:caseId/parties/:partyId/contact-attempts': ['coordinator'],
+  'POST /cases/:caseId/parties/:partyId/notify': ['coordinator'], 'POST /api/v1/cases/:caseId/parties/:partyId/notify': ['coordinator'],
+  'POST /cases/:caseId/parties/:partyId/acknowledge': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/acknowledge': ['developer'],
+  'POST /cases/:caseId/parties/:partyId/response': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/response': ['developer'],
+  'POST /cases/:caseId/parties/:partyId/vulnerability-status': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/vulnerability-statuses': ['developer'],
+  'GET /organizations': ['coordinator', 'admin'], 'GET /organizations/new': ['coordinator', 'admin'], 'POST /organizations': ['coordinator', 'admin'],
+  'GET /organizations/:id': ['coordinator', 'admin'], 'POST /organizations/:id/contacts': ['coordinator', 'admin'],
+  'GET /api/v1/organizations': ['coordinator', 'admin'], 'POST /api/v1/organizations': ['coordinator', 'admin'],
+  'GET /api/v1/organizations/:id': ['coordinator', 'admin'], 'POST /api/v1/organizations/:id/contacts': ['coordinator', 'admin'],
+  // advisories (staff side)
+  'GET /cases/:caseId/advisory': ['coordinator'], 'POST /cases/:caseId/advisory': ['coordinator'],
+  'POST /cases/:caseId/advisory/schedule': ['coordinator'], 'POST /cases/:caseId/advisory/unschedule': ['coordinator'], 'POST /cases/:caseId/advisory/revise': ['coordinator'],
+  'GET /api/v1/cases/:caseId/advisory': ['coordinator'], 'PUT /api/v1/cases/:caseId/advisory': ['coordinator'],
+  'POST /api/v1/cases/:caseId/advisory/schedule': ['coordinator'], 'POST /api/v1/cases/:caseId/advisory/unschedule': ['coordinator'],
+  'POST /api/v1/cases/:caseId/advisory/revisions': ['coordinator'],
+  // the public portal: everyone, but an advisory that is not yet public is found by nobody
+  'GET /': ALL, 'GET /advisories': ALL, 'GET /rss/advisories.rdf': ALL, 'GET /api/v1/advisories': ALL,
+  'GET /advisories/:slug': NONE, 'GET /api/v1/advisories/:identifier': NONE,
+  // administration
+  'GET /admin': ['admin'], 'GET /admin/outbox': ['admin'], 'GET /admin/outbox/:id': ['admin'], 'GET /admin/users': ['admin'],
+  'POST /admin/invitations': ['admin'], 'POST /admin/invitations/:id/revoke': ['admin'],
+  'GET /api/v1/admin/outbox': ['admin'], 'GET /api/v1/admin/outbox/:id': ['admin'], 'POST /api/v1/admin/invitations': ['admin'],
+}
+
+let t: TestApp
+const tokens: Partial<Record<Actor, string>> = {}
+let params: Record<string, string>
+const SECRET_TITLE = '未公開の秘密タイトル'
+
+beforeAll(async () => {
+  t = await setupTestApp({ now: '2026-04-01T01:00:00Z' })
+  const finder = await createUser(t, { name: 'Finder' })
+  const s = await walkToNotifiedDeveloper(t, { finder: finder.api })
+  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正済み' })
+  const draft = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, {
+    title: { ja: SECRET_TITLE, en: 'Secret unpublished title' }, overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' }, impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
+    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+  })
+  expect(draft.status, JSON.stringify(draft.json)).toBe(200)
+  const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-06-01T01:00:00Z' })
+  expect(scheduled.status, JSON.stringify(scheduled.json)).toBe(200)
+  const reportId = (await t.db.selectFrom('reports').select('id').where('case_id', '=', s.caseId).executeTakeFirstOrThrow()).id
+  // an attachment on the finder's report, as the form would store it
+  const attachmentId = crypto.randomUUID()
+  await t.db.insertInto('attachments').values({ id: attachmentId, report_id: reportId, filename: 'poc.txt', content_type: 'text/plain', size: 3, sha256: '0'.repeat(64), data: new Uint8Array([1, 2, 3]) }).execute()
+  const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '他社', nameEn: 'Other Co.' })
+  const admin = await createUser(t, { roles: ['admin'] })
+  const invitation = await createInvitation(t.db, { purpose: 'staff', roles: ['intake'], now: t.clock.now(), createdBy: admin.id })
+  const users: Record<Actor, TestUser | null> = {
+    anonymous: null, finder, otherFinder: await createUser(t), intake: s.intake, coordinator: s.coordinator, developer: s.developer,
+    otherDeveloper: await createUser(t, { organizationId: otherOrg.json.id }), admin,
+  }
+  for (const a of ALL) if (users[a]) tokens[a] = users[a]!.token
+  const outbox = await t.db.selectFrom('mail_outbox').select('id').limit(1).executeTakeFirstOrThrow()
+  params = {
+    caseId: s.caseId, partyId: s.partyId, reportId, attachmentId, identifier: scheduled.json.identifier.replace('#', ''),
+    trackingSecret: s.filed.trackingToken, invitationSecret: invitation.path.split('/').pop()!, invitationId: invitation.id,
+    orgId: s.orgId, outboxId: outbox.id,
+  }
+})
+afterAll(async () => { await t.close() })
+
+/** Concrete paths for a route pattern; a `:kind{developer|finder}` pattern yields one path per kind. */
+function concretePaths(pattern: string): { key: string; path: string }[] {
+  const kinds = pattern.match(/:kind\{([^}]+)\}/)?.[1]?.split('|') ?? [null]
+  return kinds.map((kind) => {
+    let p = kind ? pattern.replace(/:kind\{[^}]+\}/, kind) : pattern
+    const key = p
+    const target = kind === 'developer' ? params.partyId! : params.reportId!
+    p = p.replace(':caseId', params.caseId!).replace(':partyId', params.partyId!).replace(':reportId', params.reportId!)
+      .replace(':attachmentId', params.attachmentId!).replace(':identifier', params.identifier!).replace(':slug', params.identifier!).replace(':targetId', target)
+      .replace(/^\/(track|api\/v1\/tracking)\/:secret/, (_m, pre) => `/${pre}/${params.trackingSecret}`)
+      .replace('/invitations/:secret', `/invitations/${params.invitationSecret}`)
+      .replace(/\/admin\/invitations\/:id/, `/admin/invitations/${params.invitationId}`)
+      .replace(/outbox\/:id/, `outbox/${params.outboxId}`)
+      .replace(/organizations\/:id/, `organizations/${params.orgId}`)
+    return { key, path: p }
+  })
+}
+
+async function call(actor: Actor, method: string, path: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (tokens[actor]) headers.authorization = `Bearer ${tokens[actor]}`
+  const res = await t.app.request(path, { method, headers, body: method === 'GET' ? undefined : '{}' })
+  return { status: res.status, location: res.headers.get('location'), body: await res.text() }
+}
+
+const refused = (actor: Actor, r: { status: number; location: string | null }) =>
+  actor === 'anonymous'
+    ? r.status === 401 || r.status === 404 || (r.status === 303 && Boolean(r.location?.startsWith('/login')))
+    : r.status === 404
+
+describe('the authorisation matrix', () => {
+  it('has an access decision for every route the app serves', () => {
+    const served = new Set(t.app.routes.filter((r) => r.method !== 'ALL').flatMap((r) => concretePaths(r.path).map((p) => `${r.method} ${p.key}`)))
+    const missing = [...served].filter((k) => !(k in EXPECTED))
+    expect(missing).toEqual([])
+    const stale = Object.keys(EXPECTED).filter((k) => !served.has(k))
+    expect(stale).toEqual([])
+  })
+
+  it('allows exactly the parties DESIGN §5 names, and answers everyone else 404 (anonymous: sign in)', async () => {
+    const wrong: string[] = []
+    for (const route of t.app.routes.filter((r) => r.method !== 'ALL')) {
+      for (const { key, path } of concretePaths(route.path)) {
+        const allowed = EXPECTED[`${route.method} ${key}`] ?? NONE
+        for (const actor of ALL) {
+          const r = await call(actor, route.method, path)
+          if (r.status === 403) wrong.push(`${actor} ${route.method} ${key}: 403 (must be 404)`)
+          const isRefused = refused(actor, r)
+          if (allowed.includes(actor) === isRefused) wrong.push(`${actor} ${route.method} ${key}: ${r.status}${r.location ? ' → ' + r.location : ''} (expected ${allowed.includes(actor) ? 'allowed' : 'refused'})`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('never shows the unpublished advisory on a public page, feed or API', async () => {
+    for (const path of ['/', '/advisories', `/advisories?q=${encodeURIComponent('秘密')}`, '/rss/advisories.rdf', '/api/v1/advisories', `/api/v1/advisories?q=${encodeURIComponent('秘密')}`]) {
+      for (const actor of ALL) {
+        const r = await call(actor, 'GET', path)
+        expect(r.status, `${actor} ${path}`).toBe(200)
+        expect(r.body, `${actor} ${path}`).not.toContain(SECRET_TITLE)
+        expect(r.body, `${actor} ${path}`).not.toContain(params.identifier)
+      }
+    }
+  })
+})
