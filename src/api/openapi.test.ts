@@ -18,7 +18,7 @@ describe('the OpenAPI document', () => {
   })
 
   it('lists only operations the app really serves, and every API route the app serves', async () => {
-    const routes = t.app.routes.filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL')
+    const routes = t.app.routes.filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && r.path !== '/api/v1/openapi.json')
     const toRegex = (p: string) => new RegExp('^' + p.replace(/:\w+\{([^}]+)\}/g, '($1)').replace(/:\w+/g, '[^/]+') + '$')
     const concrete = (p: string) => p.replace(/\{\w+\}/g, 'X')
     for (const op of operations) {

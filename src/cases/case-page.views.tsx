@@ -22,6 +22,7 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
         <dt>{t('cases.kind')}</dt><dd>{t(`intake.kind.${k.kind}`)}</dd>
         {k.accepted_at && <><dt>{t('intake.accepted_at')}</dt><dd>{formatDate(k.accepted_at, lang)}</dd></>}
         {k.start_date && <><dt>{t('intake.start_date')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
+        {view.coordinatorName && <><dt>{t('cases.coordinator')}</dt><dd>{view.coordinatorName}</dd></>}
         {k.rejection_reason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${k.rejection_reason}`)}</dd></>}
       </dl>
       {view.viewer === 'staff' && isCoordinator(user) && k.kind === 'product' && !k.coordinator_id && !['received', 'not_accepted'].includes(k.status) && (
@@ -88,7 +89,7 @@ function VulnerabilitiesSection(props: { c: Ctx; view: CaseView }) {
     <section>
       <h2>{t('cases.section.vulnerabilities')}</h2>
       <table>
-        <thead><tr><th>#</th><th>{t('advisories.vuln_title')}</th><th>CVE</th><th>CWE</th><th>CVSS v3.1</th><th>CVSS v4.0</th></tr></thead>
+        <thead><tr><th>#</th><th>{t('advisories.vulnerability_title')}</th><th>CVE</th><th>CWE</th><th>CVSS v3.1</th><th>CVSS v4.0</th></tr></thead>
         <tbody>{props.view.vulnerabilities.map((v) => (
           <tr><td>{v.position}</td><td>{lang === 'ja' ? v.title_ja : v.title_en}</td><td>{v.cve_id ?? ''}</td><td>{v.cwe_id ?? ''}</td>
             <td>{v.cvss31_score ?? ''} <small>{v.cvss31_vector ?? ''}</small></td><td>{v.cvss40_score ?? ''} <small>{v.cvss40_vector ?? ''}</small></td></tr>
@@ -140,7 +141,8 @@ export function Timeline(props: { c: Ctx; events: CaseView['timeline'] }) {
       <h2>{t('cases.section.timeline')}</h2>
       <ol class="timeline">{props.events.map((e) => (
         <li data-event={e.type}>
-          <strong>{t(`event.${e.type}`)}</strong>{e.to_status && e.from_status !== e.to_status && <> → {t(`case.status.${e.to_status}`)}</>}
+          <strong>{t(`event.${e.type}`)}</strong>
+          {e.to_status && e.from_status !== e.to_status && t(`case.status.${e.to_status}`) !== t(`event.${e.type}`) && <> → {t(`case.status.${e.to_status}`)}</>}
           <div class="meta">{formatDateTime(e.occurred_at, lang)} · {e.actor_label}</div>
         </li>
       ))}</ol>

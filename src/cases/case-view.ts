@@ -56,11 +56,14 @@ export async function loadCaseView(deps: Deps, input: { caseId: string; user: Cu
   const advisory = await db.selectFrom('advisories').select(['id', 'identifier', 'status', 'publish_at', 'published_at'])
     .where('case_id', '=', input.caseId).executeTakeFirst()
 
+  const coordinatorName = viewer === 'staff' && kase.coordinator_id
+    ? (await db.selectFrom('users').select('display_name').where('id', '=', kase.coordinator_id).executeTakeFirst())?.display_name ?? null
+    : null
   if (viewer !== 'staff') {
     await db.insertInto('access_log').values({ user_id: input.user?.id ?? null, case_id: input.caseId, what: `case_view:${viewer}`, occurred_at: clock.now() }).execute()
   }
   return {
-    viewer, relation: rel, kase, reports, parties, vulnerabilities, vulnStatuses, attempts, developerThreads, finderThreads, timeline, advisory,
+    viewer, relation: rel, kase, coordinatorName, reports, parties, vulnerabilities, vulnStatuses, attempts, developerThreads, finderThreads, timeline, advisory,
     actions: viewer === 'staff' ? allowedProductActions(kase.status as ProductCaseStatus) : [],
   }
 }

@@ -10,6 +10,10 @@ import { addContact, createOrganization, listOrganizations, loadOrganization } f
 
 export const organizationRoutes = new Hono<AppEnv>()
 
+/** A coordinator who came from a case keeps a way back to it (ids only; nothing else is echoed). */
+const returnCase = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? v : undefined)
+const withCase = (path: string, caseId?: string) => (caseId ? `${path}?case=${caseId}` : path)
+
 organizationRoutes.get('/organizations', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   const { t, lang } = c.var
@@ -22,14 +26,14 @@ organizationRoutes.get('/organizations', async (c) => {
   ))
 })
 
-function OrganizationForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
+function OrganizationForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown; caseId?: string }) {
   const { c } = props
   const { t } = c.var
   const v = (k: string) => String(props.values?.[k] ?? '')
   return (
     <>
       <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/organizations" class="stack">
+      <form method="post" action={withCase('/organizations', props.caseId)} class="stack">
         <Csrf c={c} />
         <Field label={t('coordination.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
         <Field label={t('coordination.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
@@ -43,7 +47,7 @@ function OrganizationForm(props: { c: Ctx; values?: Record<string, unknown>; err
 
 organizationRoutes.get('/organizations/new', (c) => {
   requireAllowed(c, policies.manageOrganizations)
-  return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} />)
+  return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} caseId={returnCase(c.req.query('case'))} />)
 })
 
 organizationRoutes.post('/organizations', async (c) => {
@@ -51,9 +55,9 @@ organizationRoutes.post('/organizations', async (c) => {
   const body = await formBody(c)
   try {
     const { id } = await createOrganization(c.var.deps.db, parseWith(organizationSchema, body))
-    return c.redirect(`/organizations/${id}`, 303)
+    return c.redirect(withCase(`/organizations/${id}`, returnCase(c.req.query('case'))), 303)
   } catch (error) {
-    return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} values={body} error={error} />, 400)
+    return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)
   }
 })
 
@@ -61,8 +65,10 @@ organizationRoutes.get('/organizations/:id', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   const { t, lang } = c.var
   const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('id'))
+  const caseId = returnCase(c.req.query('case'))
   return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
     <>
+      {caseId && <p><a href={`/cases/${caseId}`}>{t('coordination.back_to_case')}</a></p>}
       <dl class="facts">
         <dt>{t('coordination.name_ja')}</dt><dd>{org.name_ja}</dd>
         <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>
@@ -71,7 +77,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
       </dl>
       <h2>{t('coordination.contacts')}</h2>
       <ul>{contacts.map((ct) => <li>{ct.name} &lt;{ct.email}&gt; {ct.phone ?? ''}</li>)}</ul>
-      <form method="post" action={`/organizations/${org.id}/contacts`} class="stack narrow">
+      <form method="post" action={withCase(`/organizations/${org.id}/contacts`, caseId)} class="stack narrow">
         <Csrf c={c} />
         <Field label={t('coordination.contact_name')} name="name" required><input id="name" name="name" required maxlength={200} /></Field>
         <Field label={t('coordination.contact_email')} name="email" required><input id="email" name="email" type="email" required /></Field>
@@ -87,5 +93,5 @@ organizationRoutes.get('/organizations/:id', async (c) => {
 organizationRoutes.post('/organizations/:id/contacts', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   await addContact(c.var.deps.db, c.req.param('id'), parseWith(contactSchema, await formBody(c)))
-  return c.redirect(`/organizations/${c.req.param('id')}`, 303)
+  return c.redirect(withCase(`/organizations/${c.req.param('id')}`, returnCase(c.req.query('case'))), 303)
 })

@@ -22,10 +22,10 @@ export function PartiesSection(props: { c: Ctx; view: CaseView; organizations?: 
           <Csrf c={c} />
           <label for="organizationId">{t('coordination.add_party')}</label>
           <select id="organizationId" name="organizationId" required>
-            {props.organizations.map((o) => <option value={o.id}>{c.var.lang === 'ja' ? o.name_ja : o.name_en}</option>)}
+            {props.organizations.filter((o) => !view.parties.some((p) => p.organization_id === o.id)).map((o) => <option value={o.id}>{c.var.lang === 'ja' ? o.name_ja : o.name_en}</option>)}
           </select>
           <button type="submit">{t('coordination.add_party_button')}</button>
-          <a href="/organizations/new">{t('coordination.new_organization')}</a>
+          <a href={`/organizations/new?case=${view.kase.id}`}>{t('coordination.new_organization')}</a>
         </form>
       )}
     </section>
@@ -106,8 +106,8 @@ function DeveloperForms(props: { c: Ctx; view: CaseView; party: Party }) {
         <Csrf c={c} />
         <h4>{t('cases.section.your_response')}</h4>
         <fieldset>
-          <legend>{t('coordination.response')}</legend>
-          <label><input type="radio" name="response" value="vulnerable" checked={p.response !== 'not_vulnerable'} /> {t('coordination.response.vulnerable')}</label>
+          <legend>{t('coordination.response_question')}</legend>
+          <label><input type="radio" name="response" value="vulnerable" required checked={p.response === 'vulnerable'} /> {t('coordination.response.vulnerable')}</label>
           <label><input type="radio" name="response" value="not_vulnerable" checked={p.response === 'not_vulnerable'} /> {t('coordination.response.not_vulnerable')}</label>
         </fieldset>
         <label>{t('coordination.statement_ja')}<textarea name="statementJa" maxlength={20000}>{p.statement_ja ?? ''}</textarea></label>

@@ -41,7 +41,9 @@ intakeRoutes.post('/report', async (c) => {
   try {
     const report = parseWith(productReportSchema, textFields(body))
     const result = await submitProductReport(c.var.deps, { report, uploads: await uploadsOf(body), finder: c.var.user })
-    return page(c, c.var.t('intake.received_title'), <ReceiptPage c={c} receipt={result.receiptNumber} trackingUrl={`${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`} />)
+    // Post/redirect/get: the receipt lives on the tracking page itself, so reloading or switching
+    // language never loses the one link an anonymous finder has.
+    return c.redirect(`/track/${result.trackingSecret}?received=1`, 303)
   } catch (error) {
     const status = error instanceof Error && 'status' in error && error.status === 413 ? 413 : 400
     return page(c, c.var.t('intake.form_title'), <ProductReportForm c={c} values={textFields(body)} error={error} />, status)
@@ -60,7 +62,13 @@ intakeRoutes.get('/track/:secret', async (c) => {
   const view = await loadFinderReportView(c.var.deps, report, 'tracking')
   c.header('Cache-Control', 'private, no-store')
   const base = `/track/${c.req.param('secret')}`
-  return page(c, c.var.t('intake.status_title'), <ReportStatusPage c={c} view={view} base={base} threadAction={`${base}/messages`} />)
+  const justFiled = c.req.query('received') === '1'
+  return page(c, c.var.t(justFiled ? 'intake.received_title' : 'intake.status_title'), (
+    <>
+      {justFiled && <ReceiptPage c={c} receipt={report.receipt_number} trackingUrl={`${c.var.deps.config.publicUrl}${base}`} />}
+      <ReportStatusPage c={c} view={view} base={base} threadAction={`${base}/messages`} />
+    </>
+  ))
 })
 
 intakeRoutes.post('/track/:secret/messages', async (c) => {

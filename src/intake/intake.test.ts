@@ -31,9 +31,14 @@ describe('reporting a product vulnerability', () => {
     await b.get('/report')
     const fields = productReportForm()
     const res = await b.post('/report', { ...fields, attachments: [new File(['<html><script>alert(1)</script></html>'], 'poc.html', { type: 'text/html' })] }, { multipart: true })
-    expect(res.status).toBe(200)
-    const link = res.text.match(/data-testid="tracking-link" href="([^"]+)"/)![1]!
+    expect(res.status).toBe(303)
+    expect(res.location).toMatch(/^\/track\/[A-Za-z0-9_-]{43}\?received=1$/)
+    const receipt = await b.get(res.location!)
+    expect(receipt.text).toMatch(/data-testid="receipt">KK-\d{4}-\d{6}</)
+    const link = receipt.text.match(/data-testid="tracking-link" href="([^"]+)"/)![1]!
     const path = new URL(link).pathname
+    // switching language keeps the receipt: it lives on the tracking page
+    expect((await b.get(`${res.location}&lang=en`)).text).toContain(link)
     const page = await b.get(path)
     expect(page.text).toContain('poc.html')
     const href = page.text.match(/href="(\/track\/[^"]+\/attachments\/[^"]+)"/)![1]!

@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/http/context.js'
 import { listAttachments, type ReportRow } from './reports.repository.js'
 import { listMessages } from '../cases/threads.js'
+import { publicAdvisories } from '../advisories/public-advisories.repository.js'
 
 /** What a finder is told of their case: a coarse status and the dates the guideline names. */
 export function finderStatus(status: string): string {
@@ -16,10 +17,8 @@ export async function loadFinderReportView(deps: Deps, report: ReportRow, via: '
   const { db, clock } = deps
   const kase = await db.selectFrom('cases').select(['id', 'status', 'accepted_at', 'start_date', 'rejection_reason', 'closed_at'])
     .where('id', '=', report.case_id).executeTakeFirstOrThrow()
-  const advisory = await db.selectFrom('advisories').select(['identifier', 'status', 'publish_at', 'published_at'])
-    .where('case_id', '=', kase.id).executeTakeFirst()
-  const now = clock.now()
-  const publicAdvisory = advisory && advisory.status !== 'draft' && advisory.publish_at && advisory.publish_at <= now ? advisory : null
+  const publicAdvisory = (await publicAdvisories(db, clock.now()).select(['identifier', 'publish_at'])
+    .where('case_id', '=', kase.id).executeTakeFirst()) ?? null
   const attachments = await listAttachments(db, report.id)
   const messages = await listMessages(db, { caseId: kase.id, thread: 'finder', reportId: report.id })
   await db.insertInto('access_log').values({ user_id: null, case_id: kase.id, what: `finder_view:${via}:${report.id}`, occurred_at: clock.now() }).execute()

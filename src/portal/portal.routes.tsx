@@ -1,4 +1,81 @@
 import { Hono } from 'hono'
-import type { AppEnv } from '../platform/http/context.js'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { page } from '../platform/http/layout.js'
+import { parseWith } from '../platform/http/validate.js'
+import { errors } from '../platform/errors.js'
+import { AdvisoryDetail } from '../advisories/advisory-detail.views.js'
+import { identifierFromSlug } from '../advisories/identifiers.js'
+import { advisoryJson, advisorySummaryJson, pick, presentAdvisory, type PublicAdvisory } from '../advisories/public-advisory.js'
+import { findPublicAdvisory, latestRevisionTimes, listPublicAdvisories, type PublicFilters } from '../advisories/public-advisories.repository.js'
+import { apiListQuerySchema, listQuerySchema } from './portal.schemas.js'
+import { HomePage, IndexPage } from './portal.views.js'
+import { advisoriesRss } from './rss.js'
 
+/**
+ * The public portal (DESIGN §6): home, advisory index and search, detail pages, the JVNRSS feed
+ * and the public JSON API. Everything here reads through public-advisories.repository.ts, whose
+ * one visibility rule decides what exists; anything else is a 404.
+ */
 export const portalRoutes = new Hono<AppEnv>()
+
+const PAGE_SIZE = 20
+
+/** Public advisories with their latest revision dates, newest publication first. */
+async function listPublic(c: Ctx, filters: PublicFilters): Promise<{ items: PublicAdvisory[]; hasMore: boolean }> {
+  const { db, clock } = c.var.deps
+  const { items, hasMore } = await listPublicAdvisories(db, clock.now(), filters)
+  const revised = await latestRevisionTimes(db, items.map((a) => a.id))
+  return { items: items.map((a) => presentAdvisory(a, [], revised.get(a.id))), hasMore }
+}
+
+/** A detail lookup by URL slug (`JVN12345678`); the API also takes the identifier itself (`JVN%2312345678`). */
+async function findPublic(c: Ctx, slugOrIdentifier: string): Promise<PublicAdvisory> {
+  const identifier = identifierFromSlug(slugOrIdentifier) ?? identifierFromSlug(slugOrIdentifier.replace('#', ''))
+  if (!identifier) throw errors.notFound()
+  const { db, clock } = c.var.deps
+  const found = await findPublicAdvisory(db, clock.now(), identifier)
+  if (!found) throw errors.notFound()
+  return presentAdvisory(found.advisory, found.revisions)
+}
+
+portalRoutes.get('/', async (c) => {
+  const { items } = await listPublic(c, { limit: 10, offset: 0 })
+  return page(c, c.var.t('portal.home_title'), <HomePage c={c} latest={items} />)
+})
+
+portalRoutes.get('/advisories', async (c) => {
+  const query = parseWith(listQuerySchema, c.req.query())
+  const { items, hasMore } = await listPublic(c, { ...query, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
+  return page(c, c.var.t('portal.index_title'), <IndexPage c={c} query={query} items={items} hasMore={hasMore} />)
+})
+
+portalRoutes.get('/advisories/:slug', async (c) => {
+  const advisory = await findPublic(c, c.req.param('slug'))
+  const { t, lang } = c.var
+  return page(c, pick(advisory.title, lang), <AdvisoryDetail t={t} lang={lang} advisory={advisory} />)
+})
+
+portalRoutes.get('/rss/advisories.rdf', async (c) => {
+  const { items } = await listPublic(c, { limit: 50, offset: 0 })
+  const { t, lang } = c.var
+  const body = advisoriesRss({
+    items, lang, baseUrl: c.var.deps.config.publicUrl, now: c.var.deps.clock.now(),
+    title: t('portal.rss_title'), description: t('portal.rss_description'),
+  })
+  // Short-lived caching only: a cached feed may show an advisory late, never early.
+  return c.body(body, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' })
+})
+
+// ---- public JSON API ----
+
+portalRoutes.get('/api/v1/advisories', async (c) => {
+  const query = parseWith(apiListQuerySchema, c.req.query())
+  const { items, hasMore } = await listPublic(c, { ...query, offset: (query.page - 1) * query.limit })
+  const baseUrl = c.var.deps.config.publicUrl
+  return c.json({ items: items.map((a) => advisorySummaryJson(a, baseUrl)), page: query.page, hasMore })
+})
+
+portalRoutes.get('/api/v1/advisories/:identifier', async (c) => {
+  const advisory = await findPublic(c, c.req.param('identifier'))
+  return c.json(advisoryJson(advisory, c.var.deps.config.publicUrl))
+})

@@ -94,6 +94,8 @@ async function closeServer(server: Server | undefined) {
  */
 export async function clickAndWait(page: Page, target: Locator): Promise<void> {
   const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() })
+  // If the click itself fails, the wait must not outlive the step as an unhandled rejection.
+  navigated.catch(() => undefined)
   await target.click()
   await navigated
   await page.waitForLoadState('load')

@@ -266,7 +266,8 @@ describe('the product story in a browser', () => {
     await page.getByLabel('バージョン', { exact: true }).fill('2.0.0 以前')
     const credit = page.getByRole('checkbox', { name: new RegExp(CREDIT) })
     expect(await credit.isChecked()).toBe(true)
-    await clickAndWait(page, page.getByRole('button', { name: '下書きを保存' }))
+    // The editor may repeat its save button above and below the long form; either saves.
+    await clickAndWait(page, page.getByRole('button', { name: '下書きを保存' }).first())
     await expectNoErrorBanner(page)
     expect(await page.getByRole('status').innerText()).toContain('下書きを保存しました')
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
-import { apiClient, createUser, type TestUser } from '../support/clients.js'
+import { createUser, type TestUser } from '../support/clients.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
 import { createInvitation } from '../../src/accounts/invitations.js'
 

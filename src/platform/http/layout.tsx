@@ -31,7 +31,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
           <nav aria-label="main">
             <a href="/advisories">{t('nav.advisories')}</a>
             <a href="/report">{t('nav.report')}</a>
-            {user && <a href="/my/reports">{t('nav.my_reports')}</a>}
+            {user && !user.organizationId && user.roles.length === 0 && <a href="/my/reports">{t('nav.my_reports')}</a>}
             {user && hasRole(user, 'intake') && <a href="/intake">{t('nav.intake')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}

@@ -1,0 +1,118 @@
+import type { CvssScore, CvssSeverity } from './cvss.js'
+
+export type Localized = { ja: string; en: string }
+
+export type AdvisoryVulnerability = {
+  title: Localized
+  cveId: string | null
+  cweId: string | null
+  cvss31: CvssScore | null
+  cvss40: CvssScore | null
+}
+
+/**
+ * The advisory as stored in `advisories.content` (DESIGN §6). Besides the coordinator's text it
+ * holds a snapshot of the case's vulnerabilities, vendor statements and consented credits, so that
+ * every public output reads the advisory record alone and never the unpublished case behind it.
+ */
+export type AdvisoryContent = {
+  title: Localized
+  overview: Localized
+  description: Localized
+  impact: Localized
+  solution: Localized
+  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe: string | null }>
+  references: Array<{ title: string; url: string }>
+  /** `reportId` is internal (which finder); only `name` is ever published. */
+  credits: Array<{ reportId: string; name: string }>
+  vendorStatements: Array<{ developer: Localized; statement: Localized }>
+  vulnerabilities: AdvisoryVulnerability[]
+  /** The highest severity of the vulnerabilities (CVSS 3.1, else 4.0): what the portal filters on. */
+  severity: CvssSeverity | null
+}
+
+/** The part of the content the coordinator writes (the rest is quoted from the case). */
+export type AdvisoryText = Pick<AdvisoryContent, 'title' | 'overview' | 'description' | 'impact' | 'solution' | 'references'> & {
+  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe?: string | null | undefined }>
+}
+
+const SEVERITY_RANK: CvssSeverity[] = ['none', 'low', 'medium', 'high', 'critical']
+
+export function highestSeverity(vulns: AdvisoryVulnerability[]): CvssSeverity | null {
+  let best: CvssSeverity | null = null
+  for (const v of vulns) {
+    const s = (v.cvss31 ?? v.cvss40)?.severity
+    if (s && (best === null || SEVERITY_RANK.indexOf(s) > SEVERITY_RANK.indexOf(best))) best = s
+  }
+  return best
+}
+
+/** Builds the stored content from the coordinator's text and the case's current records. */
+export function composeContent(input: {
+  draft: AdvisoryText
+  vulnerabilities: AdvisoryVulnerability[]
+  vendorStatements: AdvisoryContent['vendorStatements']
+  credits: AdvisoryContent['credits']
+}): AdvisoryContent {
+  const { draft } = input
+  return {
+    title: draft.title,
+    overview: draft.overview,
+    description: draft.description,
+    impact: draft.impact,
+    solution: draft.solution,
+    affectedProducts: draft.affectedProducts.map((p) => ({ developer: p.developer, product: p.product, versions: p.versions, cpe: p.cpe ?? null })),
+    references: draft.references.map((r) => ({ title: r.title, url: r.url })),
+    credits: input.credits,
+    vendorStatements: input.vendorStatements,
+    vulnerabilities: input.vulnerabilities,
+    severity: highestSeverity(input.vulnerabilities),
+  }
+}
+
+const emptyText: Localized = { ja: '', en: '' }
+
+/** Reads stored JSON defensively: fields added later default to empty rather than crash a page. */
+export function readContent(json: unknown): AdvisoryContent {
+  const c = (json && typeof json === 'object' ? json : {}) as Partial<AdvisoryContent>
+  return {
+    title: c.title ?? emptyText,
+    overview: c.overview ?? emptyText,
+    description: c.description ?? emptyText,
+    impact: c.impact ?? emptyText,
+    solution: c.solution ?? emptyText,
+    affectedProducts: c.affectedProducts ?? [],
+    references: c.references ?? [],
+    credits: c.credits ?? [],
+    vendorStatements: c.vendorStatements ?? [],
+    vulnerabilities: c.vulnerabilities ?? [],
+    severity: c.severity ?? null,
+  }
+}
+
+/** NFKC + lower case: full-width and half-width forms, and case, compare equal in search. */
+export const normalizeForSearch = (s: string): string => s.normalize('NFKC').toLowerCase()
+
+/** The text the portal searches: identifier, titles, overviews, developers, products and CVE ids. */
+export function searchTextOf(identifier: string | null, c: AdvisoryContent): string {
+  const parts = [
+    identifier ?? '',
+    identifier?.replace('#', '') ?? '',
+    c.title.ja, c.title.en, c.overview.ja, c.overview.en,
+    ...c.affectedProducts.flatMap((p) => [p.developer, p.product]),
+    ...c.vendorStatements.flatMap((s) => [s.developer.ja, s.developer.en]),
+    ...c.vulnerabilities.flatMap((v) => [v.cveId ?? '']),
+  ]
+  return normalizeForSearch(parts.filter(Boolean).join('\n'))
+}
+
+/** What an advisory still lacks before it may be scheduled, as `{ field: message }`. */
+export function missingForPublication(c: AdvisoryContent): Record<string, string> {
+  const missing: Record<string, string> = {}
+  for (const field of ['title', 'overview', 'description', 'impact', 'solution'] as const) {
+    for (const lang of ['ja', 'en'] as const) if (!c[field][lang].trim()) missing[`${field}.${lang}`] = 'Required before publication.'
+  }
+  if (c.affectedProducts.length === 0) missing.affectedProducts = 'Name at least one affected product.'
+  if (c.vulnerabilities.length === 0) missing.vulnerabilities = 'Describe at least one vulnerability.'
+  return missing
+}

@@ -1,0 +1,65 @@
+import type { AdvisoryRecord, CaseVulnerability, Finder } from './advisories.repository.js'
+
+export const TEXT_FIELDS = ['title', 'overview', 'description', 'impact', 'solution'] as const
+export type TextField = (typeof TEXT_FIELDS)[number]
+
+/**
+ * The editor's values as strings, shaped like `advisoryDraftSchema`'s input: built from the
+ * database for a fresh form, or from the submitted form so that a refused submission comes back
+ * with everything the coordinator typed.
+ */
+export type AdvisoryFormValues = Record<TextField, { ja: string; en: string }> & {
+  vulnerabilities: Array<{ id: string; titleJa: string; titleEn: string; cveId: string; cweId: string; cvss31Vector: string; cvss40Vector: string }>
+  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe: string }>
+  references: Array<{ title: string; url: string }>
+  /** Report ids of the finders to credit; undefined means "everyone who consented". */
+  credits: string[] | undefined
+}
+
+const strings = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? x : '')))
+
+/**
+ * Repeated form fields (`v_cve`, `v_cve`, …) zipped into rows; rows left entirely blank are
+ * dropped, which is how the spare row stays out of the data and how a cleared row is removed.
+ */
+function rows<K extends string>(body: Record<string, unknown>, fields: Record<K, string>, ignore: string[] = []): Array<Record<K, string>> {
+  const columns = Object.entries(fields).map(([key, name]) => [key, strings(body[name as string])] as const)
+  const length = Math.max(0, ...columns.map(([, values]) => values.length))
+  const out: Array<Record<K, string>> = []
+  for (let i = 0; i < length; i++) {
+    const row = Object.fromEntries(columns.map(([key, values]) => [key, values[i] ?? ''])) as Record<K, string>
+    if ((Object.keys(fields) as K[]).some((k) => !ignore.includes(k) && row[k].trim() !== '')) out.push(row)
+  }
+  return out
+}
+
+export function formToValues(body: Record<string, unknown>): AdvisoryFormValues {
+  const text = (field: TextField) => ({ ja: strings(body[`${field}_ja`])[0] ?? '', en: strings(body[`${field}_en`])[0] ?? '' })
+  return {
+    title: text('title'), overview: text('overview'), description: text('description'), impact: text('impact'), solution: text('solution'),
+    vulnerabilities: rows(body, {
+      id: 'v_id', titleJa: 'v_title_ja', titleEn: 'v_title_en', cveId: 'v_cve', cweId: 'v_cwe', cvss31Vector: 'v_cvss31', cvss40Vector: 'v_cvss40',
+    }, ['id']),
+    affectedProducts: rows(body, { developer: 'p_developer', product: 'p_product', versions: 'p_versions', cpe: 'p_cpe' }),
+    references: rows(body, { title: 'r_title', url: 'r_url' }),
+    // The hidden `credits_shown` tells "no box ticked" (credit nobody) from "no credit section".
+    credits: body.credits_shown ? strings(body.credit) : undefined,
+  }
+}
+
+/** The form's values for the advisory as stored (or an empty one), with the case's vulnerabilities. */
+export function recordToValues(advisory: AdvisoryRecord | null, vulnerabilities: CaseVulnerability[], finders: Finder[]): AdvisoryFormValues {
+  const c = advisory?.content
+  const text = (field: TextField) => c?.[field] ?? { ja: '', en: '' }
+  return {
+    title: text('title'), overview: text('overview'), description: text('description'), impact: text('impact'), solution: text('solution'),
+    vulnerabilities: vulnerabilities.map((v) => ({
+      id: v.id, titleJa: v.titleJa, titleEn: v.titleEn, cveId: v.cveId ?? '', cweId: v.cweId ?? '',
+      cvss31Vector: v.cvss31Vector ?? '', cvss40Vector: v.cvss40Vector ?? '',
+    })),
+    affectedProducts: (c?.affectedProducts ?? []).map((p) => ({ ...p, cpe: p.cpe ?? '' })),
+    references: c?.references ?? [],
+    // A first draft proposes every finder who consented.
+    credits: c ? c.credits.map((cr) => cr.reportId) : finders.filter((f) => f.consentCredit).map((f) => f.reportId),
+  }
+}

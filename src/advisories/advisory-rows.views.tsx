@@ -1,0 +1,142 @@
+import type { Translate } from '../platform/i18n/index.js'
+import type { AdvisoryFormValues } from './advisory-form.js'
+import type { Finder } from './advisories.repository.js'
+
+export type FieldErrors = Record<string, string>
+
+/** The message for one field, under it. */
+export function FieldError(props: { errors: FieldErrors; name: string }) {
+  const message = props.errors[props.name]
+  return message ? <small class="req" role="alert">{message}</small> : null
+}
+
+/** Blank rows after the filled ones: one by default, more when the coordinator asked for them. */
+const blanks = (n: number) => Array.from({ length: Math.max(1, n) }, () => undefined)
+
+function AddRowButton(props: { t: Translate; group: 'v' | 'p' | 'r' }) {
+  return <button type="submit" class="secondary" name="more" value={props.group} formnovalidate>{props.t('advisories.add_row')}</button>
+}
+
+export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+  const { t, errors } = props
+  const rows = [...props.values.vulnerabilities, ...blanks(props.extra)]
+  return (
+    <fieldset>
+      <legend>{t('advisories.vulnerabilities')}</legend>
+      <p class="hint">{t('advisories.rows_hint')}</p>
+      {rows.map((v, i) => (
+        <div class="card">
+          <input type="hidden" name="v_id" value={v?.id ?? ''} />
+          <div class="field">
+            <label for={`v_title_ja_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_ja')})</label>
+            <input id={`v_title_ja_${i}`} name="v_title_ja" value={v?.titleJa ?? ''} maxlength={300} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.titleJa`} />
+          </div>
+          <div class="field">
+            <label for={`v_title_en_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_en')})</label>
+            <input id={`v_title_en_${i}`} name="v_title_en" value={v?.titleEn ?? ''} maxlength={300} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.titleEn`} />
+          </div>
+          <div class="field">
+            <label for={`v_cve_${i}`}>{t('advisories.cve')}</label>
+            <input id={`v_cve_${i}`} name="v_cve" value={v?.cveId ?? ''} placeholder="CVE-2026-12345" maxlength={30} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.cveId`} />
+          </div>
+          <div class="field">
+            <label for={`v_cwe_${i}`}>{t('advisories.cwe')}</label>
+            <input id={`v_cwe_${i}`} name="v_cwe" value={v?.cweId ?? ''} placeholder="CWE-79" maxlength={20} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.cweId`} />
+          </div>
+          <div class="field">
+            <label for={`v_cvss31_${i}`}>{t('advisories.cvss31')}</label>
+            <input id={`v_cvss31_${i}`} name="v_cvss31" value={v?.cvss31Vector ?? ''} placeholder="CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" maxlength={200} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.cvss31Vector`} />
+          </div>
+          <div class="field">
+            <label for={`v_cvss40_${i}`}>{t('advisories.cvss40')}</label>
+            <input id={`v_cvss40_${i}`} name="v_cvss40" value={v?.cvss40Vector ?? ''} placeholder="CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" maxlength={200} />
+            <FieldError errors={errors} name={`vulnerabilities.${i}.cvss40Vector`} />
+          </div>
+        </div>
+      ))}
+      <AddRowButton t={t} group="v" />
+    </fieldset>
+  )
+}
+
+export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+  const { t, errors } = props
+  const rows = [...props.values.affectedProducts, ...blanks(props.extra)]
+  const cell = (name: string, label: string, i: number, value: string | undefined, field: string) => (
+    <td>
+      <input name={name} aria-label={label} value={value ?? ''} maxlength={field === 'versions' ? 1000 : 300} />
+      <FieldError errors={errors} name={`affectedProducts.${i}.${field}`} />
+    </td>
+  )
+  return (
+    <fieldset>
+      <legend>{t('advisories.affected_products')}</legend>
+      <table>
+        <thead><tr><th>{t('advisories.developer')}</th><th>{t('advisories.product')}</th><th>{t('advisories.versions')}</th><th>{t('advisories.cpe')}</th></tr></thead>
+        <tbody>
+          {rows.map((p, i) => (
+            <tr>
+              {cell('p_developer', t('advisories.developer'), i, p?.developer, 'developer')}
+              {cell('p_product', t('advisories.product'), i, p?.product, 'product')}
+              {cell('p_versions', t('advisories.versions'), i, p?.versions, 'versions')}
+              {cell('p_cpe', t('advisories.cpe'), i, p?.cpe, 'cpe')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddRowButton t={t} group="p" />
+    </fieldset>
+  )
+}
+
+export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+  const { t, errors } = props
+  const rows = [...props.values.references, ...blanks(props.extra)]
+  return (
+    <fieldset>
+      <legend>{t('advisories.references')}</legend>
+      <table>
+        <thead><tr><th>{t('advisories.reference_title')}</th><th>{t('advisories.reference_url')}</th></tr></thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr>
+              <td><input name="r_title" aria-label={t('advisories.reference_title')} value={r?.title ?? ''} maxlength={300} /><FieldError errors={errors} name={`references.${i}.title`} /></td>
+              <td><input name="r_url" type="url" aria-label={t('advisories.reference_url')} value={r?.url ?? ''} maxlength={2000} /><FieldError errors={errors} name={`references.${i}.url`} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddRowButton t={t} group="r" />
+    </fieldset>
+  )
+}
+
+/** Finders to credit: only those who consented can be ticked (DESIGN §2, §6). */
+export function CreditChoices(props: { t: Translate; finders: Finder[]; chosen: string[] | undefined }) {
+  const { t, finders } = props
+  const chosen = new Set(props.chosen ?? finders.filter((f) => f.consentCredit).map((f) => f.reportId))
+  return (
+    <fieldset>
+      <legend>{t('advisories.credits')}</legend>
+      <input type="hidden" name="credits_shown" value="1" />
+      {finders.length === 0 ? <p class="meta">{t('advisories.no_finders')}</p> : (
+        <ul>
+          {finders.map((f) => (
+            <li>
+              <label>
+                <input type="checkbox" name="credit" value={f.reportId} checked={f.consentCredit && chosen.has(f.reportId)} disabled={!f.consentCredit} />
+                {' '}{f.name} <span class="meta">({f.receiptNumber})</span>{' '}
+                <span class="status">{f.consentCredit ? t('advisories.credit_consented') : t('advisories.credit_no_consent')}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  )
+}

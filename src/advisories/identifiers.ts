@@ -1,0 +1,49 @@
+import { sql } from 'kysely'
+import type { DB } from '../platform/db/database.js'
+import { randomDigits } from '../platform/secrets.js'
+
+export type CaseSource = 'finder' | 'self_report' | 'overseas'
+
+/**
+ * `JVN#` for cases coordinated within the Partnership (a finder's report or a developer's own
+ * report), `JVNVU#` for coordination with overseas CSIRTs and vendors (DESIGN §3, §6).
+ */
+export const identifierPrefix = (source: CaseSource): 'JVN#' | 'JVNVU#' => (source === 'overseas' ? 'JVNVU#' : 'JVN#')
+
+/** Random, not sequential: an identifier must not reveal how many advisories are in the pipeline. */
+export const newIdentifier = (source: CaseSource, digits: () => string = () => randomDigits(8)): string =>
+  identifierPrefix(source) + digits()
+
+const SLUG = /^(JVN|JVNVU)(\d{8})$/
+
+/** `JVN#12345678` → `JVN12345678`: `#` cannot appear in a URL path. */
+export const identifierSlug = (identifier: string): string => identifier.replace('#', '')
+
+/** `JVN12345678` → `JVN#12345678`, or null when the slug is not an advisory identifier. */
+export function identifierFromSlug(slug: string): string | null {
+  const m = SLUG.exec(slug)
+  return m ? `${m[1]}#${m[2]}` : null
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505'
+
+/**
+ * Gives the advisory a fresh identifier inside the caller's transaction. A collision with an
+ * existing identifier (the unique column decides) rolls back to a savepoint and draws again, so
+ * the surrounding transaction survives it.
+ */
+export async function assignIdentifier(trx: DB, advisoryId: string, source: CaseSource, digits?: () => string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = newIdentifier(source, digits)
+    await sql`savepoint assign_identifier`.execute(trx)
+    try {
+      await trx.updateTable('advisories').set({ identifier: candidate }).where('id', '=', advisoryId).execute()
+      await sql`release savepoint assign_identifier`.execute(trx)
+      return candidate
+    } catch (e) {
+      await sql`rollback to savepoint assign_identifier`.execute(trx)
+      if (!isUniqueViolation(e)) throw e
+    }
+  }
+  throw new Error('No free advisory identifier after 20 draws.')
+}

@@ -1,0 +1,73 @@
+import type { AdvisoryContent, Localized } from './advisory-content.js'
+import type { AdvisoryRecord, AdvisoryRevision } from './advisories.repository.js'
+import { identifierSlug } from './identifiers.js'
+
+/**
+ * What the public may know of an advisory — the one shape behind the portal pages, the feed and
+ * the public API. Internal ids (case, report, advisory) are left out on purpose.
+ */
+export type PublicAdvisory = Omit<AdvisoryContent, 'credits'> & {
+  identifier: string | null
+  /** The URL path of the detail page, or null before an identifier is assigned (draft previews). */
+  path: string | null
+  publishedAt: Date | null
+  modifiedAt: Date | null
+  credits: string[]
+  revisions: Array<{ revisedAt: Date; note: Localized }>
+}
+
+export function presentAdvisory(a: AdvisoryRecord, revisions: AdvisoryRevision[] = [], latestRevision?: Date): PublicAdvisory {
+  const { credits, ...content } = a.content
+  const lastRevised = revisions.at(-1)?.revisedAt ?? latestRevision ?? null
+  return {
+    ...content,
+    identifier: a.identifier,
+    path: a.identifier ? `/advisories/${identifierSlug(a.identifier)}` : null,
+    publishedAt: a.publishAt,
+    modifiedAt: lastRevised && a.publishAt && lastRevised > a.publishAt ? lastRevised : a.publishAt,
+    credits: credits.map((c) => c.name),
+    revisions: revisions.map((r) => ({ revisedAt: r.revisedAt, note: r.note })),
+  }
+}
+
+/** The reader's language, falling back to the other one rather than showing nothing. */
+export const pick = (text: Localized, lang: 'ja' | 'en'): string => text[lang] || text[lang === 'ja' ? 'en' : 'ja']
+
+export const cveUrl = (cveId: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(cveId)}`
+export const cweUrl = (cweId: string) => `https://cwe.mitre.org/data/definitions/${cweId.replace(/^CWE-/, '')}.html`
+
+/** The public API's JSON for one advisory: both languages, ISO dates. */
+export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
+  return {
+    identifier: p.identifier,
+    url: p.path ? baseUrl + p.path : null,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    modifiedAt: p.modifiedAt?.toISOString() ?? null,
+    severity: p.severity,
+    title: p.title,
+    overview: p.overview,
+    affectedProducts: p.affectedProducts,
+    description: p.description,
+    impact: p.impact,
+    solution: p.solution,
+    vulnerabilities: p.vulnerabilities,
+    vendorStatements: p.vendorStatements,
+    references: p.references,
+    credits: p.credits,
+    revisions: p.revisions.map((r) => ({ revisedAt: r.revisedAt.toISOString(), note: r.note })),
+  }
+}
+
+/** The list entry of the public API. */
+export function advisorySummaryJson(p: PublicAdvisory, baseUrl: string) {
+  return {
+    identifier: p.identifier,
+    url: p.path ? baseUrl + p.path : null,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    modifiedAt: p.modifiedAt?.toISOString() ?? null,
+    severity: p.severity,
+    title: p.title,
+    cveIds: p.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])),
+    cweIds: [...new Set(p.vulnerabilities.flatMap((v) => (v.cweId ? [v.cweId] : [])))],
+  }
+}
