@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD } from '../support/clients.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
+import { publishDueAdvisories } from '../../src/advisories/publication.usecases.js'
 
 let t: TestApp
 let s: Awaited<ReturnType<typeof walkToNotifiedDeveloper>>
@@ -87,6 +88,86 @@ describe('the product story through the API', () => {
     const outsider = await createUser(t, { organizationId: otherOrg.json.id })
     expect((await outsider.api.get(`/api/v1/cases/${s.caseId}`)).status).toBe(404)
     expect((await outsider.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'not_vulnerable' })).status).toBe(404)
+  })
+})
+
+describe('publishing the advisory', () => {
+  const title = { ja: 'WR-1000 におけるクロスサイト・スクリプティングの脆弱性', en: 'WR-1000 vulnerable to cross-site scripting' }
+  let identifier = ''
+
+  it('drafts the advisory with its vulnerability, scores CVSS, and schedules it', async () => {
+    const draft = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, {
+      title, overview: { ja: '概要です', en: 'Overview' }, description: { ja: '詳細です', en: 'Details' },
+      impact: { ja: '影響です', en: 'Impact' }, solution: { ja: 'アップデートしてください', en: 'Update' },
+      affectedProducts: [{ developer: 'サンプル電機株式会社', product: 'WR-1000', versions: '1.0.0 - 1.2.3' }],
+      vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79', cveId: 'CVE-2026-12345',
+        cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
+    })
+    expect(draft.status).toBe(200)
+    const kase = (await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json
+    expect(kase.vulnerabilities[0]).toMatchObject({ cve: 'CVE-2026-12345', cwe: 'CWE-79', cvss31: { score: 6.1 }, cvss40: { score: 5.1 } })
+    const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-05-15T01:00:00Z' })
+    expect(scheduled.status).toBe(200)
+    identifier = scheduled.json.identifier
+    expect(identifier).toMatch(/^JVN#\d{8}$/)
+    expect((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json.status).toBe('publication_scheduled')
+  })
+
+  it('keeps it off every public output until its time, then shows it everywhere at once', async () => {
+    const slug = identifier.replace('#', '')
+    const anon = apiClient(t)
+    const outputs = async () => ({
+      index: (await anon.get('/advisories')).text.includes(title.ja),
+      detail: (await anon.get(`/advisories/${slug}`)).status,
+      rss: (await anon.get('/rss/advisories.rdf')).text.includes(slug),
+      api: (await anon.get('/api/v1/advisories')).text.includes(identifier),
+      search: (await anon.get(`/advisories?q=${encodeURIComponent('スクリプティング')}`)).text.includes(title.ja),
+      home: (await anon.get('/')).text.includes(title.ja),
+    })
+    t.clock.set('2026-05-15T00:59:59Z')
+    expect(await outputs()).toEqual({ index: false, detail: 404, rss: false, api: false, search: false, home: false })
+    t.clock.set('2026-05-15T01:00:00Z')
+    expect(await outputs()).toEqual({ index: true, detail: 200, rss: true, api: true, search: true, home: true })
+    const en = await anon.get(`/advisories/${slug}?lang=en`)
+    expect(en.text).toContain(title.en)
+    expect(en.text).toContain('Taro Yamada')
+  })
+
+  it('records the publication: case published, event logged, finder told', async () => {
+    expect(await publishDueAdvisories(t.deps)).toBe(1)
+    expect(await publishDueAdvisories(t.deps)).toBe(0)
+    const kase = (await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json
+    expect(kase.status).toBe('published')
+    expect(kase.timeline.map((e: any) => e.type)).toContain('publish')
+    const tracking = (await apiClient(t).get(`/api/v1/tracking/${s.filed.trackingToken}`)).json
+    expect(tracking).toMatchObject({ status: 'published', advisory: { identifier } })
+    const finderEmail = (await t.db.selectFrom('reports').select('finder_email').where('receipt_number', '=', s.filed.receiptNumber).executeTakeFirstOrThrow()).finder_email!
+    const published = (await lastMailTo(t, finderEmail)).find((m) => m.subject.includes('公表しました'))
+    expect(published?.body_text).toContain(`/advisories/${identifier.replace('#', '')}`)
+  })
+})
+
+describe('a case with several developers', () => {
+  it('tracks each organisation separately and shows each only its own part', async () => {
+    const w = await walkToNotifiedDeveloper(t)
+    const org2 = await w.coordinator.api.post('/api/v1/organizations', { nameJa: '第二電機', nameEn: 'Second Electric' })
+    const contact2 = await w.coordinator.api.post(`/api/v1/organizations/${org2.json.id}/contacts`, { name: 'PSIRT', email: 'psirt@second.example' })
+    const party2 = await w.coordinator.api.post(`/api/v1/cases/${w.caseId}/parties`, { organizationId: org2.json.id })
+    const dev2 = await createUser(t, { organizationId: org2.json.id })
+    // not yet notified: the second organisation sees nothing
+    expect((await dev2.api.get(`/api/v1/cases/${w.caseId}`)).status).toBe(404)
+    await w.coordinator.api.post(`/api/v1/cases/${w.caseId}/parties/${party2.json.partyId}/notify`, { contactId: contact2.json.id })
+    await w.developer.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'not_vulnerable', statementJa: '当社製品は影響を受けません' })
+    expect((await w.coordinator.api.get(`/api/v1/cases/${w.caseId}`)).json.status).toBe('developer_notified')
+    await dev2.api.post(`/api/v1/cases/${w.caseId}/parties/${party2.json.partyId}/response`, { response: 'vulnerable', statementJa: '修正版を準備中' })
+    const staff = (await w.coordinator.api.get(`/api/v1/cases/${w.caseId}`)).json
+    expect(staff.status).toBe('fix_in_progress')
+    expect(staff.parties.map((p: any) => p.response).sort()).toEqual(['not_vulnerable', 'vulnerable'])
+    const seen2 = (await dev2.api.get(`/api/v1/cases/${w.caseId}`)).json
+    expect(seen2.parties.map((p: any) => p.id)).toEqual([party2.json.partyId])
+    expect(JSON.stringify(seen2)).not.toContain('当社製品は影響を受けません')
+    // the second developer cannot answer for the first
+    expect((await dev2.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'vulnerable' })).status).toBe(404)
   })
 })
 
