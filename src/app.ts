@@ -9,6 +9,8 @@ import { securityHeaders } from './platform/http/security-headers.js'
 import { csrfProtection } from './platform/http/csrf.js'
 import { handleError } from './platform/http/error-handler.js'
 import { errors } from './platform/errors.js'
+import { log } from './platform/log.js'
+import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
 import { accountsRoutes } from './accounts/accounts.routes.js'
@@ -30,6 +32,12 @@ const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.u
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>()
   app.onError(handleError)
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    // Paths can hold secrets (tracking links, invitations); the log gets them masked.
+    log.info('request', { method: c.req.method, path: redactSecretLinks(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
+  })
   app.use(securityHeaders)
   app.use(async (c, next) => {
     c.set('deps', deps)
