@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../platform/http/context.js'
 import { loginSchema, createTokenSchema } from '../accounts/accounts.schemas.js'
 import { productReportSchema, acceptSchema, rejectSchema } from '../intake/intake.schemas.js'
-import { addPartySchema, contactAttemptSchema, contactSchema, notifySchema, organizationSchema, responseSchema, vulnerabilityStatusSchema } from '../coordination/coordination.schemas.js'
+import { classificationSchema, addPartySchema, contactAttemptSchema, contactSchema, notifySchema, organizationSchema, responseSchema, vulnerabilityStatusSchema } from '../coordination/coordination.schemas.js'
 import { messageSchema } from '../cases/threads.js'
 import { inviteStaffSchema } from '../admin/admin.schemas.js'
 import { advisoryDraftSchema, reviseSchema, scheduleApiSchema } from '../advisories/advisories.schemas.js'
@@ -26,6 +26,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/v1/cases/{caseId}/threads/developer/{partyId}/messages', summary: 'Post to the coordinator ⇄ developer thread', tag: 'cases', body: messageSchema, auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/threads/finder/{reportId}/messages', summary: 'Post to the staff ⇄ finder thread', tag: 'cases', body: messageSchema, auth: 'user' },
   { method: 'get', path: '/api/v1/coordination/cases', summary: 'Product cases in coordination (coordinators; ?mine=1)', tag: 'coordination', auth: 'user' },
+  { method: 'post', path: '/api/v1/cases/{caseId}/classification', summary: 'Set product type and cause (intake or coordinators)', tag: 'coordination', body: classificationSchema, auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/take', summary: 'Take a case as its coordinator', tag: 'coordination', auth: 'user' },
   { method: 'get', path: '/api/v1/organizations', summary: 'Developer organisations', tag: 'coordination', auth: 'user' },
   { method: 'post', path: '/api/v1/organizations', summary: 'Register a developer organisation', tag: 'coordination', body: organizationSchema, auth: 'user' },

@@ -6,6 +6,7 @@ import { categoryLabel, PRODUCT_TYPES } from '../intake/categories.js'
 import { detailsOf } from '../intake/reports.repository.js'
 import { IntakeDecisionForms } from '../intake/intake-decision.views.js'
 import { PartiesSection } from '../coordination/parties.views.js'
+import { ClassificationForm } from '../coordination/classification.views.js'
 import type { CaseView } from './case-view.js'
 
 /** The case page: one layout, with each section shown only to those the view model lets see it. */
@@ -30,6 +31,9 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
       )}
       {view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}
       {view.viewer === 'staff' && isIntake(user) && k.status === 'received' && <IntakeDecisionForms c={c} caseId={k.id} />}
+      {view.viewer === 'staff' && k.kind === 'product' && k.status !== 'not_accepted' && (isCoordinator(user) || isIntake(user)) && (
+        <ClassificationForm c={c} caseId={k.id} productType={k.product_type} cause={k.cause} />
+      )}
       {view.viewer !== 'finder' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
       {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
       <AdvisorySection c={c} view={view} />

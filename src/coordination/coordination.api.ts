@@ -4,8 +4,9 @@ import { jsonBody } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { addPartySchema, contactAttemptSchema, contactSchema, notifySchema, organizationSchema, responseSchema, vulnerabilityStatusSchema } from './coordination.schemas.js'
+import { classificationSchema, addPartySchema, contactAttemptSchema, contactSchema, notifySchema, organizationSchema, responseSchema, vulnerabilityStatusSchema } from './coordination.schemas.js'
 import { addParty, logContactAttempt, notifyDeveloper } from './parties.usecases.js'
+import { classifyCase } from './classification.usecases.js'
 import { acknowledgeNotification, respondToCase, setVulnerabilityStatus } from './developer-response.usecases.js'
 import { addContact, createOrganization, listOrganizations, loadOrganization } from './organizations.usecases.js'
 import { listCoordinationCases, listOrganizationCases } from './coordination.queue.js'
@@ -13,7 +14,7 @@ import { coordinationGuards } from './coordination.routes.js'
 
 /** The coordination JSON API: the same use cases and checks as the pages. */
 export const coordinationApi = new Hono<AppEnv>()
-const { coordinatorOf, developerOf, takeCase } = coordinationGuards
+const { coordinatorOf, developerOf, caseStaffOf, takeCase } = coordinationGuards
 
 coordinationApi.get('/api/v1/coordination/cases', async (c) => {
   const user = requireAllowed(c, policies.viewCoordinationQueue)
@@ -84,4 +85,10 @@ coordinationApi.post('/api/v1/cases/:caseId/parties/:partyId/vulnerability-statu
   const user = await developerOf(c)
   const change = await jsonBody(c, vulnerabilityStatusSchema)
   return c.json(await setVulnerabilityStatus(c.var.deps, { caseId: c.req.param('caseId'), partyId: c.req.param('partyId'), change, actor: actorOf(user) }))
+})
+
+coordinationApi.post('/api/v1/cases/:caseId/classification', async (c) => {
+  const user = await caseStaffOf(c)
+  const classification = await jsonBody(c, classificationSchema)
+  return c.json(await classifyCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), classification }))
 })

@@ -7,8 +7,9 @@ import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf, changeCase } from '../cases/case-events.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
-import { addPartySchema, contactAttemptSchema, notifySchema, responseSchema, vulnerabilityStatusSchema } from './coordination.schemas.js'
+import { classificationSchema, addPartySchema, contactAttemptSchema, notifySchema, responseSchema, vulnerabilityStatusSchema } from './coordination.schemas.js'
 import { addParty, logContactAttempt, notifyDeveloper } from './parties.usecases.js'
+import { classifyCase } from './classification.usecases.js'
 import { acknowledgeNotification, respondToCase, setVulnerabilityStatus } from './developer-response.usecases.js'
 import { listCoordinationCases, listOrganizationCases } from './coordination.queue.js'
 import { CoordinationQueue, MyCases } from './coordination.views.js'
@@ -28,6 +29,14 @@ async function developerOf(c: Ctx) {
   const user = requireUser(c)
   const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
   if (!rel || !policies.respondAsDeveloper(rel, c.req.param('partyId')!)) throw errors.notFound()
+  return user
+}
+
+/** Case staff (intake or coordinators) for classification; everyone else 404. */
+async function caseStaffOf(c: Ctx) {
+  const user = requireUser(c)
+  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
+  if (!rel || !policies.classifyCase(user, rel)) throw errors.notFound()
   return user
 }
 
@@ -60,6 +69,13 @@ async function takeCase(c: Ctx, user: ReturnType<typeof requireUser>) {
     },
   })
 }
+
+coordinationRoutes.post('/cases/:caseId/classification', async (c) => {
+  const user = await caseStaffOf(c)
+  const classification = parseWith(classificationSchema, await formBody(c))
+  await classifyCase(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), classification })
+  return back(c)
+})
 
 coordinationRoutes.post('/cases/:caseId/parties', async (c) => {
   const user = await coordinatorOf(c)
@@ -102,4 +118,4 @@ coordinationRoutes.post('/cases/:caseId/parties/:partyId/vulnerability-status', 
   return back(c)
 })
 
-export const coordinationGuards = { coordinatorOf, developerOf, takeCase }
+export const coordinationGuards = { coordinatorOf, developerOf, caseStaffOf, takeCase }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../intake/categories.js'
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
@@ -42,4 +43,10 @@ export const responseSchema = z.object({
 export const vulnerabilityStatusSchema = z.object({
   vulnerabilityId: z.string().min(1).max(100),
   status: z.enum(['unknown', 'affected', 'not_affected', 'fixed']),
+})
+
+/** The statistics' categories of a case (DESIGN §8): product type and cause. */
+export const classificationSchema = z.object({
+  productType: z.preprocess(blankToUndefined, z.enum(categoryKeys(PRODUCT_TYPES)).optional()),
+  cause: z.preprocess(blankToUndefined, z.enum(categoryKeys(CAUSES)).optional()),
 })

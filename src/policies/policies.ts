@@ -34,6 +34,8 @@ export const policies = {
   decideIntake: (u: CurrentUser | null) => isIntake(u),
   viewCoordinationQueue: (u: CurrentUser | null) => isCoordinator(u),
   coordinate: (u: CurrentUser | null, rel: CaseRelation) => isCoordinator(u) && rel.caseKind === 'product',
+  /** Intake classifies at acceptance, coordinators as the case becomes clear. */
+  classifyCase: (u: CurrentUser | null, rel: CaseRelation) => isCaseStaff(u, rel),
   manageOrganizations: (u: CurrentUser | null) => isCoordinator(u) || isAdmin(u),
   manageAccounts: (u: CurrentUser | null) => isAdmin(u),
   readOutbox: (u: CurrentUser | null) => isAdmin(u),

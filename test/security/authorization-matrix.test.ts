@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Actor[]> = {
   // coordination
   'GET /coordination': ['coordinator'], 'GET /api/v1/coordination/cases': ['coordinator'],
   'GET /my/cases': SIGNED_IN, 'GET /api/v1/my/cases': SIGNED_IN,
+  'POST /cases/:caseId/classification': ['intake', 'coordinator'], 'POST /api/v1/cases/:caseId/classification': ['intake', 'coordinator'],
   'POST /cases/:caseId/take': ['coordinator'], 'POST /api/v1/cases/:caseId/take': ['coordinator'],
   'POST /cases/:caseId/parties': ['coordinator'], 'POST /api/v1/cases/:caseId/parties': ['coordinator'],
   'POST /cases/:caseId/parties/:partyId/attempts': ['coordinator'], 'POST /api/v1/cases/:caseId/parties/:partyId/contact-attempts': ['coordinator'],

@@ -83,6 +83,15 @@ describe('the product story through the API', () => {
     expect(kase.timeline.map((e: any) => e.type)).toEqual(expect.arrayContaining(['report_submitted', 'accept', 'notify_developer', 'start_investigation', 'confirm_vulnerable']))
   })
 
+  it('lets staff classify the case by product type and cause for the statistics', async () => {
+    const res = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/classification`, { cause: 'web_application' })
+    expect(res.json).toMatchObject({ productType: 'router', cause: 'web_application', previousCause: null })
+    expect((await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/classification`, { cause: 'toaster' })).status).toBe(400)
+    expect((await s.developer.api.post(`/api/v1/cases/${s.caseId}/classification`, { cause: 'other_web' })).status).toBe(404)
+    const ev = await t.db.selectFrom('case_events').select('data').where('case_id', '=', s.caseId).where('type', '=', 'case_classified').executeTakeFirstOrThrow()
+    expect(ev.data).toMatchObject({ cause: 'web_application' })
+  })
+
   it('refuses another organisation\'s developer with 404', async () => {
     const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '別会社', nameEn: 'Other Co.' })
     const outsider = await createUser(t, { organizationId: otherOrg.json.id })
