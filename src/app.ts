@@ -14,6 +14,7 @@ import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
 import { accountsRoutes } from './accounts/accounts.routes.js'
+import { secondFactorRoutes } from './accounts/second-factor.routes.js'
 import { intakeRoutes } from './intake/intake.routes.js'
 import { intakeApi } from './intake/intake.api.js'
 import { caseRoutes } from './cases/case.routes.js'
@@ -62,6 +63,7 @@ export function createApp(deps: Deps) {
   })
 
   app.route('/', accountsRoutes)
+  app.route('/', secondFactorRoutes)
   app.route('/', intakeRoutes)
   app.route('/', intakeApi)
   app.route('/', caseRoutes)

@@ -9,6 +9,9 @@ import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema 
 import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
 import { createApiToken, endSession, startSession } from './sessions.js'
 import { findOpenInvitation } from './invitations.js'
+import { AppError } from '../platform/errors.js'
+
+const secondFactorRequired = () => new AppError('accounts.second_factor_required', 409, 'Finish signing in with your authenticator code first.')
 
 export const accountsRoutes = new Hono<AppEnv>()
 
@@ -46,9 +49,10 @@ accountsRoutes.post('/login', async (c) => {
   const body = await formBody(c)
   try {
     const input = parseWith(loginSchema, body)
-    const { userId } = await logIn(c.var.deps.db, input)
+    const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input)
     await startSession(c, userId)
-    return c.redirect(safeNext(body.next), 303)
+    const next = safeNext(body.next)
+    return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
     const status = error instanceof Error && 'status' in error ? (error.status as 400 | 401) : 400
     return page(c, c.var.t('accounts.login_title'),
@@ -141,9 +145,10 @@ accountsRoutes.post('/invitations/:secret', async (c) => {
   const body = await formBody(c)
   try {
     const input = parseWith(acceptInvitationSchema, body)
-    const { userId, caseId } = await acceptInvitation(c.var.deps.db, { ...input, secret, now: c.var.deps.clock.now() })
+    const { userId, caseId, secondFactorRequired } = await acceptInvitation(c.var.deps.db, { ...input, secret, now: c.var.deps.clock.now() })
     await startSession(c, userId)
-    return c.redirect(caseId ? `/cases/${caseId}` : '/', 303)
+    const next = caseId ? `/cases/${caseId}` : '/'
+    return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
     const form = await InvitationForm({ c, secret, values: body, error })
     return page(c, c.var.t('accounts.invitation_title'), form, 400)
@@ -173,6 +178,7 @@ accountsRoutes.get('/account', async (c) => {
 accountsRoutes.post('/account/tokens', async (c) => {
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
+  if (c.var.secondFactorPending) throw secondFactorRequired()
   const { name } = parseWith(createTokenSchema, await formBody(c))
   const { token } = await createApiToken(c.var.deps.db, user.id, name)
   return page(c, c.var.t('accounts.tokens_title'), <p>{c.var.t('accounts.token_created')} <code class="secret">{token}</code></p>)
@@ -183,9 +189,9 @@ accountsRoutes.post('/account/tokens', async (c) => {
 /** Signs in with e-mail and password; sets the session cookie and returns the CSRF token for later writes. */
 accountsRoutes.post('/api/v1/session', async (c) => {
   const input = await jsonBody(c, loginSchema)
-  const { userId } = await logIn(c.var.deps.db, input)
+  const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input)
   const { csrfToken } = await startSession(c, userId)
-  return c.json({ userId, csrfToken })
+  return c.json({ userId, csrfToken, secondFactorRequired })
 })
 
 accountsRoutes.delete('/api/v1/session', async (c) => {
@@ -202,6 +208,8 @@ accountsRoutes.get('/api/v1/me', (c) => {
 accountsRoutes.post('/api/v1/tokens', async (c) => {
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
+  // A token carries the account's full powers, so a half-finished staff sign-in cannot mint one.
+  if (c.var.secondFactorPending) throw secondFactorRequired()
   const { name } = await jsonBody(c, createTokenSchema)
   const { id, token } = await createApiToken(c.var.deps.db, user.id, name)
   return c.json({ id, token }, 201)

@@ -3,6 +3,7 @@ import { newId } from '../platform/secrets.js'
 import { accountErrors } from './accounts.errors.js'
 import { countAdmins, findUserByEmail, insertUser } from './accounts.repository.js'
 import { hashPassword, verifyPassword } from './passwords.js'
+import { needsSecondFactor } from './second-factor.js'
 import { consumeInvitation, createInvitation, findOpenInvitation } from './invitations.js'
 import type { AcceptInvitationInput, RegisterInput } from './accounts.schemas.js'
 
@@ -10,12 +11,12 @@ import type { AcceptInvitationInput, RegisterInput } from './accounts.schemas.js
 let dummyHash: Promise<string> | undefined
 
 /** Checks e-mail and password; returns the user id or throws `accounts.bad_credentials`. */
-export async function logIn(db: DB, input: { email: string; password: string }): Promise<{ userId: string }> {
+export async function logIn(db: DB, input: { email: string; password: string }): Promise<{ userId: string; secondFactorRequired: boolean }> {
   const user = await findUserByEmail(db, input.email)
   dummyHash ??= hashPassword('keikai-timing-equaliser')
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password)
   if (!user || !ok || user.disabled_at) throw accountErrors.badCredentials()
-  return { userId: user.id }
+  return { userId: user.id, secondFactorRequired: needsSecondFactor(user.roles) }
 }
 
 /** A finder creates an account to follow all their reports in one place. */
@@ -30,23 +31,24 @@ export async function registerFinder(db: DB, input: RegisterInput): Promise<{ us
  * Creates an account from an invitation: a developer's member joins its organisation, staff get
  * their roles, the first administrator becomes admin. The invitation is used up in the same transaction.
  */
-export async function acceptInvitation(db: DB, input: AcceptInvitationInput & { secret: string; now: Date }): Promise<{ userId: string; caseId: string | null }> {
+export async function acceptInvitation(db: DB, input: AcceptInvitationInput & { secret: string; now: Date }): Promise<{ userId: string; caseId: string | null; secondFactorRequired: boolean }> {
   const passwordHash = await hashPassword(input.password)
   return db.transaction().execute(async (trx) => {
     const inv = await findOpenInvitation(trx, input.secret, input.now)
     if (inv.email && inv.email !== input.email) throw accountErrors.invitationInvalid()
     if (await findUserByEmail(trx, input.email)) throw accountErrors.emailTaken()
     const id = newId()
+    const roles = inv.purpose === 'first_admin' ? (['admin'] as const) : inv.roles
     await insertUser(trx, {
       id,
       email: input.email,
       displayName: input.displayName,
       passwordHash,
-      roles: inv.purpose === 'first_admin' ? ['admin'] : inv.roles,
+      roles: [...roles],
       organizationId: inv.organization_id,
     })
     await consumeInvitation(trx, inv.id, id, input.now)
-    return { userId: id, caseId: inv.case_id }
+    return { userId: id, caseId: inv.case_id, secondFactorRequired: needsSecondFactor(roles) }
   })
 }
 

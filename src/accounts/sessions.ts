@@ -5,6 +5,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { SESSION_COOKIE, setAppCookie } from '../platform/http/cookies.js'
 import { hashSecret, newId, newSecret } from '../platform/secrets.js'
 import { loadCurrentUser } from './accounts.repository.js'
+import { needsSecondFactor } from './second-factor.js'
 
 const SESSION_HOURS = 12
 
@@ -21,6 +22,12 @@ export async function startSession(c: Ctx, userId: string): Promise<{ csrfToken:
   }).execute()
   setAppCookie(c, SESSION_COOKIE, secret, SESSION_HOURS * 3600)
   return { csrfToken: csrf }
+}
+
+/** Marks the current session as having passed the second factor. */
+export async function completeSecondFactor(c: Ctx): Promise<void> {
+  const secret = getCookie(c, SESSION_COOKIE)
+  if (secret) await c.var.deps.db.updateTable('sessions').set({ second_factor_done: true }).where('id_hash', '=', hashSecret(secret)).execute()
 }
 
 export async function endSession(c: Ctx): Promise<void> {
@@ -43,6 +50,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('user', null)
   c.set('authVia', 'none')
   c.set('csrfToken', '')
+  c.set('secondFactorPending', false)
   const auth = c.req.header('authorization')
   if (auth?.startsWith('Bearer ')) {
     const row = await db.selectFrom('api_tokens').select(['id', 'user_id'])
@@ -56,12 +64,14 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const secret = getCookie(c, SESSION_COOKIE)
   if (secret) {
-    const session = await db.selectFrom('sessions').select(['user_id', 'csrf_token', 'expires_at'])
+    const session = await db.selectFrom('sessions').select(['user_id', 'csrf_token', 'expires_at', 'second_factor_done'])
       .where('id_hash', '=', hashSecret(secret)).executeTakeFirst()
     if (session && session.expires_at > clock.now()) {
       const user = await loadCurrentUser(db, session.user_id)
       if (user) {
-        c.set('user', user)
+        const pending = needsSecondFactor(user.roles) && !session.second_factor_done
+        c.set('user', pending ? { ...user, roles: [] } : user)
+        c.set('secondFactorPending', pending)
         c.set('authVia', 'session')
         c.set('csrfToken', session.csrf_token)
       }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
-import { browserClient, createUser as createUserWithPassword, TEST_PASSWORD } from '../../test/support/clients.js'
+import { browserClient, createUser as createUserWithPassword, signInBrowser } from '../../test/support/clients.js'
 import { bearer, createUser, draftBody, jsonRequest, seedProductCase, type SeededCase } from './test-factories.js'
 
 let t: TestApp
@@ -146,7 +146,7 @@ describe('the advisory editor', () => {
   it('signed-in coordinators post the form with the CSRF token, and without it are refused', async () => {
     const user = await createUserWithPassword(t, { roles: ['coordinator'], name: 'Browser coordinator' })
     const browser = browserClient(t)
-    const login = await browser.post('/login', { email: user.email, password: TEST_PASSWORD })
+    const login = await signInBrowser(t, browser, user)
     expect(login.status).toBe(303)
     expect((await browser.get(`/cases/${seed.caseId}/advisory`)).status).toBe(200)
     const fields = Object.fromEntries([...new Set(formFields().keys())].map((k) => [k, formFields().getAll(k)]))

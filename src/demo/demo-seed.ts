@@ -5,9 +5,11 @@ import type { AppEnv } from '../platform/http/context.js'
 import { newId, newSecret } from '../platform/secrets.js'
 import { hashPassword } from '../accounts/passwords.js'
 import { createApiToken } from '../accounts/sessions.js'
+import { needsSecondFactor } from '../accounts/second-factor.js'
+import { Secret } from 'otpauth'
 
 type App = Hono<AppEnv>
-export type DemoAccount = { role: string; email: string; password: string }
+export type DemoAccount = { role: string; email: string; password: string; totpSecret: string | null }
 
 /**
  * Fills a database with a small, realistic programme: one account per role and product cases in
@@ -17,6 +19,8 @@ export type DemoAccount = { role: string; email: string; password: string }
  */
 export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => void): Promise<{ accounts: DemoAccount[] }> {
   const password = `demo-${newSecret().slice(0, 12)}`
+  // Staff sign in with a second factor; the demo enrols them with one printed secret.
+  const totpSecret = new Secret({ size: 20 }).base32
   const hash = await hashPassword(password)
   const accounts: DemoAccount[] = []
   const tokens: Record<string, string> = {}
@@ -33,9 +37,10 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
   for (const [role, name, roles, org] of people) {
     const id = newId()
     const email = `${role}@demo.keikai.test`
-    await db.insertInto('users').values({ id, email, display_name: name, password_hash: hash, roles, organization_id: org }).execute()
+    const secret = needsSecondFactor(roles) ? totpSecret : null
+    await db.insertInto('users').values({ id, email, display_name: name, password_hash: hash, roles, organization_id: org, totp_secret: secret }).execute()
     tokens[role] = (await createApiToken(db, id, 'demo seed')).token
-    accounts.push({ role, email, password })
+    accounts.push({ role, email, password, totpSecret: secret })
   }
   const call = async (role: string | null, method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }

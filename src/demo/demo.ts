@@ -29,7 +29,9 @@ const app = createApp(deps)
 const workers = startWorkers(deps)
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   process.stdout.write(`\nkeikai demo: http://localhost:${info.port}\n\nAccounts (password for all: ${accounts[0]!.password}):\n`)
-  for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(12)} ${a.email}\n`)
+  for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(12)} ${a.email}${a.totpSecret ? '  (second factor)' : ''}\n`)
+  const secret = accounts.find((a) => a.totpSecret)?.totpSecret
+  process.stdout.write(`\nStaff accounts ask for an authenticator code. Add this key to an authenticator app,\nor print the current code with: npm run totp -- ${secret}\n`)
   process.stdout.write('\nThe database is temporary and is deleted when you stop the demo (Ctrl+C).\n')
 })
 

@@ -102,11 +102,16 @@ export async function clickAndWait(page: Page, target: Locator): Promise<void> {
 }
 
 /** Signs in through the /login form like a person would. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+export async function signIn(page: Page, email: string, password: string, code?: () => string): Promise<void> {
   await page.goto('/login')
   await page.getByLabel('メールアドレス').fill(email)
   await page.getByLabel('パスワード').fill(password)
   await clickAndWait(page, page.getByRole('button', { name: 'ログイン' }))
+  if (new URL(page.url()).pathname === '/login/second-factor') {
+    if (!code) throw new Error(`${email} needs a second factor`)
+    await page.getByLabel('確認コード（6桁）').fill(code())
+    await clickAndWait(page, page.getByRole('button', { name: '確認' }))
+  }
   if (new URL(page.url()).pathname === '/login') {
     throw new Error(`sign-in failed for ${email}: ${await page.locator('.error').innerText().catch(() => '(no error shown)')}`)
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser, lastMailTo, TEST_PASSWORD, type TestUser } from '../support/clients.js'
+import { createUser, lastMailTo, totpCode, TEST_PASSWORD, type TestUser } from '../support/clients.js'
 import { clickAndWait, expectNoErrorBanner, mainText, signIn, startBrowserApp, type BrowserApp, type Person } from './browser.js'
 
 /**
@@ -107,7 +107,7 @@ describe('the product story in a browser', () => {
   it('lets intake staff find the report in the queue and accept it', { timeout: STEP }, async () => {
     s.intake = await b.person()
     const { page } = s.intake
-    await signIn(page, intake.email, TEST_PASSWORD)
+    await signIn(page, intake.email, TEST_PASSWORD, () => totpCode(b.t, intake))
     await clickAndWait(page, page.locator('header').getByRole('link', { name: '受付キュー' }))
     const queue = page.getByTestId('intake-queue')
     await clickAndWait(page, queue.getByRole('link', { name: need(s.receipt, 'the receipt number') }))
@@ -124,7 +124,7 @@ describe('the product story in a browser', () => {
     s.coordinator = await b.person()
     const { page } = s.coordinator
     s.contactEmail = 'psirt@browser-test.example'
-    await signIn(page, coordinator.email, TEST_PASSWORD)
+    await signIn(page, coordinator.email, TEST_PASSWORD, () => totpCode(b.t, coordinator))
     await clickAndWait(page, page.locator('header').getByRole('link', { name: '調整案件' }))
     await clickAndWait(page, page.getByTestId('coordination-queue').getByRole('link', { name: PRODUCT }))
     expect(new URL(page.url()).pathname).toBe(s.casePath)

@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Actor[]> = {
   // accounts
   'GET /login': ALL, 'POST /login': ALL, 'POST /logout': ALL, 'GET /register': ALL, 'POST /register': ALL,
   'GET /invitations/:secret': ALL, 'POST /invitations/:secret': ALL,
+  'GET /login/second-factor': NONE, 'POST /login/second-factor': NONE, 'POST /api/v1/session/second-factor': NONE,
   'GET /account': SIGNED_IN, 'POST /account/tokens': SIGNED_IN,
   'POST /api/v1/session': ALL, 'DELETE /api/v1/session': ALL, 'GET /api/v1/me': SIGNED_IN, 'POST /api/v1/tokens': SIGNED_IN,
   // intake: the form is public; the tracking link is a bearer secret

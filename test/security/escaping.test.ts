@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
-import { apiClient, browserClient, createUser, TEST_PASSWORD } from '../support/clients.js'
+import { apiClient, browserClient, createUser, signInBrowser } from '../support/clients.js'
 import { productReport, productReportForm } from '../support/fixtures.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
 
@@ -32,8 +32,7 @@ describe('user-supplied text renders as text', () => {
 
     const intake = await createUser(t, { roles: ['intake'] })
     const ib = browserClient(t)
-    await ib.get('/login')
-    await ib.post('/login', { email: intake.email, password: TEST_PASSWORD })
+    await signInBrowser(t, ib, intake)
     const queue = await ib.get('/intake')
     expect(queue.status).toBe(200)
     assertEscaped(queue.text, 'intake queue')
@@ -49,8 +48,7 @@ describe('user-supplied text renders as text', () => {
     await s.developer.api.post(`/api/v1/cases/${s.caseId}/threads/developer/${s.partyId}/messages`, { body: PAYLOADS.join('\n') })
     await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: PAYLOADS[1], statementEn: PAYLOADS[2], fixPlan: PAYLOADS[0] })
     const cb = browserClient(t)
-    await cb.get('/login')
-    await cb.post('/login', { email: (await t.db.selectFrom('users').select('email').where('id', '=', s.coordinator.id).executeTakeFirstOrThrow()).email, password: TEST_PASSWORD })
+    await signInBrowser(t, cb, s.coordinator)
     for (const path of [`/cases/${s.caseId}`, '/coordination', `/organizations/${s.orgId}`, '/organizations']) {
       const page = await cb.get(path)
       expect(page.status, path).toBe(200)

@@ -3,6 +3,8 @@ import { createApiToken } from '../../src/accounts/sessions.js'
 import { hashPassword } from '../../src/accounts/passwords.js'
 import { newId } from '../../src/platform/secrets.js'
 import type { Role } from '../../src/platform/db/schema.js'
+import { currentCode, needsSecondFactor } from '../../src/accounts/second-factor.js'
+import { Secret } from 'otpauth'
 
 /** An API client that authenticates with a personal token (no cookies, no CSRF). */
 export function apiClient(t: TestApp, token?: string) {
@@ -78,16 +80,38 @@ export async function createUser(t: TestApp, opts: { roles?: Role[]; organizatio
   passwordHash ??= hashPassword(TEST_PASSWORD)
   const id = newId()
   const email = opts.email ?? `${(opts.name ?? 'user').toLowerCase().replace(/\W+/g, '-')}-${id.slice(0, 8)}@example.test`
+  // Staff are enrolled in TOTP as they would be after their first sign-in.
+  const totpSecret = needsSecondFactor(opts.roles ?? []) ? new Secret({ size: 20 }).base32 : null
   await t.db.insertInto('users').values({
     id, email, display_name: opts.name ?? 'Test user', password_hash: await passwordHash,
-    roles: opts.roles ?? [], organization_id: opts.organizationId ?? null,
+    roles: opts.roles ?? [], organization_id: opts.organizationId ?? null, totp_secret: totpSecret,
   }).execute()
   const { token } = await createApiToken(t.db, id, 'test')
-  return { id, email, token, api: apiClient(t, token) }
+  return { id, email, token, totpSecret, api: apiClient(t, token) }
 }
 export type TestUser = Awaited<ReturnType<typeof createUser>>
 
 /** The newest outbox mail to an address. */
 export async function lastMailTo(t: TestApp, to: string) {
   return t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id').execute()
+}
+
+/**
+ * The authenticator code a staff member would type now. The clock moves one period first, because
+ * a code is accepted only once.
+ */
+export function totpCode(t: TestApp, user: { totpSecret: string | null }): string {
+  t.clock.advance(30_000)
+  return currentCode(user.totpSecret!, t.clock.now())
+}
+
+/** Signs a browser client in through the forms, with the second factor for staff. */
+export async function signInBrowser(t: TestApp, b: BrowserClient, user: { email: string; totpSecret: string | null }) {
+  await b.get('/login')
+  const res = await b.post('/login', { email: user.email, password: TEST_PASSWORD })
+  if (res.location?.startsWith('/login/second-factor')) {
+    await b.get(res.location)
+    return b.post('/login/second-factor', { code: totpCode(t, user), next: '/' })
+  }
+  return res
 }

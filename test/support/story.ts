@@ -37,6 +37,6 @@ export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?:
   const devUser = await t.db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', contactEmail).executeTakeFirstOrThrow()
   const { createApiToken } = await import('../../src/accounts/sessions.js')
   const { token } = await createApiToken(t.db, devUser.id, 'story')
-  const developer: TestUser = { id: devUser.id, email: contactEmail, token, api: apiClient(t, token) }
+  const developer: TestUser = { id: devUser.id, email: contactEmail, token, totpSecret: null, api: apiClient(t, token) }
   return { intake, coordinator, filed: filed.json, caseId, orgId: org.json.id as string, partyId: party.json.partyId as string, developer, developerBrowser, invitationPath, contactEmail }
 }

@@ -28,6 +28,9 @@ export interface UsersTable {
   organization_id: string | null
   disabled_at: Timestamp | null
   created_at: GeneratedTimestamp
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface OrganizationContactsTable {
@@ -46,6 +49,7 @@ export interface SessionsTable {
   csrf_token: string
   created_at: GeneratedTimestamp
   expires_at: Timestamp
+  second_factor_done: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface ApiTokensTable {

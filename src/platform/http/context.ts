@@ -24,6 +24,8 @@ export type AppEnv = {
     deps: Deps
     user: CurrentUser | null
     authVia: 'session' | 'token' | 'none'
+    /** Signed in with a password, second factor not yet given: staff powers are withheld until it is. */
+    secondFactorPending: boolean
     lang: Lang
     t: Translate
     csrfToken: string

@@ -10,7 +10,8 @@ function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
 }
 
 /**
- * A fixed-window limit per client address, counted in the database so that every app process
+ * A fixed-window limit per signed-in account (so guessing a second-factor code is bounded per
+ * account), otherwise per client address, counted in the database so that every app process
  * shares it. Only unsafe methods count.
  */
 export function rateLimit(name: string, limit: number, windowSeconds: number): MiddlewareHandler<AppEnv> {
@@ -18,7 +19,7 @@ export function rateLimit(name: string, limit: number, windowSeconds: number): M
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const { db, clock } = c.var.deps
     const now = clock.now()
-    const key = `${name}:${clientKey(c)}`
+    const key = `${name}:${c.var.user ? `user:${c.var.user.id}` : clientKey(c)}`
     const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000)
     const row = await sql<{ count: number }>`
       insert into rate_limits (key, window_start, count) values (${key}, ${windowStart}, 1)

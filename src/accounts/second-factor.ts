@@ -1,0 +1,53 @@
+import { Secret, TOTP } from 'otpauth'
+import QRCode from 'qrcode'
+import type { DB } from '../platform/db/database.js'
+import { AppError } from '../platform/errors.js'
+
+const PERIOD_MS = 30_000
+
+const totp = (secret: string, label = 'keikai') =>
+  new TOTP({ issuer: 'keikai', label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD_MS / 1000 })
+
+export const secondFactorErrors = {
+  wrongCode: () => new AppError('accounts.second_factor_wrong', 400, 'The code is wrong or was already used.'),
+  notEnrolled: () => new AppError('accounts.second_factor_not_enrolled', 409, 'Set up the authenticator app in the browser first.'),
+}
+
+/** Staff and committee accounts sign in with a second factor (DESIGN §5); finders and developers do not need one. */
+export const needsSecondFactor = (roles: readonly string[]) => roles.length > 0
+
+/** The current code for a secret (tests and scripts use it like an authenticator app would). */
+export const currentCode = (secret: string, now: Date) => totp(secret).generate({ timestamp: now.getTime() })
+
+/** A fresh secret for enrolment, with the otpauth:// link and its QR code as an SVG data URL. */
+export async function startEnrolment(db: DB, userId: string, email: string): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
+  const existing = await db.selectFrom('users').select('totp_pending_secret').where('id', '=', userId).executeTakeFirstOrThrow()
+  const secret = existing.totp_pending_secret ?? new Secret({ size: 20 }).base32
+  if (!existing.totp_pending_secret) await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute()
+  const uri = totp(secret, email).toString()
+  const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }
+}
+
+/**
+ * Checks a code against the user's secret (or, during enrolment, the pending one, which it then
+ * makes permanent). A code is accepted within ±1 period and only once: the step is remembered.
+ */
+export async function verifySecondFactor(db: DB, userId: string, code: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const u = await trx.selectFrom('users').select(['totp_secret', 'totp_pending_secret', 'totp_last_step'])
+      .where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
+    const secret = u.totp_secret ?? u.totp_pending_secret
+    if (!secret) throw secondFactorErrors.notEnrolled()
+    const delta = /^\d{6}$/.test(code) ? totp(secret).validate({ token: code, timestamp: now.getTime(), window: 1 }) : null
+    if (delta === null) throw secondFactorErrors.wrongCode()
+    const step = Math.floor(now.getTime() / PERIOD_MS) + delta
+    if (u.totp_last_step !== null && step <= Number(u.totp_last_step)) throw secondFactorErrors.wrongCode()
+    await trx.updateTable('users').set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step }).where('id', '=', userId).execute()
+  })
+}
+
+export async function isEnrolled(db: DB, userId: string): Promise<boolean> {
+  const u = await db.selectFrom('users').select('totp_secret').where('id', '=', userId).executeTakeFirstOrThrow()
+  return Boolean(u.totp_secret)
+}
