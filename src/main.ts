@@ -9,7 +9,10 @@ import { ensureFirstAdminInvitation } from './accounts/accounts.usecases.js'
 import { startWorkers } from './platform/jobs/workers.js'
 
 const config = loadConfig()
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
+  process.stderr.write(`keikai cannot open its database: ${error.message}\n`)
+  process.exit(1)
+})
 const applied = await migrateToLatest(handle.db)
 if (applied.length) log.info('migrations applied', { applied })
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import type { Role } from '../platform/db/schema.js'
 import type { CurrentUser } from '../platform/http/context.js'
@@ -43,6 +44,6 @@ export async function loadCurrentUser(db: Executor, userId: string): Promise<Cur
 
 export async function countAdmins(db: Executor): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('roles', '@>', ['admin'] as any).executeTakeFirstOrThrow()
+    .where(sql<boolean>`'admin' = any(roles)`).executeTakeFirstOrThrow()
   return Number(row.n)
 }
