@@ -33,12 +33,13 @@ export type AccountSummary = {
 export type OpenInvitation = { id: string; email: string | null; roles: Role[]; createdAt: Date; expiresAt: Date }
 
 /** Newest first; `limit + 1` rows are read so the caller knows whether an older page exists. */
-export async function listOutbox(db: DB, query: { status?: MailStatus; offset: number; limit: number }): Promise<OutboxEntry[]> {
-  let q = db.selectFrom('mail_outbox')
-    .select(['id', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'next_attempt_at', 'last_error'])
-  if (query.status) q = q.where('status', '=', query.status)
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').offset(query.offset).limit(query.limit).execute()
-  return rows.map((r) => ({
+type OutboxRow = {
+  id: string; to_address: string; subject: string; status: MailStatus; attempts: number
+  created_at: Date; sent_at: Date | null; next_attempt_at: Date; last_error: string | null
+}
+
+function toOutboxEntry(r: OutboxRow): OutboxEntry {
+  return {
     id: r.id,
     to: r.to_address,
     subject: r.subject,
@@ -49,24 +50,21 @@ export async function listOutbox(db: DB, query: { status?: MailStatus; offset: n
     // Only pending mail has a meaningful next attempt.
     nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
     lastError: r.last_error,
-  }))
+  }
+}
+
+export async function listOutbox(db: DB, query: { status?: MailStatus; offset: number; limit: number }): Promise<OutboxEntry[]> {
+  let q = db.selectFrom('mail_outbox')
+    .select(['id', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'next_attempt_at', 'last_error'])
+  if (query.status) q = q.where('status', '=', query.status)
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').offset(query.offset).limit(query.limit).execute()
+  return rows.map(toOutboxEntry)
 }
 
 export async function findOutboxMail(db: DB, id: string): Promise<OutboxMail | undefined> {
   const r = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst()
   if (!r) return undefined
-  return {
-    id: r.id,
-    to: r.to_address,
-    subject: r.subject,
-    status: r.status,
-    attempts: r.attempts,
-    createdAt: r.created_at,
-    sentAt: r.sent_at,
-    nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
-    lastError: r.last_error,
-    text: redactSecretLinks(r.body_text),
-  }
+  return { ...toOutboxEntry(r), text: redactSecretLinks(r.body_text) }
 }
 
 /** Every account, oldest first, with its organisation's name. */
