@@ -26,6 +26,12 @@ import { portalRoutes } from './portal/portal.routes.js'
 import { securityTxtRoutes } from './portal/security-txt.js'
 import { adminRoutes } from './admin/admin.routes.js'
 import { apiDocsRoutes } from './api/openapi.routes.js'
+import { deadlinesRoutes } from './deadlines/deadlines.routes.js'
+import { uncontactableRoutes } from './uncontactable/uncontactable.routes.js'
+import { committeeRoutes } from './committee/committee.routes.js'
+import { endOfLifeRoutes } from './end-of-life/end-of-life.routes.js'
+import { coordinationRequestsRoutes } from './coordination-requests/coordination-requests.routes.js'
+import { priorityInformationRoutes } from './priority-information/priority-information.routes.js'
 
 const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.url), 'utf8')
 
@@ -75,6 +81,12 @@ export function createApp(deps: Deps) {
   app.route('/', securityTxtRoutes)
   app.route('/', adminRoutes)
   app.route('/', apiDocsRoutes)
+  app.route('/', deadlinesRoutes)
+  app.route('/', uncontactableRoutes)
+  app.route('/', committeeRoutes)
+  app.route('/', endOfLifeRoutes)
+  app.route('/', coordinationRequestsRoutes)
+  app.route('/', priorityInformationRoutes)
 
   app.notFound((c) => {
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'request.not_found', message: 'Not found.' } }, 404)

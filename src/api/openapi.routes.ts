@@ -8,10 +8,23 @@ import { messageSchema } from '../cases/threads.js'
 import { inviteStaffSchema } from '../admin/admin.schemas.js'
 import { advisoryDraftSchema, reviseSchema, scheduleApiSchema } from '../advisories/advisories.schemas.js'
 
-type Operation = { method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; tag: string; body?: z.ZodType; auth: 'none' | 'user' | 'optional' }
+import type { Operation } from './operation.js'
+import { deadlinesOperations } from '../deadlines/deadlines.openapi.js'
+import { uncontactableOperations } from '../uncontactable/uncontactable.openapi.js'
+import { committeeOperations } from '../committee/committee.openapi.js'
+import { endOfLifeOperations } from '../end-of-life/end-of-life.openapi.js'
+import { coordinationRequestsOperations } from '../coordination-requests/coordination-requests.openapi.js'
+import { priorityInformationOperations } from '../priority-information/priority-information.openapi.js'
 
 /** Every /api/v1 operation. The OpenAPI document is generated from this list and the Zod schemas the routes validate with. */
 export const operations: Operation[] = [
+  ...deadlinesOperations,
+  ...uncontactableOperations,
+  ...committeeOperations,
+  ...endOfLifeOperations,
+  ...coordinationRequestsOperations,
+  ...priorityInformationOperations,
+
   { method: 'post', path: '/api/v1/session', summary: 'Sign in; sets the session cookie and returns the CSRF token for cookie-authenticated writes', tag: 'accounts', body: loginSchema, auth: 'none' },
   { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code after signing in (staff and committee)', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
   { method: 'delete', path: '/api/v1/session', summary: 'Sign out', tag: 'accounts', auth: 'user' },

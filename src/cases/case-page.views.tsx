@@ -8,6 +8,12 @@ import { IntakeDecisionForms } from '../intake/intake-decision.views.js'
 import { PartiesSection } from '../coordination/parties.views.js'
 import { ClassificationForm } from '../coordination/classification.views.js'
 import type { CaseView } from './case-view.js'
+import { DeadlinesCaseSection } from '../deadlines/deadlines.case-section.js'
+import { UncontactableCaseSection } from '../uncontactable/uncontactable.case-section.js'
+import { CommitteeCaseSection } from '../committee/committee.case-section.js'
+import { EndOfLifeCaseSection } from '../end-of-life/end-of-life.case-section.js'
+import { CoordinationRequestsCaseSection } from '../coordination-requests/coordination-requests.case-section.js'
+import { PriorityInformationCaseSection } from '../priority-information/priority-information.case-section.js'
 
 /** The case page: one layout, with each section shown only to those the view model lets see it. */
 export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: string; name_ja: string; name_en: string }[]; contacts?: Record<string, { id: string; name: string; email: string }[]> }) {
@@ -37,6 +43,12 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
       {view.viewer !== 'finder' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
       {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
       <AdvisorySection c={c} view={view} />
+      <DeadlinesCaseSection c={c} view={view} />
+      <UncontactableCaseSection c={c} view={view} />
+      <CommitteeCaseSection c={c} view={view} />
+      <EndOfLifeCaseSection c={c} view={view} />
+      <CoordinationRequestsCaseSection c={c} view={view} />
+      <PriorityInformationCaseSection c={c} view={view} />
       {view.developerThreads.map(({ party, messages }) => (
         <Thread c={c} title={`${t('cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
           action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />

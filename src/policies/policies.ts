@@ -1,5 +1,11 @@
 import type { Role } from '../platform/db/schema.js'
 import type { CurrentUser } from '../platform/http/context.js'
+import { deadlinesPolicies } from '../deadlines/deadlines.policies.js'
+import { uncontactablePolicies } from '../uncontactable/uncontactable.policies.js'
+import { committeePolicies } from '../committee/committee.policies.js'
+import { endOfLifePolicies } from '../end-of-life/end-of-life.policies.js'
+import { coordinationRequestsPolicies } from '../coordination-requests/coordination-requests.policies.js'
+import { priorityInformationPolicies } from '../priority-information/priority-information.policies.js'
 
 /**
  * Who may do what. Every route and view asks here; nothing else decides a permission.
@@ -27,7 +33,15 @@ export function isCaseStaff(user: CurrentUser | null, rel: Pick<CaseRelation, 'c
   return isIntake(user) || (rel.caseKind === 'product' && isCoordinator(user))
 }
 
+/** Every permission: the foundation's below, each later feature's from its own `*.policies.ts`. */
 export const policies = {
+  ...deadlinesPolicies,
+  ...uncontactablePolicies,
+  ...committeePolicies,
+  ...endOfLifePolicies,
+  ...coordinationRequestsPolicies,
+  ...priorityInformationPolicies,
+
   /** Anyone, signed in or not, may submit a report. */
   submitReport: () => true,
   viewIntakeQueue: (u: CurrentUser | null) => isIntake(u),

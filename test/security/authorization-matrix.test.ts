@@ -3,78 +3,32 @@ import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { createUser, type TestUser } from '../support/clients.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
 import { createInvitation } from '../../src/accounts/invitations.js'
+import { ALL, NONE, type AccessTable, type Actor } from './access/access-types.js'
+import { foundationAccess } from './access/foundation.access.js'
+import { deadlinesAccess } from './access/deadlines.access.js'
+import { uncontactableAccess } from './access/uncontactable.access.js'
+import { committeeAccess } from './access/committee.access.js'
+import { endOfLifeAccess } from './access/end-of-life.access.js'
+import { coordinationRequestsAccess } from './access/coordination-requests.access.js'
+import { priorityInformationAccess } from './access/priority-information.access.js'
+import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
  * Every route of the app, called as each kind of person DESIGN §5 names, against one case whose
  * advisory is drafted and scheduled but not yet public. A route missing from EXPECTED fails the
  * test, so a new route cannot ship without an access decision.
  */
-type Actor = 'anonymous' | 'finder' | 'otherFinder' | 'intake' | 'coordinator' | 'developer' | 'otherDeveloper' | 'admin'
-const ALL: Actor[] = ['anonymous', 'finder', 'otherFinder', 'intake', 'coordinator', 'developer', 'otherDeveloper', 'admin']
-const SIGNED_IN = ALL.filter((a) => a !== 'anonymous')
-const NONE: Actor[] = []
-const CASE_READERS: Actor[] = ['finder', 'intake', 'coordinator', 'developer']
-
-const EXPECTED: Record<string, Actor[]> = {
-  'GET /healthz': ALL,
-  'GET /static/app.css': ALL,
-  'GET /.well-known/security.txt': ALL,
-  'GET /api/v1/openapi.json': ALL,
-  // accounts
-  'GET /login': ALL, 'POST /login': ALL, 'POST /logout': ALL, 'GET /register': ALL, 'POST /register': ALL,
-  'GET /invitations/:secret': ALL, 'POST /invitations/:secret': ALL,
-  'GET /login/second-factor': NONE, 'POST /login/second-factor': NONE, 'POST /api/v1/session/second-factor': NONE,
-  'GET /account': SIGNED_IN, 'POST /account/tokens': SIGNED_IN,
-  'POST /api/v1/session': ALL, 'DELETE /api/v1/session': ALL, 'GET /api/v1/me': SIGNED_IN, 'POST /api/v1/tokens': SIGNED_IN,
-  // intake: the form is public; the tracking link is a bearer secret
-  'GET /report': ALL, 'POST /report': ALL, 'POST /api/v1/reports': ALL,
-  'GET /track/:secret': ALL, 'POST /track/:secret/messages': ALL, 'GET /track/:secret/attachments/:attachmentId': ALL,
-  'GET /api/v1/tracking/:secret': ALL,
-  'GET /my/reports': SIGNED_IN, 'GET /api/v1/my/reports': SIGNED_IN, 'GET /my/reports/:reportId': ['finder'],
-  'GET /intake': ['intake'], 'GET /api/v1/intake/queue': ['intake'],
-  'POST /cases/:caseId/accept': ['intake'], 'POST /cases/:caseId/reject': ['intake'],
-  'POST /api/v1/cases/:caseId/accept': ['intake'], 'POST /api/v1/cases/:caseId/reject': ['intake'],
-  // the case
-  'GET /cases/:caseId': CASE_READERS, 'GET /api/v1/cases/:caseId': CASE_READERS,
-  'GET /cases/:caseId/attachments/:attachmentId': ['finder', 'intake', 'coordinator'],
-  'POST /cases/:caseId/threads/developer/:targetId': ['coordinator', 'developer'],
-  'POST /cases/:caseId/threads/finder/:targetId': ['finder', 'intake', 'coordinator'],
-  'POST /api/v1/cases/:caseId/threads/developer/:targetId/messages': ['coordinator', 'developer'],
-  'POST /api/v1/cases/:caseId/threads/finder/:targetId/messages': ['finder', 'intake', 'coordinator'],
-  // coordination
-  'GET /coordination': ['coordinator'], 'GET /api/v1/coordination/cases': ['coordinator'],
-  'GET /my/cases': SIGNED_IN, 'GET /api/v1/my/cases': SIGNED_IN,
-  'POST /cases/:caseId/classification': ['intake', 'coordinator'], 'POST /api/v1/cases/:caseId/classification': ['intake', 'coordinator'],
-  'POST /cases/:caseId/take': ['coordinator'], 'POST /api/v1/cases/:caseId/take': ['coordinator'],
-  'POST /cases/:caseId/parties': ['coordinator'], 'POST /api/v1/cases/:caseId/parties': ['coordinator'],
-  'POST /cases/:caseId/parties/:partyId/attempts': ['coordinator'], 'POST /api/v1/cases/:caseId/parties/:partyId/contact-attempts': ['coordinator'],
-  'POST /cases/:caseId/parties/:partyId/notify': ['coordinator'], 'POST /api/v1/cases/:caseId/parties/:partyId/notify': ['coordinator'],
-  'POST /cases/:caseId/parties/:partyId/acknowledge': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/acknowledge': ['developer'],
-  'POST /cases/:caseId/parties/:partyId/response': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/response': ['developer'],
-  'POST /cases/:caseId/parties/:partyId/vulnerability-status': ['developer'], 'POST /api/v1/cases/:caseId/parties/:partyId/vulnerability-statuses': ['developer'],
-  'GET /organizations': ['coordinator', 'admin'], 'GET /organizations/new': ['coordinator', 'admin'], 'POST /organizations': ['coordinator', 'admin'],
-  'GET /organizations/:id': ['coordinator', 'admin'], 'POST /organizations/:id/contacts': ['coordinator', 'admin'],
-  'GET /api/v1/organizations': ['coordinator', 'admin'], 'POST /api/v1/organizations': ['coordinator', 'admin'],
-  'GET /api/v1/organizations/:id': ['coordinator', 'admin'], 'POST /api/v1/organizations/:id/contacts': ['coordinator', 'admin'],
-  // advisories (staff side)
-  'GET /cases/:caseId/advisory': ['coordinator'], 'POST /cases/:caseId/advisory': ['coordinator'],
-  'POST /cases/:caseId/advisory/schedule': ['coordinator'], 'POST /cases/:caseId/advisory/unschedule': ['coordinator'], 'POST /cases/:caseId/advisory/revise': ['coordinator'],
-  'GET /api/v1/cases/:caseId/advisory': ['coordinator'], 'PUT /api/v1/cases/:caseId/advisory': ['coordinator'],
-  'POST /api/v1/cases/:caseId/advisory/schedule': ['coordinator'], 'POST /api/v1/cases/:caseId/advisory/unschedule': ['coordinator'],
-  'POST /api/v1/cases/:caseId/advisory/revisions': ['coordinator'],
-  // the public portal: everyone, but an advisory that is not yet public is found by nobody
-  'GET /': ALL, 'GET /advisories': ALL, 'GET /rss/advisories.rdf': ALL, 'GET /api/v1/advisories': ALL,
-  'GET /advisories/:slug': NONE, 'GET /api/v1/advisories/:identifier': NONE,
-  // administration
-  'GET /admin': ['admin'], 'GET /admin/outbox': ['admin'], 'GET /admin/outbox/:id': ['admin'], 'GET /admin/users': ['admin'],
-  'POST /admin/invitations': ['admin'], 'POST /admin/invitations/:id/revoke': ['admin'],
-  'GET /api/v1/admin/outbox': ['admin'], 'GET /api/v1/admin/outbox/:id': ['admin'], 'POST /api/v1/admin/invitations': ['admin'],
+const ALL_ROUTES: AccessTable = {
+  ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
+  ...coordinationRequestsAccess, ...priorityInformationAccess,
 }
+const EXPECTED = ALL_ROUTES
 
 let t: TestApp
 const tokens: Partial<Record<Actor, string>> = {}
 let params: Record<string, string>
 const SECRET_TITLE = '未公開の秘密タイトル'
+void NONE
 
 beforeAll(async () => {
   t = await setupTestApp({ now: '2026-04-01T01:00:00Z' })
@@ -95,9 +49,16 @@ beforeAll(async () => {
   const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '他社', nameEn: 'Other Co.' })
   const admin = await createUser(t, { roles: ['admin'] })
   const invitation = await createInvitation(t.db, { purpose: 'staff', roles: ['intake'], now: t.clock.now(), createdBy: admin.id })
+  const ciOrg = crypto.randomUUID()
+  const otherCiOrg = crypto.randomUUID()
+  for (const [id, name] of [[ciOrg, '電力会社'], [otherCiOrg, '通信会社']] as const) {
+    await t.db.insertInto('organizations').values({ id, kind: 'critical_infrastructure', name_ja: name, name_en: name }).execute()
+  }
   const users: Record<Actor, TestUser | null> = {
     anonymous: null, finder, otherFinder: await createUser(t), intake: s.intake, coordinator: s.coordinator, developer: s.developer,
     otherDeveloper: await createUser(t, { organizationId: otherOrg.json.id }), admin,
+    committee: await createUser(t, { roles: ['committee'] }),
+    ciOperator: await createUser(t, { organizationId: ciOrg }), otherCiOperator: await createUser(t, { organizationId: otherCiOrg }),
   }
   for (const a of ALL) if (users[a]) tokens[a] = users[a]!.token
   const outbox = await t.db.selectFrom('mail_outbox').select('id').limit(1).executeTakeFirstOrThrow()
@@ -106,6 +67,8 @@ beforeAll(async () => {
     trackingSecret: s.filed.trackingToken, invitationSecret: invitation.path.split('/').pop()!, invitationId: invitation.id,
     orgId: s.orgId, outboxId: outbox.id,
   }
+  const world: AccessWorld = { t, caseId: s.caseId, partyId: s.partyId, reportId, orgId: s.orgId, ciOrgId: ciOrg, otherCiOrgId: otherCiOrg, users, advisoryIdentifier: scheduled.json.identifier }
+  for (const seed of accessSeeds) Object.assign(params, await seed(world))
 })
 afterAll(async () => { await t.close() })
 
@@ -123,6 +86,7 @@ function concretePaths(pattern: string): { key: string; path: string }[] {
       .replace(/\/admin\/invitations\/:id/, `/admin/invitations/${params.invitationId}`)
       .replace(/outbox\/:id/, `outbox/${params.outboxId}`)
       .replace(/organizations\/:id/, `organizations/${params.orgId}`)
+      .replace(/:(\w+)/g, (whole, name: string) => params[name] ?? whole)
     return { key, path: p }
   })
 }

@@ -6,9 +6,16 @@ import { coordinationMessages } from '../../coordination/coordination.messages.j
 import { advisoriesMessages } from '../../advisories/advisories.messages.js'
 import { portalMessages } from '../../portal/portal.messages.js'
 import { adminMessages } from '../../admin/admin.messages.js'
+import { deadlinesMessages } from '../../deadlines/deadlines.messages.js'
+import { uncontactableMessages } from '../../uncontactable/uncontactable.messages.js'
+import { committeeMessages } from '../../committee/committee.messages.js'
+import { endOfLifeMessages } from '../../end-of-life/end-of-life.messages.js'
+import { coordinationRequestsMessages } from '../../coordination-requests/coordination-requests.messages.js'
+import { priorityInformationMessages } from '../../priority-information/priority-information.messages.js'
 import type { Catalogue } from './define.js'
 
-const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages]
+const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages,
+  deadlinesMessages, uncontactableMessages, committeeMessages, endOfLifeMessages, coordinationRequestsMessages, priorityInformationMessages]
 
 /** Every visible string, by language. Each feature owns its own message file. */
 export const catalogue: Catalogue = {

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely'
 import * as foundation from './0001-foundation.js'
 import * as secondFactor from './0002-second-factor.js'
+import * as deadlines from './0003-deadlines.js'
+import * as uncontactable from './0004-uncontactable.js'
+import * as committee from './0005-committee.js'
+import * as endOfLife from './0006-end-of-life.js'
+import * as otherSources from './0007-other-sources.js'
+import * as priorityInformation from './0008-priority-information.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -8,4 +14,10 @@ export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-second-factor': secondFactor,
+  '0003-deadlines': deadlines,
+  '0004-uncontactable': uncontactable,
+  '0005-committee': committee,
+  '0006-end-of-life': endOfLife,
+  '0007-other-sources': otherSources,
+  '0008-priority-information': priorityInformation,
 }

@@ -1,0 +1,3 @@
+import { defineMessages } from '../platform/i18n/define.js'
+
+export const deadlinesMessages = defineMessages({}, {})

@@ -1,0 +1,4 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../platform/http/context.js'
+
+export const endOfLifeRoutes = new Hono<AppEnv>()

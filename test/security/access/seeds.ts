@@ -1,0 +1,32 @@
+import type { TestApp } from '../../support/test-app.js'
+import type { TestUser } from '../../support/clients.js'
+import type { Actor } from './access-types.js'
+import { deadlinesSeed } from './deadlines.access.js'
+import { uncontactableSeed } from './uncontactable.access.js'
+import { committeeSeed } from './committee.access.js'
+import { endOfLifeSeed } from './end-of-life.access.js'
+import { coordinationRequestsSeed } from './coordination-requests.access.js'
+import { priorityInformationSeed } from './priority-information.access.js'
+
+
+/** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
+export type AccessWorld = {
+  t: TestApp
+  caseId: string
+  partyId: string
+  reportId: string
+  orgId: string
+  ciOrgId: string
+  otherCiOrgId: string
+  advisoryIdentifier: string
+  users: Record<Actor, TestUser | null>
+}
+
+/**
+ * Each feature may add objects its routes need and return the values of its route parameters
+ * (`{ listingId: '…' }` fills `:listingId`). Parameter names are unique across features.
+ */
+export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
+
+export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed]
+  .filter((s): s is AccessSeed => s !== null)
