@@ -19,8 +19,10 @@ const TABLE = {
   reject: { from: ['received'], to: 'not_accepted' },
   start_contacting: { from: ['accepted'], to: 'contacting_developer' },
   notify_developer: { from: ['accepted', 'contacting_developer'], to: 'developer_notified' },
-  declare_uncontactable: { from: ['contacting_developer'], to: 'uncontactable' },
+  // Also a developer who stops answering (EoL case E).
+  declare_uncontactable: { from: ['contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress'], to: 'uncontactable' },
   refer_to_committee: { from: ['uncontactable', 'developer_notified', 'investigating', 'fix_in_progress'], to: 'committee_review' },
+  committee_keep_waiting: { from: ['committee_review'], to: 'same' },
   resume_coordination: { from: ['uncontactable', 'committee_review'], to: 'developer_notified' },
   start_investigation: { from: ['developer_notified'], to: 'investigating' },
   confirm_vulnerable: { from: ['developer_notified', 'investigating'], to: 'fix_in_progress' },

@@ -68,8 +68,10 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
 }
 
 /** Renders a full page with the layout. */
-export function page(c: Ctx, title: string, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
-  return c.html('<!DOCTYPE html>' + String(<Layout c={c} title={title}>{body}</Layout>), status)
+export async function page(c: Ctx, title: string, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
+  // Awaiting lets sections be async components that load their own data.
+  const html = await (<Layout c={c} title={title}>{body}</Layout>).toString()
+  return c.html('<!DOCTYPE html>' + html, status)
 }
 
 /** The hidden CSRF field every form carries. */
