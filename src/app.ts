@@ -17,6 +17,7 @@ import { accountsRoutes } from './accounts/accounts.routes.js'
 import { secondFactorRoutes } from './accounts/second-factor.routes.js'
 import { intakeRoutes } from './intake/intake.routes.js'
 import { intakeApi } from './intake/intake.api.js'
+import { duplicatesRoutes } from './intake/duplicates.routes.js'
 import { caseRoutes } from './cases/case.routes.js'
 import { organizationRoutes } from './coordination/organizations.routes.js'
 import { coordinationApi } from './coordination/coordination.api.js'
@@ -32,6 +33,7 @@ import { committeeRoutes } from './committee/committee.routes.js'
 import { endOfLifeRoutes } from './end-of-life/end-of-life.routes.js'
 import { coordinationRequestsRoutes } from './coordination-requests/coordination-requests.routes.js'
 import { priorityInformationRoutes } from './priority-information/priority-information.routes.js'
+import { selfReportsRoutes } from './self-reports/self-reports.routes.js'
 
 const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.url), 'utf8')
 
@@ -72,6 +74,7 @@ export function createApp(deps: Deps) {
   app.route('/', secondFactorRoutes)
   app.route('/', intakeRoutes)
   app.route('/', intakeApi)
+  app.route('/', duplicatesRoutes)
   app.route('/', caseRoutes)
   app.route('/', organizationRoutes)
   app.route('/', coordinationApi)
@@ -87,6 +90,7 @@ export function createApp(deps: Deps) {
   app.route('/', endOfLifeRoutes)
   app.route('/', coordinationRequestsRoutes)
   app.route('/', priorityInformationRoutes)
+  app.route('/', selfReportsRoutes)
 
   app.notFound((c) => {
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'request.not_found', message: 'Not found.' } }, 404)

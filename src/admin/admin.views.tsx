@@ -20,6 +20,9 @@ export function AdminHome(props: { c: Ctx }) {
         {policies.manageAccounts(user) && <AdminCard href="/admin/users" title={t('admin.link_users')} hint={t('admin.link_users_hint')} />}
         {policies.readOutbox(user) && <AdminCard href="/admin/outbox" title={t('admin.link_outbox')} hint={t('admin.link_outbox_hint')} />}
         {policies.manageOrganizations(user) && <AdminCard href="/organizations" title={t('admin.link_organizations')} hint={t('admin.link_organizations_hint')} />}
+        <AdminCard href="/uncontactable-policy" title={t('admin.link_contact_policy')} hint={t('admin.link_contact_policy_hint')} />
+        <AdminCard href="/deadlines/policies" title={t('admin.link_deadline_policies')} hint={t('admin.link_deadline_policies_hint')} />
+        <AdminCard href="/priority-information/organizations" title={t('admin.link_ci_organizations')} hint={t('admin.link_ci_organizations_hint')} />
       </div>
       <p class="meta">{t(deps.config.smtpUrl ? 'admin.smtp_configured' : 'admin.smtp_not_configured')}</p>
     </>

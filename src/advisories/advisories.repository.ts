@@ -123,13 +123,19 @@ export async function insertVulnerability(trx: DB, caseId: string, id: string, v
 /** Statements written by the case's developer organisations, for the ベンダ情報 section. */
 export async function listVendorStatements(db: DB, caseId: string): Promise<AdvisoryContent['vendorStatements']> {
   const rows = await db.selectFrom('case_parties').innerJoin('organizations', 'organizations.id', 'case_parties.organization_id')
-    .select(['organizations.name_ja', 'organizations.name_en', 'case_parties.statement_ja', 'case_parties.statement_en'])
+    .select(['case_parties.id', 'organizations.name_ja', 'organizations.name_en', 'case_parties.statement_ja', 'case_parties.statement_en'])
     .where('case_parties.case_id', '=', caseId)
-    .where((eb) => eb.or([eb('case_parties.statement_ja', 'is not', null), eb('case_parties.statement_en', 'is not', null)]))
+    .where((eb) => eb.or([eb('case_parties.notified_at', 'is not', null), eb('case_parties.statement_ja', 'is not', null), eb('case_parties.statement_en', 'is not', null)]))
     .orderBy('organizations.name_en').execute()
+  const statuses = rows.length
+    ? await db.selectFrom('party_vulnerability_statuses').innerJoin('vulnerabilities', 'vulnerabilities.id', 'party_vulnerability_statuses.vulnerability_id')
+      .select(['party_vulnerability_statuses.party_id', 'party_vulnerability_statuses.status', 'vulnerabilities.position', 'vulnerabilities.cve_id'])
+      .where('party_vulnerability_statuses.party_id', 'in', rows.map((r) => r.id)).orderBy('vulnerabilities.position').execute()
+    : []
   return rows.map((r) => ({
     developer: { ja: r.name_ja, en: r.name_en },
     statement: { ja: r.statement_ja ?? '', en: r.statement_en ?? '' },
+    statuses: statuses.filter((x) => x.party_id === r.id).map((x) => ({ position: x.position, cveId: x.cve_id, status: x.status })),
   }))
 }
 

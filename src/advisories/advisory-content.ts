@@ -25,7 +25,8 @@ export type AdvisoryContent = {
   references: Array<{ title: string; url: string }>
   /** `reportId` is internal (which finder); only `name` is ever published. */
   credits: Array<{ reportId: string; name: string }>
-  vendorStatements: Array<{ developer: Localized; statement: Localized }>
+  /** Every notified developer, with its statement and its status per vulnerability (as JVNVU advisories list vendors). */
+  vendorStatements: Array<{ developer: Localized; statement: Localized; statuses?: Array<{ position: number; cveId: string | null; status: string }> }>
   vulnerabilities: AdvisoryVulnerability[]
   /** The highest severity of the vulnerabilities (CVSS 3.1, else 4.0): what the portal filters on. */
   severity: CvssSeverity | null

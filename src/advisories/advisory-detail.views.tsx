@@ -83,7 +83,10 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
       {a.vendorStatements.length === 0 ? none : a.vendorStatements.map((s) => (
         <section>
           <h3>{pick(s.developer, lang)}</h3>
-          <Paragraphs text={pick(s.statement, lang)} />
+          {s.statuses && s.statuses.length > 0 && (
+            <ul class="vendor-statuses">{s.statuses.map((v) => <li>{v.cveId ?? `#${v.position}`}: {t(`vuln.status.${v.status}`)}</li>)}</ul>
+          )}
+          {(s.statement.ja || s.statement.en) && <Paragraphs text={pick(s.statement, lang)} />}
         </section>
       ))}
 

@@ -70,8 +70,8 @@ export async function loadCaseView(deps: Deps, input: { caseId: string; user: Cu
 export type CaseView = Awaited<ReturnType<typeof loadCaseView>>
 
 /** The steps a finder or developer is told of; internal staff work stays internal. */
-const FINDER_EVENTS = new Set(['report_submitted', 'accept', 'reject', 'notify_developer', 'publish', 'confirm_not_vulnerable'])
-const PARTY_EVENTS = new Set(['notify_developer', 'party_notified', 'start_investigation', 'party_acknowledged', 'confirm_vulnerable', 'confirm_not_vulnerable',
+const FINDER_EVENTS = new Set(['report_submitted', 'accept', 'reject', 'notify_developer', 'publish', 'confirm_not_vulnerable', 'handle_individually', 'close_low_impact'])
+const PARTY_EVENTS = new Set(['self_report_submitted', 'notify_developer', 'party_notified', 'start_investigation', 'party_acknowledged', 'confirm_vulnerable', 'confirm_not_vulnerable',
   'party_responded', 'schedule_publication', 'reschedule_publication', 'publish', 'vulnerability_status_set'])
 
 function visibleToNonStaff(e: { type: string; data: unknown }, viewer: Viewer, rel: CaseRelation): boolean {

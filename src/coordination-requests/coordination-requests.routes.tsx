@@ -1,4 +1,101 @@
 import { Hono } from 'hono'
-import type { AppEnv } from '../platform/http/context.js'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { page } from '../platform/http/layout.js'
+import { formBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed } from '../platform/http/guards.js'
+import { AppError, errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { listOrganizations } from '../coordination/organizations.usecases.js'
+import {
+  addVendorsSchema, coordinationRequestFormSchema, matrixQuerySchema, requestFromForm, vendorsFromForm,
+} from './coordination-requests.schemas.js'
+import { listCoordinationRequests, openCoordinationRequest } from './coordination-requests.usecases.js'
+import { addVendors, notifyAllPending, remindUnanswered } from './vendors.usecases.js'
+import { loadVendorMatrix } from './vendor-matrix.js'
+import { CoordinationRequestForm, CoordinationRequestList } from './coordination-requests.views.js'
+import { VendorMatrixPage, type MatrixNotice } from './vendor-matrix.views.js'
+import { vendorManagerOf } from './coordination-requests.guards.js'
+import { coordinationRequestsApi } from './coordination-requests.api.js'
 
 export const coordinationRequestsRoutes = new Hono<AppEnv>()
+
+const DEFAULT_ROWS = 3
+
+coordinationRequestsRoutes.get('/coordination-requests', async (c) => {
+  requireAllowed(c, policies.openCoordinationRequest)
+  const requests = await listCoordinationRequests(c.var.deps.db)
+  return page(c, c.var.t('coordination_requests.list_title'), <CoordinationRequestList c={c} requests={requests} />)
+})
+
+coordinationRequestsRoutes.get('/coordination-requests/new', (c) => {
+  requireAllowed(c, policies.openCoordinationRequest)
+  return page(c, c.var.t('coordination_requests.new_title'), <CoordinationRequestForm c={c} rows={DEFAULT_ROWS} />)
+})
+
+coordinationRequestsRoutes.post('/coordination-requests', async (c) => {
+  const user = requireAllowed(c, policies.openCoordinationRequest)
+  const form = await formBody(c)
+  const rows = Math.min(Number(form.rows) || DEFAULT_ROWS, 100)
+  if (form.moreRows) return page(c, c.var.t('coordination_requests.new_title'), <CoordinationRequestForm c={c} values={form} rows={rows + 5} />)
+  try {
+    const request = parseWith(coordinationRequestFormSchema, requestFromForm(form))
+    const { caseId } = await openCoordinationRequest(c.var.deps, { request, actor: actorOf(user) })
+    return c.redirect(`/cases/${caseId}/vendors`, 303)
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.status !== 400 && e.status !== 409)) throw e
+    return page(c, c.var.t('coordination_requests.new_title'), <CoordinationRequestForm c={c} values={form} error={e} rows={rows} />, e.status)
+  }
+})
+
+async function matrixPage(c: Ctx, notice: MatrixNotice) {
+  const { db } = c.var.deps
+  const caseId = c.req.param('caseId')!
+  const q = parseWith(matrixQuerySchema, c.req.query())
+  const kase = await db.selectFrom('cases').select(['id', 'title', 'status', 'source_name', 'source_reference']).where('id', '=', caseId).executeTakeFirst()
+  if (!kase) throw errors.notFound()
+  const [matrix, all, parties] = await Promise.all([
+    loadVendorMatrix(db, caseId, { filter: q.filter, page: q.page }),
+    listOrganizations(db),
+    db.selectFrom('case_parties').select('organization_id').where('case_id', '=', caseId).execute(),
+  ])
+  const taken = new Set(parties.map((p) => p.organization_id))
+  const organizations = all.filter((o) => !taken.has(o.id))
+  return page(c, c.var.t('coordination_requests.matrix_title', { title: kase.title }),
+    <VendorMatrixPage c={c} kase={kase} matrix={matrix} organizations={organizations} notice={notice} />)
+}
+
+const noticeFrom = (c: Ctx): MatrixNotice => {
+  const done = c.req.query('done')
+  if (done !== 'added' && done !== 'notified' && done !== 'reminded') return null
+  return { done, n: Number(c.req.query('n')) || 0, skipped: Number(c.req.query('skipped')) || 0 }
+}
+
+coordinationRequestsRoutes.get('/cases/:caseId/vendors', async (c) => {
+  await vendorManagerOf(c)
+  return matrixPage(c, noticeFrom(c))
+})
+
+const backToMatrix = (c: Ctx, done: string, n: number, skipped = 0) =>
+  c.redirect(`/cases/${c.req.param('caseId')}/vendors?done=${done}&n=${n}${skipped ? `&skipped=${skipped}` : ''}`, 303)
+
+coordinationRequestsRoutes.post('/cases/:caseId/vendors', async (c) => {
+  const user = await vendorManagerOf(c)
+  const { organizations } = parseWith(addVendorsSchema, vendorsFromForm(await formBody(c)))
+  const r = await addVendors(c.var.deps, { caseId: c.req.param('caseId'), vendors: organizations, actor: actorOf(user) })
+  return backToMatrix(c, 'added', r.added.length, r.alreadyParties)
+})
+
+coordinationRequestsRoutes.post('/cases/:caseId/vendors/notify', async (c) => {
+  const user = await vendorManagerOf(c)
+  const r = await notifyAllPending(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user) })
+  return backToMatrix(c, 'notified', r.notified.length, r.withoutContact.length)
+})
+
+coordinationRequestsRoutes.post('/cases/:caseId/vendors/remind', async (c) => {
+  const user = await vendorManagerOf(c)
+  const r = await remindUnanswered(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user) })
+  return backToMatrix(c, 'reminded', r.reminded.length)
+})
+
+coordinationRequestsRoutes.route('/', coordinationRequestsApi)

@@ -2,13 +2,15 @@ import type { z } from 'zod'
 import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
-import { errors } from '../platform/errors.js'
+import { AppError, errors } from '../platform/errors.js'
 import { tokyoDate, translator } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
 import { createInvitation } from '../accounts/invitations.js'
 import { notifyFinders } from '../intake/intake.usecases.js'
 import type { contactAttemptSchema } from './coordination.schemas.js'
+
+const alreadyNotified = () => new AppError('coordination.already_notified', 409, 'This organisation has already been notified.')
 
 /** States in which coordinators work with developer organisations. */
 const COORDINATING = ['accepted', 'contacting_developer', 'uncontactable', 'committee_review', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled'] as const
@@ -75,7 +77,10 @@ export async function notifyDeveloper(deps: Deps, input: { caseId: string; party
     .where('id', '=', input.contactId).where('organization_id', '=', party.organization_id).executeTakeFirst()
   if (!contact) throw errors.notFound()
   const write = async (trx: DB, now: Date, setsStartDate: boolean) => {
-    await trx.updateTable('case_parties').set({ status: 'notified', notified_at: now }).where('id', '=', input.partyId).execute()
+    // Guarded so a double click or two coordinators never notify (and mail) one organisation twice.
+    const updated = await trx.updateTable('case_parties').set({ status: 'notified', notified_at: now })
+      .where('id', '=', input.partyId).where('notified_at', 'is', null).executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) throw alreadyNotified()
     const invitation = await createInvitation(trx, {
       purpose: 'organization_member', now, email: contact.email, organizationId: party.organization_id,
       caseId: input.caseId, createdBy: input.actor.user?.id ?? null,

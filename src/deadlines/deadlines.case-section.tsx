@@ -1,7 +1,19 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
+import { policies } from '../policies/policies.js'
+import { listCaseTimers } from './deadlines.queries.js'
+import { TimersTable } from './deadlines.views.js'
 
-/** What deadlines adds to the case page, for the viewer the view model describes (null when nothing). */
-export function DeadlinesCaseSection(_props: { c: Ctx; view: CaseView }) {
-  return null
+/** The case's deadlines, running and ended, with pause/resume: staff of the case only (null for everyone else). */
+export async function DeadlinesCaseSection(props: { c: Ctx; view: CaseView }) {
+  const { c, view } = props
+  const { t, user, deps } = c.var
+  if (view.viewer !== 'staff' || !policies.manageCaseDeadlines(user, view.relation)) return null
+  const timers = await listCaseTimers(deps.db, view.kase.id, deps.clock.now())
+  return (
+    <section data-testid="case-deadlines">
+      <h2>{t('deadlines.case_section')}</h2>
+      {timers.length === 0 ? <p class="meta">{t('deadlines.case_none')}</p> : <TimersTable c={c} timers={timers} showCase={false} canManage returnTo="case" />}
+    </section>
+  )
 }

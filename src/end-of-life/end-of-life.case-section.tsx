@@ -1,7 +1,19 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
+import { policies } from '../policies/policies.js'
+import { DuplicateSection, EndingsSection, EndOfLifeSection } from './end-of-life.views.js'
 
 /** What end-of-life adds to the case page, for the viewer the view model describes (null when nothing). */
-export function EndOfLifeCaseSection(_props: { c: Ctx; view: CaseView }) {
-  return null
+export function EndOfLifeCaseSection(props: { c: Ctx; view: CaseView }) {
+  const { c, view } = props
+  const user = c.var.user
+  if (view.viewer !== 'staff' || view.kase.kind !== 'product') return null
+  const k = view.kase
+  return (
+    <>
+      <DuplicateSection c={c} view={view} canJoin={policies.joinDuplicate(user, view.relation)} />
+      {policies.manageEndOfLife(user, view.relation) && !['received', 'not_accepted'].includes(k.status) && <EndOfLifeSection c={c} view={view} />}
+      {policies.endCase(user, view.relation) && <EndingsSection c={c} view={view} />}
+    </>
+  )
 }

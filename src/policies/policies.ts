@@ -6,6 +6,7 @@ import { committeePolicies } from '../committee/committee.policies.js'
 import { endOfLifePolicies } from '../end-of-life/end-of-life.policies.js'
 import { coordinationRequestsPolicies } from '../coordination-requests/coordination-requests.policies.js'
 import { priorityInformationPolicies } from '../priority-information/priority-information.policies.js'
+import { selfReportsPolicies } from '../self-reports/self-reports.policies.js'
 
 /**
  * Who may do what. Every route and view asks here; nothing else decides a permission.
@@ -41,6 +42,7 @@ export const policies = {
   ...endOfLifePolicies,
   ...coordinationRequestsPolicies,
   ...priorityInformationPolicies,
+  ...selfReportsPolicies,
 
   /** Anyone, signed in or not, may submit a report. */
   submitReport: () => true,

@@ -1,3 +1,57 @@
-/** Kysely types of the uncontactable tables (migration in src/platform/db/migrations/). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface UncontactableTables {}
+import type { ColumnType } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+/** The contact channels a policy may require (the contact_attempts CHECK holds the same list). */
+export type ContactChannel = 'email' | 'web_form' | 'phone' | 'postal' | 'other'
+
+/** The one settings row (id = 1) of the contact-attempt policy. */
+export interface UncontactablePolicyTable {
+  id: ColumnType<number, number | undefined, never>
+  required_channels: ContactChannel[]
+  min_attempts: number
+  min_span_business_days: number
+  /** Fallback when the deadlines feature has no `uncontactable_details` timer. */
+  details_after_months: number
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+/** One developer on the public uncontactable list; an ended listing stays as history. */
+export interface UncontactableListingsTable {
+  id: string
+  case_id: string
+  party_id: string
+  organization_id: string
+  developer_name_ja: string
+  developer_name_en: string
+  product_name: string
+  product_versions: string
+  /** The coordinator's reason for declaring the developer uncontactable (internal). */
+  reason: string
+  listed_at: Timestamp
+  listed_by: string | null
+  /** When the `listing_details_published` event was recorded (the job's marker). */
+  details_recorded_at: Timestamp | null
+  ended_at: Timestamp | null
+  end_reason: string | null
+  ended_by: string | null
+}
+
+/** Contact information the public sent about a listed developer. */
+export interface UncontactableTipsTable {
+  id: string
+  listing_id: string
+  case_id: string
+  name: string
+  email: string
+  message: string
+  created_at: Timestamp
+}
+
+/** Kysely types of the uncontactable tables (migration 0004-uncontactable). */
+export interface UncontactableTables {
+  uncontactable_policy: UncontactablePolicyTable
+  uncontactable_listings: UncontactableListingsTable
+  uncontactable_tips: UncontactableTipsTable
+}

@@ -11,6 +11,7 @@ import { committeeAccess } from './access/committee.access.js'
 import { endOfLifeAccess } from './access/end-of-life.access.js'
 import { coordinationRequestsAccess } from './access/coordination-requests.access.js'
 import { priorityInformationAccess } from './access/priority-information.access.js'
+import { selfReportsAccess } from './access/self-reports.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -21,6 +22,7 @@ import { accessSeeds, type AccessWorld } from './access/seeds.js'
 const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
+  ...selfReportsAccess,
 }
 const EXPECTED = ALL_ROUTES
 

@@ -191,3 +191,14 @@ describe('a developer who answers not vulnerable', () => {
     expect((await apiClient(t).get(`/api/v1/tracking/${w.filed.trackingToken}`)).json.status).toBe('not_vulnerable')
   })
 })
+
+describe('notifying an organisation twice', () => {
+  it('is refused, so it is mailed once', async () => {
+    const w = await walkToNotifiedDeveloper(t)
+    const contact = (await w.coordinator.api.get(`/api/v1/organizations/${w.orgId}`)).json.contacts[0]
+    const again = await w.coordinator.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/notify`, { contactId: contact.id })
+    expect(again.status).toBe(409)
+    expect(again.json.error.code).toBe('coordination.already_notified')
+    expect((await lastMailTo(t, w.contactEmail)).length).toBe(1)
+  })
+})

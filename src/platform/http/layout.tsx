@@ -37,7 +37,10 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
             {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
-            {user && hasRole(user, 'committee') && <a href="/committee">{t('nav.committee')}</a>}
+            {user && hasRole(user, 'coordinator') && <a href="/coordination-requests">{t('nav.coordination_requests')}</a>}
+            {user && (user.organizationKind === 'developer' || hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/self-reports">{t('nav.self_reports')}</a>}
+            {user && hasRole(user, 'coordinator') && <a href="/priority-information">{t('nav.priority_information')}</a>}
+            {user && (hasRole(user, 'committee') || hasRole(user, 'coordinator')) && <a href="/committee">{t('nav.committee')}</a>}
             {user?.organizationKind === 'developer' && <a href="/my/cases">{t('nav.my_cases')}</a>}
             {user?.organizationKind === 'critical_infrastructure' && <a href="/priority-information">{t('nav.priority_information')}</a>}
             {user && hasRole(user, 'admin') && <a href="/admin">{t('nav.admin')}</a>}

@@ -12,10 +12,12 @@ import { committeeMessages } from '../../committee/committee.messages.js'
 import { endOfLifeMessages } from '../../end-of-life/end-of-life.messages.js'
 import { coordinationRequestsMessages } from '../../coordination-requests/coordination-requests.messages.js'
 import { priorityInformationMessages } from '../../priority-information/priority-information.messages.js'
+import { selfReportsMessages } from '../../self-reports/self-reports.messages.js'
 import type { Catalogue } from './define.js'
 
 const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages,
-  deadlinesMessages, uncontactableMessages, committeeMessages, endOfLifeMessages, coordinationRequestsMessages, priorityInformationMessages]
+  deadlinesMessages, uncontactableMessages, committeeMessages, endOfLifeMessages, coordinationRequestsMessages, priorityInformationMessages,
+  selfReportsMessages]
 
 /** Every visible string, by language. Each feature owns its own message file. */
 export const catalogue: Catalogue = {

@@ -45,8 +45,8 @@ describe('background workers', () => {
   })
 
   it('runs scheduled publication, then mail delivery, by default', async () => {
-    expect(defaultJobs.map((j) => j.name)).toEqual(['publish-due-advisories', 'deliver-due-mail'])
-    expect(await runJobsOnce(t.deps, defaultJobs)).toEqual({ 'publish-due-advisories': 0, 'deliver-due-mail': 0 })
+    expect(defaultJobs.map((j) => j.name)).toEqual(['publish-due-advisories', 'record-due-listing-details', 'deadlines', 'notify-due-priority-information', 'deliver-due-mail'])
+    expect(await runJobsOnce(t.deps, defaultJobs)).toEqual({ 'publish-due-advisories': 0, 'record-due-listing-details': 0, deadlines: 0, 'notify-due-priority-information': 0, 'deliver-due-mail': 0 })
   })
 
   it('ticks repeatedly, never overlapping itself, and survives a failing tick', async () => {

@@ -7,6 +7,7 @@ import { committeeSeed } from './committee.access.js'
 import { endOfLifeSeed } from './end-of-life.access.js'
 import { coordinationRequestsSeed } from './coordination-requests.access.js'
 import { priorityInformationSeed } from './priority-information.access.js'
+import { selfReportsSeed } from './self-reports.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -28,5 +29,6 @@ export type AccessWorld = {
  */
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
-export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed]
+export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
+  selfReportsSeed]
   .filter((s): s is AccessSeed => s !== null)

@@ -1,0 +1,51 @@
+import type { Ctx, CurrentUser } from '../platform/http/context.js'
+import { requireAllowed, requireUser } from '../platform/http/guards.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { loadCaseRelation } from '../cases/cases.repository.js'
+import { chairedMeetings, findReferral, isRecused } from './referrals.repository.js'
+
+/** Members and coordinators reach the committee's pages; everyone else signed in gets 404. */
+export const committeeViewer = (c: Ctx): CurrentUser => requireAllowed(c, policies.viewCommittee)
+
+/**
+ * The referral in the path and how the viewer stands to it: an unknown referral is 404 like a
+ * page one may not see. Every referral is a referred case, so members may know it exists.
+ */
+export async function referralAccess(c: Ctx) {
+  const user = committeeViewer(c)
+  const { db } = c.var.deps
+  const referral = await findReferral(db, c.req.param('referralId')!)
+  if (!referral) throw errors.notFound()
+  const recused = await isRecused(db, referral.id, user.id)
+  const chairOf = await chairedMeetings(db, referral.id, user.id)
+  return { user, referral, recused, chairOf }
+}
+
+/** A member acting on a referral (recusal, vote); coordinators and others get 404. */
+export async function memberAccess(c: Ctx) {
+  const access = await referralAccess(c)
+  if (!policies.actAsCommitteeMember(access.user)) throw errors.notFound()
+  return access
+}
+
+/** Who may record the decision: a coordinator, or the chair of a meeting that discussed it. */
+export async function deciderAccess(c: Ctx) {
+  const access = await referralAccess(c)
+  if (!policies.decideReferral(access.user, access.chairOf, access.recused)) throw errors.notFound()
+  return access
+}
+
+/** A coordinator of the product case in the path. */
+export async function referrerOf(c: Ctx): Promise<CurrentUser> {
+  const user = requireUser(c)
+  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
+  if (!rel || !policies.referToCommittee(user, rel)) throw errors.notFound()
+  return user
+}
+
+/** The chair decides for a meeting they chaired; a coordinator may name any meeting that discussed it, or none. */
+export function decisionMeeting(access: { user: CurrentUser; chairOf: string[] }, requested: string | undefined): string | null {
+  if (access.user.roles.includes('coordinator')) return requested ?? null
+  return requested && access.chairOf.includes(requested) ? requested : access.chairOf[0] ?? null
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { advisoryDraftSchema } from '../advisories/advisories.schemas.js'
+
+const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
+const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional())
+const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(100)).max(200))
+
+export const referralSchema = z.object({
+  reason: z.enum(['uncontactable', 'uncoordinatable']),
+  note: optionalText(5000),
+})
+
+export const meetingSchema = z.object({
+  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.'),
+  chairId: z.string().min(1).max(100),
+  attendeeIds: ids.refine((a) => a.length > 0, 'Name the attendees.'),
+  referralIds: ids,
+  notes: z.preprocess((v) => v ?? '', z.string().trim().max(50_000)),
+})
+export type MeetingInput = z.infer<typeof meetingSchema>
+
+export const recusalSchema = z.object({ reason: z.string().trim().min(1, 'Required.').max(2000) })
+
+export const voteSchema = z.object({
+  vote: z.enum(['publish', 'keep_waiting']),
+  comment: z.preprocess((v) => v ?? '', z.string().trim().max(5000)),
+  meetingId: optionalText(100),
+})
+
+/** The API's decision: `advisory` (the whole draft) replaces the case's draft before scheduling. */
+export const decisionApiSchema = z.object({
+  decision: z.enum(['publish', 'keep_waiting']),
+  reasons: z.string().trim().min(1, 'Required.').max(20_000),
+  meetingId: optionalText(100),
+  publishAt: z.preprocess(blank, z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
+  advisory: advisoryDraftSchema.optional(),
+})
+export type DecisionInput = z.infer<typeof decisionApiSchema>
+
+/** `<input type="datetime-local">` is Japan time without an offset; Japan has no daylight saving. */
+export const jstLocal = z.preprocess(blank, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
+  .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`)).optional())

@@ -1,0 +1,25 @@
+import { Hono } from 'hono'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { allowedOnCase } from '../end-of-life/case-guard.js'
+import { joinDuplicate, joinDuplicateSchema } from './duplicates.usecases.js'
+
+/** Joining a duplicate report to the existing case (intake staff and coordinators): form and API. */
+export const duplicatesRoutes = new Hono<AppEnv>()
+
+const joiner = (c: Ctx) => allowedOnCase(c, policies.joinDuplicate)
+
+duplicatesRoutes.post('/cases/:caseId/join-duplicate', async (c) => {
+  const user = await joiner(c)
+  const join = parseWith(joinDuplicateSchema, await formBody(c))
+  const r = await joinDuplicate(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), join })
+  return c.redirect(`/cases/${r.targetCaseId}`, 303)
+})
+
+duplicatesRoutes.post('/api/v1/cases/:caseId/join-duplicate', async (c) => {
+  const user = await joiner(c)
+  const join = await jsonBody(c, joinDuplicateSchema)
+  return c.json(await joinDuplicate(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), join }))
+})

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { blankToUndefined } from '../platform/http/validate.js'
+import { MAX_LEAD_BUSINESS_DAYS } from './provision-time.js'
+import { SECTOR_KEYS } from './sectors.js'
+
+/** A critical-infrastructure organisation: names and its sector. */
+export const ciOrganizationSchema = z.object({
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  sector: z.enum(SECTOR_KEYS),
+  website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
+})
+export type CiOrganizationInput = z.infer<typeof ciOrganizationSchema>
+
+export const inviteMemberSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254) })
+
+/** Form fields arrive as a string or an array of strings (repeated checkboxes). */
+const many = (max: number) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(max)).max(500))
+
+/** Marking a case's advisory for provision: whole sectors and/or named organisations, and the lead time. */
+export const markProvisionSchema = z.object({
+  sectors: many(50).pipe(z.array(z.enum(SECTOR_KEYS))),
+  organizationIds: many(100),
+  leadBusinessDays: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_LEAD_BUSINESS_DAYS).optional()),
+})
+export type MarkProvisionInput = z.infer<typeof markProvisionSchema>

@@ -1,0 +1,63 @@
+import { Hono } from 'hono'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { page } from '../platform/http/layout.js'
+import { formBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed } from '../platform/http/guards.js'
+import { AppError } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { selfReportAcceptSchema, selfReportRejectSchema, selfReportSchema } from './self-reports.schemas.js'
+import { acceptSelfReport, rejectSelfReport, startSelfReportCoordination, submitSelfReport } from './self-reports.usecases.js'
+import { selfReportFor, selfReportsVisibleTo } from './self-reports.guards.js'
+import { SelfReportForm, SelfReportList } from './self-reports.views.js'
+import { selfReportsApi } from './self-reports.api.js'
+
+export const selfReportsRoutes = new Hono<AppEnv>()
+
+selfReportsRoutes.get('/self-reports', async (c) => {
+  const user = requireAllowed(c, policies.listSelfReports)
+  const reports = await selfReportsVisibleTo(c, user)
+  return page(c, c.var.t('self_reports.list_title'), <SelfReportList c={c} reports={reports} filed={c.req.query('filed')?.replace(/[^A-Z0-9-]/g, '')} />)
+})
+
+selfReportsRoutes.get('/self-reports/new', (c) => {
+  requireAllowed(c, policies.fileSelfReport)
+  return page(c, c.var.t('self_reports.new_title'), <SelfReportForm c={c} />)
+})
+
+selfReportsRoutes.post('/self-reports', async (c) => {
+  const user = requireAllowed(c, policies.fileSelfReport)
+  const form = await formBody(c)
+  try {
+    const report = parseWith(selfReportSchema, form)
+    const { receiptNumber } = await submitSelfReport(c.var.deps, { report, user })
+    return c.redirect(`/self-reports?filed=${receiptNumber}`, 303)
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status !== 400) throw e
+    return page(c, c.var.t('self_reports.new_title'), <SelfReportForm c={c} values={form} error={e} />, 400)
+  }
+})
+
+const toCase = (c: Ctx, caseId: string) => c.redirect(`/cases/${caseId}`, 303)
+
+selfReportsRoutes.post('/self-reports/:selfReportId/accept', async (c) => {
+  const { user, sr } = await selfReportFor(c, policies.reviewSelfReport)
+  const { note } = parseWith(selfReportAcceptSchema, await formBody(c))
+  await acceptSelfReport(c.var.deps, { selfReportId: sr.id, actor: actorOf(user), note })
+  return toCase(c, sr.case_id)
+})
+
+selfReportsRoutes.post('/self-reports/:selfReportId/reject', async (c) => {
+  const { user, sr } = await selfReportFor(c, policies.reviewSelfReport)
+  const { reason, note } = parseWith(selfReportRejectSchema, await formBody(c))
+  await rejectSelfReport(c.var.deps, { selfReportId: sr.id, actor: actorOf(user), reason, note })
+  return toCase(c, sr.case_id)
+})
+
+selfReportsRoutes.post('/self-reports/:selfReportId/start', async (c) => {
+  const { user, sr } = await selfReportFor(c, policies.coordinateSelfReport)
+  await startSelfReportCoordination(c.var.deps, { selfReportId: sr.id, actor: actorOf(user) })
+  return toCase(c, sr.case_id)
+})
+
+selfReportsRoutes.route('/', selfReportsApi)

@@ -1,0 +1,95 @@
+import type { Ctx } from '../platform/http/context.js'
+import { Csrf } from '../platform/http/layout.js'
+import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { formatDate } from '../platform/i18n/index.js'
+import type { PublicListing } from './listings.repository.js'
+import type { ContactPolicy } from './contact-policy.js'
+
+const CHANNELS = ['email', 'web_form', 'phone', 'postal', 'other'] as const
+
+const developerName = (l: PublicListing, lang: 'ja' | 'en') => (lang === 'ja' ? l.developer.ja : l.developer.en)
+
+/** The public list (連絡不能開発者一覧): names and dates, products only once their time has come. */
+export function PublicList(props: { c: Ctx; listings: PublicListing[] }) {
+  const { t, lang } = props.c.var
+  return (
+    <>
+      <p>{t('uncontactable.intro')}</p>
+      <p>{t('uncontactable.intro_tip')}</p>
+      {props.listings.length === 0 ? <p>{t('uncontactable.empty')}</p> : (
+        <table data-testid="uncontactable-list">
+          <thead><tr><th>{t('uncontactable.col_developer')}</th><th>{t('uncontactable.col_listed')}</th><th>{t('uncontactable.col_product')}</th><th>{t('uncontactable.col_versions')}</th></tr></thead>
+          <tbody>{props.listings.map((l) => (
+            <tr data-listing={l.id}>
+              <td><a href={`/uncontactable/${l.id}`}>{developerName(l, lang)}</a></td>
+              <td>{formatDate(l.listedAt, lang)}</td>
+              <td>{l.product ? l.product.name : <span class="meta">{t('uncontactable.product_later')}</span>}</td>
+              <td>{l.product ? l.product.versions : ''}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+export type TipFormState = { values?: Record<string, string>; error?: unknown; sent?: boolean }
+
+/** One listing with the public form "we know how to reach this developer". */
+export function ListingPage(props: { c: Ctx; listing: PublicListing; state: TipFormState }) {
+  const { c, listing: l, state } = props
+  const { t, lang } = c.var
+  const v = state.values ?? {}
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, lang)}</dd>
+        <dt>{t('uncontactable.col_listed')}</dt><dd>{formatDate(l.listedAt, lang)}</dd>
+        <dt>{t('uncontactable.col_product')}</dt><dd>{l.product ? l.product.name : t('uncontactable.product_later')}</dd>
+        {l.product && <><dt>{t('uncontactable.col_versions')}</dt><dd>{l.product.versions}</dd></>}
+      </dl>
+      <h2>{t('uncontactable.tip_heading')}</h2>
+      {state.sent && <p class="notice" role="status">{t('uncontactable.tip_sent')}</p>}
+      <p>{t('uncontactable.tip_intro')}</p>
+      <ErrorBanner c={c} error={state.error} />
+      <form method="post" action={`/uncontactable/${l.id}/tips`} class="stack">
+        <Csrf c={c} />
+        <Field label={t('uncontactable.tip_name')} name="name" required><input id="name" name="name" required maxlength={200} value={v.name ?? ''} /></Field>
+        <Field label={t('uncontactable.tip_email')} name="email" required><input id="email" name="email" type="email" required maxlength={254} value={v.email ?? ''} /></Field>
+        <Field label={t('uncontactable.tip_message')} name="message" required hint={t('uncontactable.tip_message_hint')}>
+          <textarea id="message" name="message" required maxlength={5000}>{v.message ?? ''}</textarea>
+        </Field>
+        <button type="submit">{t('uncontactable.tip_submit')}</button>
+      </form>
+      <p><a href="/uncontactable">{t('uncontactable.back_to_list')}</a></p>
+    </>
+  )
+}
+
+/** The administrator's form for the contact-attempt policy. */
+export function PolicyPage(props: { c: Ctx; policy: ContactPolicy; saved?: boolean; error?: unknown }) {
+  const { c, policy: p } = props
+  const { t } = c.var
+  return (
+    <>
+      {props.saved && <p class="notice" role="status">{t('uncontactable.policy_saved')}</p>}
+      <ErrorBanner c={c} error={props.error} />
+      <p>{t('uncontactable.policy_intro')}</p>
+      <form method="post" action="/uncontactable-policy" class="stack narrow">
+        <Csrf c={c} />
+        <fieldset>
+          <legend>{t('uncontactable.policy_channels')}</legend>
+          {CHANNELS.map((ch) => (
+            <label><input type="checkbox" name="requiredChannels" value={ch} checked={p.requiredChannels.includes(ch)} /> {t(`coordination.channel.${ch}`)}</label>
+          ))}
+        </fieldset>
+        <Field label={t('uncontactable.policy_min_attempts')} name="minAttempts"><input id="minAttempts" name="minAttempts" type="number" min={1} max={100} value={String(p.minAttempts)} required /></Field>
+        <Field label={t('uncontactable.policy_min_span')} name="minSpanBusinessDays"><input id="minSpanBusinessDays" name="minSpanBusinessDays" type="number" min={0} max={1000} value={String(p.minSpanBusinessDays)} required /></Field>
+        <Field label={t('uncontactable.policy_details_months')} name="detailsAfterMonths" hint={t('uncontactable.policy_details_hint')}>
+          <input id="detailsAfterMonths" name="detailsAfterMonths" type="number" min={0} max={120} value={String(p.detailsAfterMonths)} required />
+        </Field>
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </>
+  )
+}
