@@ -76,7 +76,10 @@ export async function saveAdvisoryDraft(deps: AdvisoryDeps, input: { caseId: str
  * JVN#/JVNVU# identifier; later moves (`reschedule_publication`) need a reason, which the case
  * event records with the old and new times. The advisory must be complete in both languages.
  */
-export async function scheduleAdvisory(deps: AdvisoryDeps, input: { caseId: string; actor: Actor } & ScheduleInput): Promise<{ advisoryId: string; identifier: string; publishAt: Date }> {
+export async function scheduleAdvisory(deps: AdvisoryDeps, input: { caseId: string; actor: Actor } & ScheduleInput & {
+  /** More of the same change (e.g. the committee's decision), inside the scheduling transaction; its result joins the event data. */
+  also?: (trx: DB, ctx: { advisoryId: string; identifier: string; now: Date }) => Promise<Record<string, unknown>>
+}): Promise<{ advisoryId: string; identifier: string; publishAt: Date }> {
   const { db, clock } = deps
   // A minute's grace: the form has minute precision, and "now" is a legitimate choice.
   if (input.publishAt.getTime() < clock.now().getTime() - 60_000) throw advisoryErrors.publishAtPast()
@@ -106,7 +109,8 @@ export async function scheduleAdvisory(deps: AdvisoryDeps, input: { caseId: stri
       const { source } = await trx.selectFrom('cases').select('source').where('id', '=', input.caseId).executeTakeFirstOrThrow()
       const identifier = advisory.identifier ?? await assignIdentifier(trx, advisory.id, source as CaseSource)
       await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextOf(identifier, content), status: 'scheduled', publishAt: input.publishAt })
-      return { advisoryId: advisory.id, identifier }
+      const more = input.also ? await input.also(trx, { advisoryId: advisory.id, identifier, now }) : {}
+      return { ...more, advisoryId: advisory.id, identifier }
     },
   })
   return { advisoryId: result!.advisoryId, identifier: result!.identifier, publishAt: input.publishAt }

@@ -118,6 +118,7 @@ describe('the publication decision committee', () => {
     expect(await caseStatus(s.caseId)).toBe('publication_scheduled')
     const scheduled = (await eventsOf(s.caseId, 'schedule_publication'))[0]!
     expect(scheduled.from_status).toBe('committee_review')
+    expect(scheduled.data).toMatchObject({ decidedByCommittee: true, referralId })
     const decision = (await eventsOf(s.caseId, 'committee_decision'))[0]!
     expect(decision.data).toMatchObject({ decision: 'publish', decidedByCommittee: true, referralId, meetingId, identifier: decided.json.identifier })
     expect((await chair.api.get(`/api/v1/committee/referrals/${referralId}`)).json.referral.status).toBe('publish')

@@ -2,7 +2,6 @@ import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
 import { appendEvent, transitionProductCase, type Actor } from '../cases/case-events.js'
-import { lockCase } from '../cases/cases.repository.js'
 import { invalidTransition } from '../cases/product-case.transitions.js'
 import { saveAdvisoryDraft, scheduleAdvisory } from '../advisories/advisories.usecases.js'
 import { findAdvisoryByCase } from '../advisories/advisories.repository.js'
@@ -69,6 +68,7 @@ export async function decideReferral(deps: Deps, input: { referralId: string; ac
   }
 
   if (!input.publishAt) throw committeeErrors.publishAtRequired()
+  const publishAt = input.publishAt
   if (input.publishAt.getTime() < deps.clock.now().getTime() - 60_000) throw advisoryErrors.publishAtPast()
   const kase = await deps.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()
   if (kase.status !== 'committee_review') throw invalidTransition('schedule_publication', kase.status)
@@ -78,23 +78,26 @@ export async function decideReferral(deps: Deps, input: { referralId: string; ac
   const missing = missingForPublication(draft.content)
   if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
 
-  const scheduled = await scheduleAdvisory(deps, { caseId, actor: input.actor, publishAt: input.publishAt })
-  const decisionId = await deps.db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId)
-    await requireReferral(trx, input.referralId, { lock: true })
-    const now = deps.clock.now()
-    const id = await insertDecision(trx, {
-      referralId: input.referralId, meetingId, decision: 'publish', reasons: input.reasons, actor: input.actor, now,
-      advisoryId: scheduled.advisoryId, publishAt: scheduled.publishAt,
-    })
-    await appendEvent(trx, {
-      caseId, type: 'committee_decision', actor: input.actor, at: now,
-      data: {
-        referralId: input.referralId, decisionId: id, decision: 'publish', decidedByCommittee: true, referralReason: referral.reason,
-        reasons: input.reasons, meetingId, advisoryId: scheduled.advisoryId, identifier: scheduled.identifier, publishAt: scheduled.publishAt.toISOString(),
-      },
-    })
-    return id
+  // The decision and the scheduling are one change: one transaction, and the schedule_publication
+  // event itself says the committee decided it (statistics count "published by committee decision").
+  let decisionId = ''
+  const scheduled = await scheduleAdvisory(deps, {
+    caseId, actor: input.actor, publishAt,
+    also: async (trx, { advisoryId, identifier, now }) => {
+      await requireReferral(trx, input.referralId, { lock: true })
+      decisionId = await insertDecision(trx, {
+        referralId: input.referralId, meetingId, decision: 'publish', reasons: input.reasons, actor: input.actor, now,
+        advisoryId, publishAt,
+      })
+      await appendEvent(trx, {
+        caseId, type: 'committee_decision', actor: input.actor, at: now,
+        data: {
+          referralId: input.referralId, decisionId, decision: 'publish', decidedByCommittee: true, referralReason: referral.reason,
+          reasons: input.reasons, meetingId, advisoryId, identifier, publishAt: publishAt.toISOString(),
+        },
+      })
+      return { decidedByCommittee: true, referralId: input.referralId, decisionId }
+    },
   })
   return { decisionId, decision: 'publish', advisoryId: scheduled.advisoryId, identifier: scheduled.identifier, publishAt: scheduled.publishAt.toISOString() }
 }
