@@ -15,7 +15,8 @@ describe('npm run demo', () => {
     await publishDueAdvisories(t.deps)
     const statuses = (await t.db.selectFrom('cases').select('status').execute()).map((r) => r.status)
     expect(new Set(statuses)).toEqual(new Set(['received', 'not_accepted', 'accepted', 'contacting_developer', 'developer_notified',
-      'investigating', 'not_vulnerable', 'fix_in_progress', 'publication_scheduled', 'published']))
+      'investigating', 'not_vulnerable', 'fix_in_progress', 'publication_scheduled', 'published', 'uncontactable', 'committee_review']))
+    expect(await (await t.app.request('/uncontactable')).text()).toContain('音信不通ソフト合同会社')
     const index = await (await t.app.request('/advisories')).text()
     expect(new Set(index.match(/href="\/advisories\/JVN\d{8}"/g)).size).toBe(3)
     const login = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts[2]!.email, password: accounts[2]!.password }) })

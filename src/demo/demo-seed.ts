@@ -110,5 +110,37 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
     const publishAt = p.target === 'published' ? new Date(Date.parse(`${day}T01:00:00Z`) + 7 * 86400_000) : new Date(Date.now() + 30 * 86400_000)
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/advisory/schedule`, { publishAt: publishAt.toISOString() })
   }
+  await seedHardCases(call, db, moveClock)
   return { accounts }
+}
+
+type Call = (role: string | null, method: string, path: string, body?: unknown) => Promise<any>
+
+/** Issue 3's harder endings: an uncontactable developer on the public list, a committee referral, 個別対応. */
+async function seedHardCases(call: Call, db: DB, moveClock: (iso: string) => void) {
+  const silent = await call('coordinator', 'POST', '/api/v1/organizations', { nameJa: '音信不通ソフト合同会社', nameEn: 'Silent Soft LLC' })
+  const fileAndReach = async (name: string, day: string) => {
+    moveClock(`${day}T01:00:00Z`)
+    const filed = await call(null, 'POST', '/api/v1/reports', {
+      productName: name, productVersion: '2.x', productType: 'web_application', description: `${name} に認証回避の脆弱性があります。`,
+      reproduction: '細工したリクエストを送る', impact: '認証なしで管理機能を使われる可能性があります。', finderName: 'Researcher', locale: 'ja',
+    })
+    const caseId = (await db.selectFrom('reports').select('case_id').where('receipt_number', '=', filed.receiptNumber).executeTakeFirstOrThrow()).case_id
+    await call('intake', 'POST', `/api/v1/cases/${caseId}/accept`, {})
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/take`)
+    const party = await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties`, { organizationId: silent.id })
+    // Three unanswered e-mails over three weeks meet the default contact-attempt policy.
+    for (const offset of [0, 7, 14]) {
+      const on = new Date(Date.parse(`${day}T01:00:00Z`) + offset * 86400_000)
+      moveClock(on.toISOString())
+      await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/contact-attempts`,
+        { channel: 'email', address: 'info@silent.example', attemptedOn: on.toISOString().slice(0, 10), result: 'no_answer' })
+    }
+    moveClock(new Date(Date.parse(`${day}T01:00:00Z`) + 21 * 86400_000).toISOString())
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/uncontactable`, { reason: '3回のメールに応答なし' })
+    return caseId
+  }
+  await fileAndReach('旧式掲示板 OldBBS', '2026-02-02')
+  const referred = await fileAndReach('IoT ゲートウェイ GW-10', '2026-02-16')
+  await call('coordinator', 'POST', `/api/v1/cases/${referred}/committee-referrals`, { reason: 'uncontactable', note: '利用者が多く、公表の要否を判断いただきたい。' })
 }
