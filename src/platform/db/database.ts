@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import type { Database } from './schema.js'
+import { log } from '../log.js'
 
 export type DB = Kysely<Database>
 
@@ -23,6 +24,9 @@ pg.types.setTypeParser(20, (v: string) => Number(v))
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // An idle connection the server closes (restart, failover, admin command) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => log.error('idle database connection lost', { error: error.message }))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, backend: 'postgres', close: () => db.destroy() }
   }
