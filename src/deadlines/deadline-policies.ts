@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
-import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, type IsoDate } from '../platform/calendar/business-days.js'
+import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, type IsoDate, addMonths } from '../platform/calendar/business-days.js'
 import type { Actor } from '../cases/case-events.js'
 import type { BaseEvent, OffsetDirection, OffsetUnit, TimerKind } from './deadlines.model.js'
 import type { PolicyChange } from './deadlines.schemas.js'
@@ -50,15 +50,6 @@ export async function loadDeadlinePolicy(db: DB, kind: TimerKind): Promise<Deadl
   return present(row)
 }
 
-/** The calendar month `n` months after `date`, on the same day or the month's last day if shorter. */
-export function addMonths(date: IsoDate, n: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) + n
-  const year = Math.floor(index / 12)
-  const month = index - year * 12
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10)
-}
 
 /** The Japan calendar day a policy puts its deadline on, counted from `base`. Pure. */
 export function dueDateFor(policy: Pick<DeadlinePolicy, 'amount' | 'unit' | 'direction'>, base: IsoDate): IsoDate {

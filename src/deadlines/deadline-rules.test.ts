@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, deadlineInstants, dueDateFor } from './deadline-policies.js'
+import { deadlineInstants, dueDateFor } from './deadline-policies.js'
+import { addMonths } from '../platform/calendar/business-days.js'
 import { resolutionFor, wantedTimers, type CaseFacts } from './timer-sync.js'
 
 const facts = (f: Partial<CaseFacts>): CaseFacts => ({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, type IsoDate } from '../platform/calendar/business-days.js'
+import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, addMonths } from '../platform/calendar/business-days.js'
 
 /** How long after listing the product name and versions join a listing. */
 export type DetailsRule = { amount: number; unit: 'months' | 'calendar_days' | 'business_days' }
@@ -21,14 +21,6 @@ export async function loadDetailsRule(db: DB): Promise<DetailsRule> {
   return { amount: own.details_after_months, unit: 'months' }
 }
 
-function addMonths(date: IsoDate, n: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) + n
-  const year = Math.floor(index / 12)
-  const month = index - year * 12
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10)
-}
 
 /**
  * The instant the product joins a listing: the listing's Japan wall-clock time, `amount` units

@@ -24,6 +24,16 @@ export function addCalendarDays(date: IsoDate, n: number): IsoDate {
   return new Date(Date.UTC(y, m - 1, d) + n * DAY).toISOString().slice(0, 10)
 }
 
+/** The calendar date `n` months after `date`, on the same day or the month's last day if shorter. */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const { y, m, d } = parts(date)
+  const index = y * 12 + (m - 1) + n
+  const year = Math.floor(index / 12)
+  const month = index - year * 12
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10)
+}
+
 export const isYearEndHoliday = (date: IsoDate): boolean => {
   const { m, d } = parts(date)
   return (m === 12 && d >= 29) || (m === 1 && d <= 3)
