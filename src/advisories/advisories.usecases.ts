@@ -21,16 +21,19 @@ export type AdvisoryDeps = Pick<Deps, 'db' | 'clock'>
 /**
  * The content as it should be stored now: the coordinator's text plus the case's current
  * vulnerabilities, vendor statements and credits. `creditIds` given: exactly those finders, each of
- * whom must have consented (else `advisories.credit_without_consent`). `creditIds` null: refresh
- * the previous choice, silently dropping anyone who has since withdrawn consent.
+ * whom must have consented (else `advisories.credit_without_consent`). `creditIds` undefined: every
+ * consenting finder. `creditIds` null: refresh — the coordinator's named choice if there was one
+ * (dropping anyone who has since withdrawn consent), else every consenting finder, including a
+ * duplicate reporter who joined the case after the draft was saved.
  */
 async function contentFor(trx: DB, caseId: string, text: AdvisoryText, creditIds: string[] | undefined | null, previous?: AdvisoryContent): Promise<AdvisoryContent> {
   const finders = await listFinders(trx, caseId)
   let credited
-  if (creditIds === null) {
+  const chosenBefore = creditIds === null && Boolean(previous?.creditsChosen)
+  if (chosenBefore) {
     const chosen = new Set((previous?.credits ?? []).map((c) => c.reportId))
     credited = finders.filter((f) => f.consentCredit && chosen.has(f.reportId))
-  } else if (creditIds === undefined) {
+  } else if (creditIds === undefined || creditIds === null) {
     credited = finders.filter((f) => f.consentCredit)
   } else {
     const chosen = new Set(creditIds)
@@ -42,6 +45,7 @@ async function contentFor(trx: DB, caseId: string, text: AdvisoryText, creditIds
     vulnerabilities: (await listCaseVulnerabilities(trx, caseId)).map(snapshotVulnerability),
     vendorStatements: await listVendorStatements(trx, caseId),
     credits: credited.map((f) => ({ reportId: f.reportId, name: f.name })),
+    creditsChosen: chosenBefore || Array.isArray(creditIds),
   })
 }
 

@@ -25,6 +25,8 @@ export type AdvisoryContent = {
   references: Array<{ title: string; url: string }>
   /** `reportId` is internal (which finder); only `name` is ever published. */
   credits: Array<{ reportId: string; name: string }>
+  /** True when the coordinator named the credits; otherwise every consenting finder is credited, also those who join later. */
+  creditsChosen?: boolean
   /** Every notified developer, with its statement and its status per vulnerability (as JVNVU advisories list vendors). */
   vendorStatements: Array<{ developer: Localized; statement: Localized; statuses?: Array<{ position: number; cveId: string | null; status: string }> }>
   vulnerabilities: AdvisoryVulnerability[]
@@ -54,6 +56,7 @@ export function composeContent(input: {
   vulnerabilities: AdvisoryVulnerability[]
   vendorStatements: AdvisoryContent['vendorStatements']
   credits: AdvisoryContent['credits']
+  creditsChosen: boolean
 }): AdvisoryContent {
   const { draft } = input
   return {
@@ -65,6 +68,7 @@ export function composeContent(input: {
     affectedProducts: draft.affectedProducts.map((p) => ({ developer: p.developer, product: p.product, versions: p.versions, cpe: p.cpe ?? null })),
     references: draft.references.map((r) => ({ title: r.title, url: r.url })),
     credits: input.credits,
+    creditsChosen: input.creditsChosen,
     vendorStatements: input.vendorStatements,
     vulnerabilities: input.vulnerabilities,
     severity: highestSeverity(input.vulnerabilities),
@@ -85,6 +89,7 @@ export function readContent(json: unknown): AdvisoryContent {
     affectedProducts: c.affectedProducts ?? [],
     references: c.references ?? [],
     credits: c.credits ?? [],
+    creditsChosen: c.creditsChosen ?? false,
     vendorStatements: c.vendorStatements ?? [],
     vulnerabilities: c.vulnerabilities ?? [],
     severity: c.severity ?? null,

@@ -30,8 +30,8 @@ export async function redraftInput(db: DB, caseId: string, text: Partial<Advisor
 
 /**
  * Adds finders who joined a case (duplicates) to the credits of its unpublished advisory, if they
- * consented. Needed because scheduling keeps the credits chosen when the draft was last saved, and
- * a finder who joined afterwards was not among them. An advisory already public is left alone
+ * consented. A draft that credits "every consenting finder" picks them up by itself; one whose
+ * credits the coordinator named would not, and a joining finder who consented is always credited. An advisory already public is left alone
  * (only a revision may change it); returns whether the draft was saved.
  */
 export async function creditJoinedFinders(deps: Deps, input: { caseId: string; actor: Actor; reportIds: string[] }): Promise<boolean> {
