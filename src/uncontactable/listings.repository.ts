@@ -77,7 +77,3 @@ export async function findPublicListing(db: DB, now: Date, id: string): Promise<
 export async function listCaseListings(db: DB, caseId: string) {
   return db.selectFrom('uncontactable_listings').selectAll().where('case_id', '=', caseId).orderBy('listed_at').execute()
 }
-
-export async function listCaseTips(db: DB, caseId: string) {
-  return db.selectFrom('uncontactable_tips').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute()
-}

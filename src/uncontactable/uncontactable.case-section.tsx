@@ -4,7 +4,9 @@ import { Csrf } from '../platform/http/layout.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
 import { loadPolicy, partyProgress, type PolicyProgress } from './contact-policy.js'
-import { detailsPublicAt, listCaseListings, listCaseTips, loadDetailsRule } from './listings.repository.js'
+import { detailsPublicAt, listCaseListings, loadDetailsRule } from './listings.repository.js'
+import { listCaseTipsWithHandling } from './tip-handling.js'
+import { TipList } from './tip-handling.views.js'
 
 /** Case states in which a developer can still be declared uncontactable. */
 const DECLARABLE = ['contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'uncontactable', 'committee_review', 'publication_scheduled']
@@ -22,7 +24,8 @@ export async function UncontactableCaseSection(props: { c: Ctx; view: CaseView }
   const policy = await loadPolicy(deps.db)
   const rule = await loadDetailsRule(deps.db)
   const listings = await listCaseListings(deps.db, view.kase.id)
-  const tips = await listCaseTips(deps.db, view.kase.id)
+  const tips = await listCaseTipsWithHandling(deps.db, view.kase.id)
+  const openTips = tips.filter((tip) => !tip.handling).length
   const status = view.kase.status
   const open = view.parties.filter((p) => p.status !== 'uncontactable')
   const progress = new Map<string, PolicyProgress>()
@@ -36,6 +39,7 @@ export async function UncontactableCaseSection(props: { c: Ctx; view: CaseView }
   return (
     <section data-testid="uncontactable-section">
       <h2>{t('uncontactable.section_title')}</h2>
+      {openTips > 0 && <p class="notice" data-open-tips-summary={String(openTips)}><a href="#uncontactable-tips">{t('uncontactable.tips_open_notice', { n: openTips })}</a></p>}
       <p class="meta">{t('uncontactable.policy_summary', {
         channels: policy.requiredChannels.map((ch) => t(`coordination.channel.${ch}`)).join(lang === 'ja' ? '・' : ', ') || t('common.none'),
         attempts: policy.minAttempts, days: policy.minSpanBusinessDays,
@@ -95,17 +99,7 @@ export async function UncontactableCaseSection(props: { c: Ctx; view: CaseView }
           <button type="submit">{t('uncontactable.resume')}</button>
         </form>
       )}
-      {tips.length > 0 && (
-        <>
-          <h3>{t('uncontactable.tips')}</h3>
-          {tips.map((tip) => (
-            <div class="message" data-tip={tip.id}>
-              <div class="meta">{formatDateTime(tip.created_at, lang)} · {tip.name} &lt;{tip.email}&gt;</div>
-              <div class="pre">{tip.message}</div>
-            </div>
-          ))}
-        </>
-      )}
+      {tips.length > 0 && <div id="uncontactable-tips"><TipList c={c} tips={tips} /></div>}
     </section>
   )
 }

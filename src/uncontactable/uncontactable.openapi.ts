@@ -1,5 +1,5 @@
 import type { Operation } from '../api/operation.js'
-import { declareSchema, policySchema, resumeSchema, tipSchema } from './uncontactable.schemas.js'
+import { declareSchema, policySchema, resumeSchema, tipHandlingSchema, tipSchema } from './uncontactable.schemas.js'
 
 /** The /api/v1 operations of uncontactable, merged into the OpenAPI document. */
 export const uncontactableOperations: Operation[] = [
@@ -9,6 +9,7 @@ export const uncontactableOperations: Operation[] = [
   { method: 'get', path: '/api/v1/cases/{caseId}/parties/{partyId}/contact-policy', summary: 'The contact-attempt policy and how far this developer is towards it (coordinators)', tag: 'coordination', auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/parties/{partyId}/uncontactable', summary: '連絡不能: declare a developer uncontactable and list it publicly; 409 uncontactable.policy_not_met until the policy is met (coordinators)', tag: 'coordination', body: declareSchema, auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/resumption', summary: '調整再開: resume coordination; listings end, the case returns to developer_notified (coordinators)', tag: 'coordination', body: resumeSchema, auth: 'user' },
+  { method: 'post', path: '/api/v1/uncontactable/tips/{tipId}/handling', summary: 'Mark a tip from the public handled: outcome reached_developer | not_useful and a note; 409 uncontactable.tip_already_handled (coordinators of the case)', tag: 'coordination', body: tipHandlingSchema, auth: 'user' },
   { method: 'get', path: '/api/v1/uncontactable-policy', summary: 'The contact-attempt policy (administrators)', tag: 'admin', auth: 'user' },
   { method: 'put', path: '/api/v1/uncontactable-policy', summary: 'Change the contact-attempt policy (administrators)', tag: 'admin', body: policySchema, auth: 'user' },
 ]

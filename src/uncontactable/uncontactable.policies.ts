@@ -14,6 +14,8 @@ export const uncontactablePolicies = {
   /** Declaring a developer uncontactable and resuming coordination: coordinators of product cases. */
   declareUncontactable: (u: CurrentUser | null, rel: CaseRelation) => has(u, 'coordinator') && rel.caseKind === 'product',
   resumeCoordination: (u: CurrentUser | null, rel: CaseRelation) => has(u, 'coordinator') && rel.caseKind === 'product',
+  /** Tips from the public are read and handled by the coordinators of the case. */
+  handleUncontactableTip: (u: CurrentUser | null, rel: CaseRelation) => has(u, 'coordinator') && rel.caseKind === 'product',
   /** The contact-attempt policy is configuration: administrators. */
   manageUncontactablePolicy: (u: CurrentUser | null) => has(u, 'admin'),
 } satisfies Record<string, (u: CurrentUser | null, ...rest: any[]) => boolean>

@@ -8,9 +8,10 @@ import { AppError, errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
-import { declareSchema, policySchema, resumeSchema, tipSchema } from './uncontactable.schemas.js'
+import { declareSchema, policySchema, resumeSchema, tipHandlingSchema, tipSchema } from './uncontactable.schemas.js'
 import { declareUncontactable, submitTip } from './uncontactable.usecases.js'
 import { resumeCoordination } from './resumption.usecases.js'
+import { handleTip, tipCaseId } from './tip-handling.js'
 import { findPublicListing, listPublicListings, type PublicListing } from './listings.repository.js'
 import { loadPolicy, partyProgress, savePolicy } from './contact-policy.js'
 import { ListingPage, PolicyPage, PublicList, type TipFormState } from './uncontactable.views.js'
@@ -26,6 +27,15 @@ async function coordinatorOf(c: Ctx, allowed: typeof policies.declareUncontactab
   const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
   if (!rel || !allowed(user, rel)) throw errors.notFound()
   return user
+}
+
+/** Coordinators of the case the tip in the path belongs to; an unknown tip and everyone else get 404. */
+async function tipHandlerOf(c: Ctx) {
+  const user = requireUser(c)
+  const caseId = await tipCaseId(c.var.deps.db, c.req.param('tipId')!)
+  const rel = caseId ? await loadCaseRelation(c.var.deps.db, caseId, user) : null
+  if (!caseId || !rel || !policies.handleUncontactableTip(user, rel)) throw errors.notFound()
+  return { user, caseId }
 }
 
 const presentListing = (l: PublicListing) => ({ id: l.id, developer: l.developer, listedAt: l.listedAt.toISOString(), product: l.product })
@@ -110,6 +120,21 @@ uncontactableRoutes.post('/api/v1/cases/:caseId/resumption', async (c) => {
   const user = await coordinatorOf(c, policies.resumeCoordination)
   const input = await jsonBody(c, resumeSchema)
   return c.json(await resumeCoordination(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input }))
+})
+
+// ---- coordinators: handling the public's tips ----
+
+uncontactableRoutes.post('/uncontactable/tips/:tipId/handling', async (c) => {
+  const { user, caseId } = await tipHandlerOf(c)
+  const input = parseWith(tipHandlingSchema, await formBody(c))
+  await handleTip(c.var.deps, { tipId: c.req.param('tipId'), actor: actorOf(user), ...input })
+  return c.redirect(`/cases/${caseId}#tip-${c.req.param('tipId')}`, 303)
+})
+
+uncontactableRoutes.post('/api/v1/uncontactable/tips/:tipId/handling', async (c) => {
+  const { user } = await tipHandlerOf(c)
+  const input = await jsonBody(c, tipHandlingSchema)
+  return c.json(await handleTip(c.var.deps, { tipId: c.req.param('tipId'), actor: actorOf(user), ...input }))
 })
 
 // ---- administrators: the policy ----

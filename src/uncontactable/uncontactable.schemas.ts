@@ -18,6 +18,13 @@ export const tipSchema = z.object({
 })
 export type TipInput = z.infer<typeof tipSchema>
 
+/** A coordinator marks a tip handled. */
+export const tipHandlingSchema = z.object({
+  outcome: z.enum(['reached_developer', 'not_useful']),
+  note: z.string().trim().min(1, 'Required.').max(2000),
+})
+export type TipHandlingInput = z.infer<typeof tipHandlingSchema>
+
 const channelList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(CHANNELS)).max(CHANNELS.length))
 
 export const policySchema = z.object({

@@ -38,6 +38,9 @@ export interface UncontactableListingsTable {
   ended_by: string | null
 }
 
+/** What came of a tip: it helped reach the developer, or it did not (CHECK in migration 0004). */
+export type TipOutcome = 'reached_developer' | 'not_useful'
+
 /** Contact information the public sent about a listed developer. */
 export interface UncontactableTipsTable {
   id: string
@@ -47,6 +50,11 @@ export interface UncontactableTipsTable {
   email: string
   message: string
   created_at: Timestamp
+  /** A coordinator's handling (issue 3): all four set together, or none (a CHECK holds it). */
+  handled_at: Timestamp | null
+  handled_by: string | null
+  handling_outcome: TipOutcome | null
+  handling_note: string | null
 }
 
 /** Kysely types of the uncontactable tables (migration 0004-uncontactable). */

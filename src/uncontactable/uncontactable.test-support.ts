@@ -47,3 +47,12 @@ export async function declareThroughApi(s: UnansweredCase, reason = 'メール�
   expect(r.status, r.text).toBe(201)
   return r.json as { listingId: string; caseStatus: string }
 }
+
+/** A member of the public sends a tip about `listingId` through the API; returns the stored tip's id. */
+export async function sendTipThroughApi(t: TestApp, listingId: string, tip: { name?: string; email?: string; message?: string } = {}) {
+  const ids = async () => (await t.db.selectFrom('uncontactable_tips').select('id').where('listing_id', '=', listingId).execute()).map((r) => r.id)
+  const before = new Set(await ids())
+  const r = await apiClient(t).post(`/api/v1/uncontactable/${listingId}/tips`, { name: '通りすがり', email: 'passer@example.test', message: '広報部が窓口です', ...tip })
+  expect(r.status, r.text).toBe(201)
+  return (await ids()).find((id) => !before.has(id))!
+}

@@ -1,7 +1,7 @@
 import { ALL, type AccessTable } from './access-types.js'
 import type { AccessSeed } from './seeds.js'
 import { createUser } from '../../support/clients.js'
-import { declareThroughApi, walkToUnansweredDeveloper } from '../../../src/uncontactable/uncontactable.test-support.js'
+import { declareThroughApi, sendTipThroughApi, walkToUnansweredDeveloper } from '../../../src/uncontactable/uncontactable.test-support.js'
 
 /** Who may call each uncontactable route: 'METHOD /path/:param' → actors allowed (everyone else: 404 / sign in). */
 export const uncontactableAccess: AccessTable = {
@@ -18,6 +18,9 @@ export const uncontactableAccess: AccessTable = {
   'GET /api/v1/cases/:caseId/parties/:partyId/contact-policy': ['coordinator'],
   'POST /cases/:caseId/resumption': ['coordinator'],
   'POST /api/v1/cases/:caseId/resumption': ['coordinator'],
+  // Coordinators handle the public's tips (the seed's tip, on the seed's case).
+  'POST /uncontactable/tips/:tipId/handling': ['coordinator'],
+  'POST /api/v1/uncontactable/tips/:tipId/handling': ['coordinator'],
   // The policy is configuration.
   'GET /uncontactable-policy': ['admin'],
   'POST /uncontactable-policy': ['admin'],
@@ -25,7 +28,7 @@ export const uncontactableAccess: AccessTable = {
   'PUT /api/v1/uncontactable-policy': ['admin'],
 }
 
-/** A second case whose developer never answered (attempts in March), declared uncontactable and listed now. */
+/** A second case whose developer never answered (attempts in March), declared uncontactable and listed now, with an open tip. */
 export const uncontactableSeed: AccessSeed | null = async ({ t }) => {
   const finder = await createUser(t, { name: 'Seed finder' })
   const s = await walkToUnansweredDeveloper(t, {
@@ -38,5 +41,6 @@ export const uncontactableSeed: AccessSeed | null = async ({ t }) => {
     ],
   })
   const { listingId } = await declareThroughApi(s)
-  return { listingId }
+  const tipId = await sendTipThroughApi(t, listingId)
+  return { listingId, tipId }
 }

@@ -56,4 +56,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null
     )`.execute(db)
   await sql`create index uncontactable_tips_case_idx on uncontactable_tips (case_id, created_at)`.execute(db)
+
+  // A coordinator's handling of a tip (issue 3): who, when, the outcome and a note, all or nothing.
+  await sql`
+    alter table uncontactable_tips
+      add column if not exists handled_at timestamptz,
+      add column if not exists handled_by text references users(id),
+      add column if not exists handling_outcome text check (handling_outcome in ('reached_developer', 'not_useful')),
+      add column if not exists handling_note text check (
+        (handled_at is null and handled_by is null and handling_outcome is null and handling_note is null)
+        or (handled_at is not null and handling_outcome is not null and handling_note is not null)
+      )`.execute(db)
 }
