@@ -9,6 +9,8 @@ import { listCoordinationRequests, openCoordinationRequest } from './coordinatio
 import { addVendors, notifyAllPending, remindUnanswered } from './vendors.usecases.js'
 import { loadVendorMatrix } from './vendor-matrix.js'
 import { vendorManagerOf } from './coordination-requests.guards.js'
+import { recordVendorAnswer, vendorAnswerSchema } from './vendor-answer.js'
+import { agreedDateSchema, changeAgreedPublication } from './agreed-date.js'
 
 /** The coordination-request and vendor-matrix JSON API: the same use cases and checks as the pages. */
 export const coordinationRequestsApi = new Hono<AppEnv>()
@@ -57,4 +59,16 @@ coordinationRequestsApi.post('/api/v1/cases/:caseId/vendors/notify', async (c) =
 coordinationRequestsApi.post('/api/v1/cases/:caseId/vendors/remind', async (c) => {
   const user = await vendorManagerOf(c)
   return c.json(await remindUnanswered(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user) }))
+})
+
+coordinationRequestsApi.post('/api/v1/cases/:caseId/vendors/:partyId/answer', async (c) => {
+  const user = await vendorManagerOf(c)
+  const answer = await jsonBody(c, vendorAnswerSchema)
+  return c.json(await recordVendorAnswer(c.var.deps, { caseId: c.req.param('caseId'), partyId: c.req.param('partyId'), answer, actor: actorOf(user) }), 201)
+})
+
+coordinationRequestsApi.post('/api/v1/cases/:caseId/coordination-request/agreed-date', async (c) => {
+  const user = await vendorManagerOf(c)
+  const change = await jsonBody(c, agreedDateSchema)
+  return c.json(await changeAgreedPublication(c.var.deps, { caseId: c.req.param('caseId'), ...change, actor: actorOf(user) }))
 })

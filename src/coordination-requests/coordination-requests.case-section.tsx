@@ -5,6 +5,7 @@ import { policies } from '../policies/policies.js'
 import { findSelfReportByCase } from '../self-reports/self-reports.repository.js'
 import { SelfReportDetails } from '../self-reports/self-reports.views.js'
 import { loadCoordinationRequest } from './coordination-requests.usecases.js'
+import { AgreedDateForm } from './agreed-date.views.js'
 
 /**
  * Where the case came from, when not from a finder: the overseas request (source, reference, dates;
@@ -35,6 +36,7 @@ export async function CoordinationRequestsCaseSection(props: { c: Ctx; view: Cas
         {req?.agreed_publication_at && <><dt>{t('coordination_requests.agreed_publication')}</dt><dd>{formatDateTime(req.agreed_publication_at, lang)}</dd></>}
       </dl>
       {req && view.viewer === 'staff' && <><h3>{t('coordination_requests.summary')}</h3><div class="pre">{req.summary}</div></>}
+      {req && policies.manageVendors(user, view.relation) && <AgreedDateForm c={c} caseId={k.id} />}
       {matrixLink}
     </section>
   )

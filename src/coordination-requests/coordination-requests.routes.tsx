@@ -17,6 +17,10 @@ import { CoordinationRequestForm, CoordinationRequestList } from './coordination
 import { VendorMatrixPage, type MatrixNotice } from './vendor-matrix.views.js'
 import { vendorManagerOf } from './coordination-requests.guards.js'
 import { coordinationRequestsApi } from './coordination-requests.api.js'
+import { recordVendorAnswer, recordedSources, vendorAnswerFromForm, vendorAnswerSchema } from './vendor-answer.js'
+import { VendorAnswerForm } from './vendor-answer.views.js'
+import { agreedDateFormSchema, changeAgreedPublication } from './agreed-date.js'
+import { AgreedDateForm } from './agreed-date.views.js'
 
 export const coordinationRequestsRoutes = new Hono<AppEnv>()
 
@@ -54,20 +58,21 @@ async function matrixPage(c: Ctx, notice: MatrixNotice) {
   const q = parseWith(matrixQuerySchema, c.req.query())
   const kase = await db.selectFrom('cases').select(['id', 'title', 'status', 'source_name', 'source_reference']).where('id', '=', caseId).executeTakeFirst()
   if (!kase) throw errors.notFound()
-  const [matrix, all, parties] = await Promise.all([
+  const [matrix, all, parties, sources] = await Promise.all([
     loadVendorMatrix(db, caseId, { filter: q.filter, page: q.page }),
     listOrganizations(db),
     db.selectFrom('case_parties').select('organization_id').where('case_id', '=', caseId).execute(),
+    recordedSources(db, caseId),
   ])
   const taken = new Set(parties.map((p) => p.organization_id))
   const organizations = all.filter((o) => !taken.has(o.id))
   return page(c, c.var.t('coordination_requests.matrix_title', { title: kase.title }),
-    <VendorMatrixPage c={c} kase={kase} matrix={matrix} organizations={organizations} notice={notice} />)
+    <VendorMatrixPage c={c} kase={kase} matrix={matrix} organizations={organizations} notice={notice} sources={sources} />)
 }
 
 const noticeFrom = (c: Ctx): MatrixNotice => {
   const done = c.req.query('done')
-  if (done !== 'added' && done !== 'notified' && done !== 'reminded') return null
+  if (done !== 'added' && done !== 'notified' && done !== 'reminded' && done !== 'answered') return null
   return { done, n: Number(c.req.query('n')) || 0, skipped: Number(c.req.query('skipped')) || 0 }
 }
 
@@ -96,6 +101,44 @@ coordinationRequestsRoutes.post('/cases/:caseId/vendors/remind', async (c) => {
   const user = await vendorManagerOf(c)
   const r = await remindUnanswered(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user) })
   return backToMatrix(c, 'reminded', r.reminded.length)
+})
+
+const isFormError = (e: unknown): e is AppError => e instanceof AppError && (e.status === 400 || e.status === 409)
+
+coordinationRequestsRoutes.post('/cases/:caseId/vendors/:partyId/answer', async (c) => {
+  const user = await vendorManagerOf(c)
+  const { caseId, partyId } = c.req.param()
+  const form = await formBody(c)
+  try {
+    const answer = parseWith(vendorAnswerSchema, vendorAnswerFromForm(form))
+    await recordVendorAnswer(c.var.deps, { caseId, partyId, answer, actor: actorOf(user) })
+    return backToMatrix(c, 'answered', 1)
+  } catch (e) {
+    if (!isFormError(e)) throw e
+    const vulnerabilities = await c.var.deps.db.selectFrom('vulnerabilities').select(['id', 'position', 'title_ja', 'title_en', 'cve_id'])
+      .where('case_id', '=', caseId).orderBy('position').execute()
+    return page(c, c.var.t('coordination_requests.answer.record'), <>
+      <p><a href={`/cases/${caseId}/vendors`}>{c.var.t('coordination_requests.answer.back')}</a></p>
+      <VendorAnswerForm c={c} caseId={caseId} partyId={partyId} vulnerabilities={vulnerabilities} values={form} error={e} open />
+    </>, e.status)
+  }
+})
+
+coordinationRequestsRoutes.post('/cases/:caseId/coordination-request/agreed-date', async (c) => {
+  const user = await vendorManagerOf(c)
+  const caseId = c.req.param('caseId')
+  const form = await formBody(c)
+  try {
+    const change = parseWith(agreedDateFormSchema, form)
+    await changeAgreedPublication(c.var.deps, { caseId, ...change, actor: actorOf(user) })
+    return c.redirect(`/cases/${caseId}`, 303)
+  } catch (e) {
+    if (!isFormError(e)) throw e
+    return page(c, c.var.t('coordination_requests.agreed_date.change'), <>
+      <p><a href={`/cases/${caseId}`}>{c.var.t('coordination.back_to_case')}</a></p>
+      <AgreedDateForm c={c} caseId={caseId} values={form} error={e} />
+    </>, e.status)
+  }
 })
 
 coordinationRequestsRoutes.route('/', coordinationRequestsApi)

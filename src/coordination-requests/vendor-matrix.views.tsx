@@ -3,16 +3,19 @@ import { Csrf } from '../platform/http/layout.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { VENDOR_FILTERS, type VendorFilter } from './coordination-requests.schemas.js'
 import type { VendorMatrix } from './vendor-matrix.js'
+import { VendorAnswerForm } from './vendor-answer.views.js'
 
 type Kase = { id: string; title: string; status: string; source_name: string | null; source_reference: string | null }
-export type MatrixNotice = { done: 'added' | 'notified' | 'reminded'; n: number; skipped: number } | null
+export type MatrixNotice = { done: 'added' | 'notified' | 'reminded' | 'answered'; n: number; skipped: number } | null
 
 const FILTER_COUNT: Record<VendorFilter, keyof VendorMatrix['counts']> = {
   all: 'all', not_notified: 'not_notified', no_answer: 'no_answer', affected: 'affected', fixed: 'fixed',
 }
 
 /** The vendor matrix: every organisation of a case on one compact, filterable, paginated table, with bulk actions. */
-export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatrix; organizations: { id: string; name_ja: string; name_en: string }[]; notice: MatrixNotice }) {
+export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatrix; organizations: { id: string; name_ja: string; name_en: string }[]; notice: MatrixNotice
+  /** party id → the source note of the answer a coordinator last recorded for it. */
+  sources: Map<string, string> }) {
   const { c, kase, matrix: m } = props
   const { t, lang } = c.var
   const base = `/cases/${kase.id}/vendors`
@@ -51,6 +54,7 @@ export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatr
           <thead><tr>
             <th>{t('coordination_requests.organization')}</th><th>{t('common.status')}</th><th>{t('coordination.notified_at')}</th>
             <th>{t('coordination_requests.last_contact')}</th><th>{t('coordination.response')}</th><th>{t('coordination_requests.statement')}</th>
+            <th>{t('coordination_requests.answer.column')}</th>
             {m.vulnerabilities.map((v) => <th title={`${lang === 'ja' ? v.title_ja : v.title_en}${v.cve_id ? ` (${v.cve_id})` : ''}`}>#{v.position}{v.cve_id && <><br /><small>{v.cve_id}</small></>}</th>)}
           </tr></thead>
           <tbody>{m.rows.map((r) => (
@@ -61,6 +65,10 @@ export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatr
               <td>{formatDate(r.lastContactAt, lang)}</td>
               <td>{r.response ? t(`coordination.response.${r.response}`) : '—'}</td>
               <td>{r.hasStatement ? t('common.yes') : '—'}</td>
+              <td>
+                {props.sources.has(r.partyId) && <small class="meta" data-testid="answer-source">{t('coordination_requests.answer.recorded_from', { source: props.sources.get(r.partyId)! })}</small>}
+                {r.notifiedAt && <VendorAnswerForm c={c} caseId={kase.id} partyId={r.partyId} vulnerabilities={m.vulnerabilities} />}
+              </td>
               {m.vulnerabilities.map((v) => <td data-status={r.statuses[v.id] ?? 'unknown'}>{t(`vuln.status.${r.statuses[v.id] ?? 'unknown'}`)}</td>)}
             </tr>
           ))}</tbody>

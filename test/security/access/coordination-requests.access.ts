@@ -11,6 +11,10 @@ export const coordinationRequestsAccess: AccessTable = {
   'POST /cases/:caseId/vendors/notify': ['coordinator'], 'POST /cases/:caseId/vendors/remind': ['coordinator'],
   'GET /api/v1/cases/:caseId/vendors': ['coordinator'], 'POST /api/v1/cases/:caseId/vendors': ['coordinator'],
   'POST /api/v1/cases/:caseId/vendors/notify': ['coordinator'], 'POST /api/v1/cases/:caseId/vendors/remind': ['coordinator'],
+  // a vendor's answer recorded on its behalf, and the agreed publication moved with a reason: coordinators only
+  'POST /cases/:caseId/vendors/:partyId/answer': ['coordinator'], 'POST /api/v1/cases/:caseId/vendors/:partyId/answer': ['coordinator'],
+  'POST /cases/:caseId/coordination-request/agreed-date': ['coordinator'],
+  'POST /api/v1/cases/:caseId/coordination-request/agreed-date': ['coordinator'],
 }
 
 /** Creates what the coordination-requests routes need in the matrix's world; returns route parameter values. */
