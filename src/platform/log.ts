@@ -1,10 +1,10 @@
-/** Structured logs: one JSON object a line on stdout. Quiet in tests unless KEIKAI_LOG is set. */
+/** Structured logs: one JSON object a line on stdout. KEIKAI_LOG=off silences them; tests are quiet unless KEIKAI_LOG is set. */
 export type Logger = { info: (msg: string, data?: Record<string, unknown>) => void; error: (msg: string, data?: Record<string, unknown>) => void }
 
-const quiet = process.env.VITEST && !process.env.KEIKAI_LOG
+const quiet = () => process.env.KEIKAI_LOG === 'off' || Boolean(process.env.VITEST && !process.env.KEIKAI_LOG)
 
 function write(level: string, msg: string, data?: Record<string, unknown>) {
-  if (quiet) return
+  if (quiet()) return
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...data }) + '\n')
 }
 
