@@ -36,8 +36,8 @@ export const pick = (text: Localized, lang: 'ja' | 'en'): string => text[lang] |
 export const cveUrl = (cveId: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(cveId)}`
 export const cweUrl = (cweId: string) => `https://cwe.mitre.org/data/definitions/${cweId.replace(/^CWE-/, '')}.html`
 
-/** The public API's JSON for one advisory: both languages, ISO dates. */
-export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
+/** What the list and the detail JSON share: identity, dates, severity, title. */
+function advisoryHeadJson(p: PublicAdvisory, baseUrl: string) {
   return {
     identifier: p.identifier,
     url: p.path ? baseUrl + p.path : null,
@@ -45,6 +45,13 @@ export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
     modifiedAt: p.modifiedAt?.toISOString() ?? null,
     severity: p.severity,
     title: p.title,
+  }
+}
+
+/** The public API's JSON for one advisory: both languages, ISO dates. */
+export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
+  return {
+    ...advisoryHeadJson(p, baseUrl),
     overview: p.overview,
     affectedProducts: p.affectedProducts,
     description: p.description,
@@ -61,12 +68,7 @@ export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
 /** The list entry of the public API. */
 export function advisorySummaryJson(p: PublicAdvisory, baseUrl: string) {
   return {
-    identifier: p.identifier,
-    url: p.path ? baseUrl + p.path : null,
-    publishedAt: p.publishedAt?.toISOString() ?? null,
-    modifiedAt: p.modifiedAt?.toISOString() ?? null,
-    severity: p.severity,
-    title: p.title,
+    ...advisoryHeadJson(p, baseUrl),
     cveIds: p.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])),
     cweIds: [...new Set(p.vulnerabilities.flatMap((v) => (v.cweId ? [v.cweId] : [])))],
   }
