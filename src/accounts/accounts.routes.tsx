@@ -4,6 +4,7 @@ import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
+import { safeNext } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema } from './accounts.schemas.js'
 import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
@@ -19,7 +20,6 @@ accountsRoutes.use('/login', rateLimit('login', 10, 300))
 accountsRoutes.use('/api/v1/session', rateLimit('login', 10, 300))
 accountsRoutes.use('/register', rateLimit('register', 5, 3600))
 
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/')
 
 function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unknown }) {
   const { c } = props

@@ -5,6 +5,7 @@ import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
+import { safeNext } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { isEnrolled, startEnrolment, verifySecondFactor } from './second-factor.js'
 import { completeSecondFactor } from './sessions.js'
@@ -16,7 +17,6 @@ secondFactorRoutes.use('/login/second-factor', rateLimit('second-factor', 10, 30
 secondFactorRoutes.use('/api/v1/session/second-factor', rateLimit('second-factor', 10, 300))
 
 const codeSchema = z.object({ code: z.string().trim().max(10) })
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/')
 
 function pendingUser(c: Ctx) {
   if (!c.var.user || !c.var.secondFactorPending) throw errors.notFound()

@@ -6,6 +6,7 @@ import { formBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { policies } from '../policies/policies.js'
 import { contactSchema, organizationSchema } from './coordination.schemas.js'
+import { ContactsSection } from './contact-form.views.js'
 import { addContact, createOrganization, listOrganizations, loadOrganization } from './organizations.usecases.js'
 
 export const organizationRoutes = new Hono<AppEnv>()
@@ -75,15 +76,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
         <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
         <dt>OpenPGP</dt><dd>{org.pgp_public_key ? t('coordination.pgp_registered') : t('common.none')}</dd>
       </dl>
-      <h2>{t('coordination.contacts')}</h2>
-      <ul>{contacts.map((ct) => <li>{ct.name} &lt;{ct.email}&gt; {ct.phone ?? ''}</li>)}</ul>
-      <form method="post" action={withCase(`/organizations/${org.id}/contacts`, caseId)} class="stack narrow">
-        <Csrf c={c} />
-        <Field label={t('coordination.contact_name')} name="name" required><input id="name" name="name" required maxlength={200} /></Field>
-        <Field label={t('coordination.contact_email')} name="email" required><input id="email" name="email" type="email" required /></Field>
-        <Field label={t('coordination.contact_phone')} name="phone"><input id="phone" name="phone" maxlength={50} /></Field>
-        <button type="submit">{t('coordination.add_contact')}</button>
-      </form>
+      <ContactsSection c={c} contacts={contacts} action={withCase(`/organizations/${org.id}/contacts`, caseId)} />
       <h2>{t('coordination.members')}</h2>
       <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
     </>

@@ -1,3 +1,4 @@
+import { ContactsSection } from '../coordination/contact-form.views.js'
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
@@ -63,15 +64,7 @@ export function CiOrganizationPage(props: { c: Ctx; data: Awaited<ReturnType<typ
         <dt>{t('priority_information.sector')}</dt><dd>{org.sector ? sectorLabel(org.sector, lang) : t('priority_information.no_sector')}</dd>
         <dt>{t('priority_information.website')}</dt><dd>{org.website ?? ''}</dd>
       </dl>
-      <h2>{t('priority_information.contacts')}</h2>
-      <ul>{data.contacts.map((ct) => <li>{ct.name} &lt;{ct.email}&gt; {ct.phone ?? ''}</li>)}</ul>
-      <form method="post" action={`/priority-information/organizations/${org.id}/contacts`} class="stack narrow">
-        <Csrf c={c} />
-        <Field label={t('priority_information.contact_name')} name="name" required><input id="name" name="name" required maxlength={200} /></Field>
-        <Field label={t('priority_information.contact_email')} name="email" required><input id="email" name="email" type="email" required /></Field>
-        <Field label={t('priority_information.contact_phone')} name="phone"><input id="phone" name="phone" maxlength={50} /></Field>
-        <button type="submit">{t('priority_information.add_contact')}</button>
-      </form>
+      <ContactsSection c={c} contacts={data.contacts} action={`/priority-information/organizations/${org.id}/contacts`} />
       <h2>{t('priority_information.members')}</h2>
       <ul>{data.members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
       <form method="post" action={`/priority-information/organizations/${org.id}/invitations`} class="stack narrow">

@@ -18,3 +18,7 @@ export function requireAllowed(c: Ctx, allowed: (u: CurrentUser) => boolean): Cu
   if (!allowed(user)) throw errors.notFound()
   return user
 }
+
+/** A same-site path to go to after signing in; anything else (absolute, protocol-relative) goes home. */
+export const safeNext = (next: unknown): string =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
