@@ -34,6 +34,11 @@ import { endOfLifeRoutes } from './end-of-life/end-of-life.routes.js'
 import { coordinationRequestsRoutes } from './coordination-requests/coordination-requests.routes.js'
 import { priorityInformationRoutes } from './priority-information/priority-information.routes.js'
 import { selfReportsRoutes } from './self-reports/self-reports.routes.js'
+import { websitesRoutes } from './websites/websites.routes.js'
+import { longRunningRoutes } from './websites/long-running.routes.js'
+import { alertsRoutes } from './alerts/alerts.routes.js'
+import { sitemapRoutes } from './portal/sitemap.js'
+import { statisticsRoutes } from './statistics/statistics.routes.js'
 
 const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.url), 'utf8')
 
@@ -91,6 +96,11 @@ export function createApp(deps: Deps) {
   app.route('/', coordinationRequestsRoutes)
   app.route('/', priorityInformationRoutes)
   app.route('/', selfReportsRoutes)
+  app.route('/', websitesRoutes)
+  app.route('/', longRunningRoutes)
+  app.route('/', alertsRoutes)
+  app.route('/', sitemapRoutes)
+  app.route('/', statisticsRoutes)
 
   app.notFound((c) => {
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'request.not_found', message: 'Not found.' } }, 404)

@@ -16,6 +16,10 @@ import { endOfLifeOperations } from '../end-of-life/end-of-life.openapi.js'
 import { coordinationRequestsOperations } from '../coordination-requests/coordination-requests.openapi.js'
 import { priorityInformationOperations } from '../priority-information/priority-information.openapi.js'
 import { selfReportsOperations } from '../self-reports/self-reports.openapi.js'
+import { websitesOperations } from '../websites/websites.openapi.js'
+import { longRunningOperations } from '../websites/long-running.openapi.js'
+import { alertsOperations } from '../alerts/alerts.openapi.js'
+import { statisticsOperations } from '../statistics/statistics.openapi.js'
 
 /** Every /api/v1 operation. The OpenAPI document is generated from this list and the Zod schemas the routes validate with. */
 export const operations: Operation[] = [
@@ -26,6 +30,10 @@ export const operations: Operation[] = [
   ...coordinationRequestsOperations,
   ...priorityInformationOperations,
   ...selfReportsOperations,
+  ...websitesOperations,
+  ...longRunningOperations,
+  ...alertsOperations,
+  ...statisticsOperations,
 
   { method: 'post', path: '/api/v1/session', summary: 'Sign in; sets the session cookie and returns the CSRF token for cookie-authenticated writes', tag: 'accounts', body: loginSchema, auth: 'none' },
   { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code after signing in (staff and committee)', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },

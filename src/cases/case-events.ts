@@ -2,7 +2,10 @@ import type { DB } from '../platform/db/database.js'
 import type { CurrentUser } from '../platform/http/context.js'
 import type { Clock } from '../platform/clock.js'
 import { lockCase } from './cases.repository.js'
+import type { Updateable } from 'kysely'
+import type { CasesTable } from '../platform/db/schema.js'
 import { invalidTransition, nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
+import { nextWebsiteStatus, type WebsiteCaseAction, type WebsiteCaseStatus } from './website-case.transitions.js'
 
 /** Who did it: a person, or the system itself (scheduler, import). */
 export type Actor = { user: CurrentUser | null; label: string }
@@ -26,24 +29,31 @@ export async function appendEvent(trx: DB, e: {
   }).execute()
 }
 
+type CaseChanges = Partial<Omit<Updateable<CasesTable>, 'id' | 'kind' | 'status' | 'updated_at'>>
+
+type TransitionInput<A extends string, S extends string, T> = {
+  caseId: string
+  action: A
+  actor: Actor
+  clock: Clock
+  changes?: CaseChanges
+  apply?: (trx: DB, ctx: { from: S; to: S; now: Date }) => Promise<T>
+  data?: Record<string, unknown>
+}
+
 /**
- * The one way a product case changes state: lock the row, apply the transition table, update the
+ * The one way a case changes state: lock the row, apply its kind's transition table, update the
  * row (plus any `changes`), append the event — all in one transaction. `apply` runs inside it for
  * the rest of the change and may return event data.
  */
-export async function transitionProductCase<T extends Record<string, unknown> | void>(db: DB, input: {
-  caseId: string
-  action: ProductCaseAction
-  actor: Actor
-  clock: Clock
-  changes?: Partial<{ rejection_reason: string | null; accepted_at: Date; start_date: string; closed_at: Date | null; coordinator_id: string; product_type: string | null; cause: string | null; duplicate_of: string | null }>
-  apply?: (trx: DB, ctx: { from: ProductCaseStatus; to: ProductCaseStatus; now: Date }) => Promise<T>
-  data?: Record<string, unknown>
-}): Promise<{ from: ProductCaseStatus; to: ProductCaseStatus; result: T | undefined }> {
+async function transition<A extends string, S extends string, T extends Record<string, unknown> | void>(
+  db: DB, kind: 'product' | 'website', next: (from: S, action: A) => S, input: TransitionInput<A, S, T>,
+): Promise<{ from: S; to: S; result: T | undefined }> {
   return db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, input.caseId)
-    const from = row.status as ProductCaseStatus
-    const to = nextProductStatus(from, input.action)
+    if (row.kind !== kind) throw invalidTransition(input.action, row.status)
+    const from = row.status as S
+    const to = next(from, input.action)
     const now = input.clock.now()
     await trx.updateTable('cases').set({ ...input.changes, status: to, updated_at: now }).where('id', '=', input.caseId).execute()
     const result = input.apply ? await input.apply(trx, { from, to, now }) : undefined
@@ -53,6 +63,16 @@ export async function transitionProductCase<T extends Record<string, unknown> | 
     })
     return { from, to, result: result ?? undefined }
   })
+}
+
+/** A product case's transition (DESIGN §3); a website case refuses it with 409. */
+export function transitionProductCase<T extends Record<string, unknown> | void>(db: DB, input: TransitionInput<ProductCaseAction, ProductCaseStatus, T>) {
+  return transition(db, 'product', nextProductStatus, input)
+}
+
+/** A website case's transition (DESIGN §4); a product case refuses it with 409. */
+export function transitionWebsiteCase<T extends Record<string, unknown> | void>(db: DB, input: TransitionInput<WebsiteCaseAction, WebsiteCaseStatus, T>) {
+  return transition(db, 'website', nextWebsiteStatus, input)
 }
 
 /**

@@ -14,6 +14,8 @@ import { CommitteeCaseSection } from '../committee/committee.case-section.js'
 import { EndOfLifeCaseSection } from '../end-of-life/end-of-life.case-section.js'
 import { CoordinationRequestsCaseSection } from '../coordination-requests/coordination-requests.case-section.js'
 import { PriorityInformationCaseSection } from '../priority-information/priority-information.case-section.js'
+import { WebsiteCaseSection, WebsiteReportDetailsList } from '../websites/website.case-section.js'
+import type { WebsiteReportDetails } from '../websites/websites.schemas.js'
 
 /** The case page: one layout, with each section shown only to those the view model lets see it. */
 export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: string; name_ja: string; name_en: string }[]; contacts?: Record<string, { id: string; name: string; email: string }[]> }) {
@@ -36,11 +38,12 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
         <form method="post" action={`/cases/${k.id}/take`} class="inline"><Csrf c={c} /><button type="submit">{t('cases.take')}</button></form>
       )}
       {view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}
-      {view.viewer === 'staff' && isIntake(user) && k.status === 'received' && <IntakeDecisionForms c={c} caseId={k.id} />}
+      {view.viewer === 'staff' && isIntake(user) && k.status === 'received' && <IntakeDecisionForms c={c} caseId={k.id} kind={k.kind} />}
       {view.viewer === 'staff' && k.kind === 'product' && k.status !== 'not_accepted' && (isCoordinator(user) || isIntake(user)) && (
         <ClassificationForm c={c} caseId={k.id} productType={k.product_type} cause={k.cause} />
       )}
-      {view.viewer !== 'finder' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
+      {view.viewer !== 'finder' && k.kind === 'product' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
+      <WebsiteCaseSection c={c} view={view} />
       {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
       <AdvisorySection c={c} view={view} />
       <DeadlinesCaseSection c={c} view={view} />
@@ -50,7 +53,7 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
       <CoordinationRequestsCaseSection c={c} view={view} />
       <PriorityInformationCaseSection c={c} view={view} />
       {view.developerThreads.map(({ party, messages }) => (
-        <Thread c={c} title={`${t('cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
+        <Thread c={c} title={`${t(k.kind === 'website' ? 'websites.operator_thread' : 'cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
           action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />
       ))}
       {view.viewer !== 'finder' && view.finderThreads.map(({ report, messages }) => (
@@ -67,13 +70,36 @@ export function ReportSection(props: { c: Ctx; caseId: string; report: CaseView[
   const { t, lang } = c.var
   const d = detailsOf(r)
   const base = props.attachmentBase ?? `/cases/${props.caseId}/attachments`
+  const finder = (
+    <dl class="facts">
+      <dt>{t('intake.submitted_at')}</dt><dd>{formatDateTime(r.submitted_at, lang)}</dd>
+      <dt>{t('cases.finder')}</dt>
+      <dd>{r.identityVisible ? <>{r.finder_name}{r.finder_email && <> &lt;{r.finder_email}&gt;</>}{r.finder_organization && <> ({r.finder_organization})</>}</> : t('intake.finder_hidden')}</dd>
+    </dl>
+  )
+  const attachments = r.attachments.length > 0 && (
+    <>
+      <h3>{t('intake.attachment_list')}</h3>
+      <ul>{r.attachments.map((a) => (
+        <li><a href={`${base}/${a.id}`} download>{a.filename}</a> <span class="meta">({a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…)</span></li>
+      ))}</ul>
+    </>
+  )
+  if (r.kind === 'website') {
+    return (
+      <section>
+        <h2>{t('cases.section.report')} ({r.receipt_number})</h2>
+        {finder}
+        <WebsiteReportDetailsList c={c} details={r.details as unknown as WebsiteReportDetails} />
+        {attachments}
+      </section>
+    )
+  }
   return (
     <section>
       <h2>{t('cases.section.report')} ({r.receipt_number})</h2>
+      {finder}
       <dl class="facts">
-        <dt>{t('intake.submitted_at')}</dt><dd>{formatDateTime(r.submitted_at, lang)}</dd>
-        <dt>{t('cases.finder')}</dt>
-        <dd>{r.identityVisible ? <>{r.finder_name}{r.finder_email && <> &lt;{r.finder_email}&gt;</>}{r.finder_organization && <> ({r.finder_organization})</>}</> : t('intake.finder_hidden')}</dd>
         <dt>{t('intake.product_name')}</dt><dd>{d.productName}</dd>
         <dt>{t('intake.product_version')}</dt><dd>{d.productVersion}</dd>
         {d.developerName && <><dt>{t('intake.developer_name')}</dt><dd>{d.developerName}</dd></>}
@@ -87,14 +113,7 @@ export function ReportSection(props: { c: Ctx; caseId: string; report: CaseView[
       <h3>{t('intake.reproduction')}</h3><div class="pre">{d.reproduction}</div>
       <h3>{t('intake.impact')}</h3><div class="pre">{d.impact}</div>
       {d.discoveryMethod && <><h3>{t('intake.discovery_method')}</h3><div class="pre">{d.discoveryMethod}</div></>}
-      {r.attachments.length > 0 && (
-        <>
-          <h3>{t('intake.attachment_list')}</h3>
-          <ul>{r.attachments.map((a) => (
-            <li><a href={`${base}/${a.id}`} download>{a.filename}</a> <span class="meta">({a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…)</span></li>
-          ))}</ul>
-        </>
-      )}
+      {attachments}
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { listAttachments, listReportsOfCase } from '../intake/reports.repository
 import { loadCaseRelation } from './cases.repository.js'
 import { listMessages } from './threads.js'
 import { allowedProductActions, type ProductCaseStatus } from './product-case.transitions.js'
+import { allowedWebsiteActions, type WebsiteCaseStatus } from './website-case.transitions.js'
 
 export type Viewer = 'staff' | 'party' | 'finder'
 
@@ -64,15 +65,18 @@ export async function loadCaseView(deps: Deps, input: { caseId: string; user: Cu
   }
   return {
     viewer, relation: rel, kase, coordinatorName, reports, parties, vulnerabilities, vulnStatuses, attempts, developerThreads, finderThreads, timeline, advisory,
-    actions: viewer === 'staff' ? allowedProductActions(kase.status as ProductCaseStatus) : [],
+    actions: viewer !== 'staff' ? [] as string[]
+      : kase.kind === 'website' ? allowedWebsiteActions(kase.status as WebsiteCaseStatus) : allowedProductActions(kase.status as ProductCaseStatus),
   }
 }
 export type CaseView = Awaited<ReturnType<typeof loadCaseView>>
 
 /** The steps a finder or developer is told of; internal staff work stays internal. */
-const FINDER_EVENTS = new Set(['report_submitted', 'accept', 'reject', 'notify_developer', 'publish', 'confirm_not_vulnerable', 'handle_individually', 'close_low_impact'])
+const FINDER_EVENTS = new Set(['report_submitted', 'accept', 'reject', 'notify_developer', 'publish', 'confirm_not_vulnerable', 'handle_individually', 'close_low_impact',
+  'notify_operator', 'report_fix', 'close_not_vulnerable', 'close_stalled', 'close_by_alert', 'resume_handling'])
 const PARTY_EVENTS = new Set(['self_report_submitted', 'notify_developer', 'party_notified', 'start_investigation', 'party_acknowledged', 'confirm_vulnerable', 'confirm_not_vulnerable',
-  'party_responded', 'schedule_publication', 'reschedule_publication', 'publish', 'vulnerability_status_set'])
+  'party_responded', 'schedule_publication', 'reschedule_publication', 'publish', 'vulnerability_status_set',
+  'notify_operator', 'remind_operator', 'operator_disputed', 'report_fix', 'close_not_vulnerable', 'close_stalled', 'close_by_alert', 'resume_handling'])
 
 function visibleToNonStaff(e: { type: string; data: unknown }, viewer: Viewer, rel: CaseRelation): boolean {
   const data = (e.data ?? {}) as { partyId?: string; reportId?: string }

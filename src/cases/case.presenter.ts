@@ -14,6 +14,7 @@ export function presentCase(view: CaseView) {
     acceptedAt: k.accepted_at,
     startDate: k.start_date,
     rejectionReason: k.rejection_reason,
+    ...(k.kind === 'website' ? { website: { vulnerabilityType: k.vulnerability_type, impact: k.impact, fixType: k.fix_type, fixedOn: k.fixed_on, notifiedOn: k.start_date } } : {}),
     allowedActions: view.actions,
     reports: view.reports.map((r) => ({
       id: r.id,

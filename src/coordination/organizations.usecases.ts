@@ -6,11 +6,11 @@ import { errors } from '../platform/errors.js'
 import type { contactSchema, organizationSchema } from './coordination.schemas.js'
 
 /** Creates a developer (or other) organisation with its optional OpenPGP key. */
-export async function createOrganization(db: DB, input: z.infer<typeof organizationSchema> & { kind?: OrganizationKind }) {
+export async function createOrganization(db: DB, input: Omit<z.infer<typeof organizationSchema>, 'pgpPublicKey'> & { pgpPublicKey?: string; kind?: OrganizationKind; orgType?: string }) {
   const id = newId()
   await db.insertInto('organizations').values({
     id, kind: input.kind ?? 'developer', name_ja: input.nameJa, name_en: input.nameEn,
-    website: input.website ?? null, pgp_public_key: input.pgpPublicKey ?? null,
+    website: input.website ?? null, pgp_public_key: input.pgpPublicKey ?? null, org_type: input.orgType ?? null,
   }).execute()
   return { id }
 }

@@ -4,16 +4,22 @@ import { enqueueMail } from '../platform/mail/outbox.js'
 import { formatDate, translator, type Lang } from '../platform/i18n/index.js'
 import type { Timer } from './timers.usecases.js'
 import { dueDateOf } from './deadline-policies.js'
+import { operatorRecipients } from '../websites/website-cases.usecases.js'
 
 /** `locale: null`: someone without an account yet, written to in both languages like the notification itself. */
 type Recipient = { email: string; locale: Lang | null }
 export type Notice = 'reminder' | 'overdue'
 
-/** The case's coordinator; while nobody has taken the case, every coordinator. */
+/**
+ * The staff who run the case: whoever took it (`coordinator_id`: the coordinator of a product case,
+ * the intake officer who accepted a website case); while nobody has, every coordinator — or, for a
+ * website case, every intake officer (coordinators never see website cases).
+ */
 async function staffRecipients(trx: DB, caseId: string): Promise<Recipient[]> {
-  const kase = await trx.selectFrom('cases').select('coordinator_id').where('id', '=', caseId).executeTakeFirstOrThrow()
+  const kase = await trx.selectFrom('cases').select(['coordinator_id', 'kind']).where('id', '=', caseId).executeTakeFirstOrThrow()
+  const role = kase.kind === 'website' ? 'intake' : 'coordinator'
   let q = trx.selectFrom('users').select(['email', 'locale']).where('disabled_at', 'is', null)
-  q = kase.coordinator_id ? q.where('id', '=', kase.coordinator_id) : q.where((eb) => eb(eb.val('coordinator'), '=', eb.fn.any('roles')))
+  q = kase.coordinator_id ? q.where('id', '=', kase.coordinator_id) : q.where((eb) => eb(eb.val(role), '=', eb.fn.any('roles')))
   return q.execute()
 }
 
@@ -43,7 +49,7 @@ export async function enqueueTimerNotice(trx: DB, config: Config, timer: Timer, 
   const url = `${config.publicUrl}/cases/${timer.case_id}`
   const seen = new Set<string>()
   let sent = 0
-  const send = async (r: Recipient, audience: 'staff' | 'developer') => {
+  const send = async (r: Recipient, audience: 'staff' | 'developer' | 'operator') => {
     if (seen.has(r.email)) return
     seen.add(r.email)
     const text = (lang: Lang, part: 'subject' | 'body') => translator(lang)(`deadlines.mail.${audience}.${notice}.${part}`,
@@ -58,6 +64,10 @@ export async function enqueueTimerNotice(trx: DB, config: Config, timer: Timer, 
   for (const r of await staffRecipients(trx, timer.case_id)) await send(r, 'staff')
   if (timer.kind === 'developer_acknowledgement') {
     for (const r of await developerRecipients(trx, timer.case_id, now)) await send(r, 'developer')
+  }
+  if (timer.kind === 'website_long_running') {
+    // The operator's members and its contacts not yet registered: a pointer to sign in, nothing about the site.
+    for (const r of await operatorRecipients(trx, timer.case_id, now)) await send(r, 'operator')
   }
   return sent
 }

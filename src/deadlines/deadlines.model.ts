@@ -4,6 +4,7 @@
  */
 export const TIMER_KINDS = [
   'developer_acknowledgement', 'publication_target', 'uncontactable_product_details', 'committee_referral', 'priority_information_lead',
+  'website_long_running',
 ] as const
 export type TimerKind = (typeof TIMER_KINDS)[number]
 

@@ -98,6 +98,9 @@ function describeChange(c: Ctx, values: Record<string, unknown>): string {
   return Object.entries(values).map(([k, v]) => `${FIELD_LABELS[k] ? t(FIELD_LABELS[k]) : k}: ${value(k, v)}`).join(', ')
 }
 
+/** What a policy counts from, as people say it: a website's clock starts at the operator's first notification. */
+const baseLabel = (p: DeadlinePolicy) => (p.kind === 'website_long_running' ? 'deadlines.base.operator_notification' : `deadlines.base.${p.baseEvent}`)
+
 /** The administrators' page of deadline policies, one form per policy, and the change log. */
 export function PoliciesPage(props: { c: Ctx; policies: DeadlinePolicy[]; changes: PolicyChangeRow[]; saved: boolean }) {
   const { c } = props
@@ -110,7 +113,7 @@ export function PoliciesPage(props: { c: Ctx; policies: DeadlinePolicy[]; change
         <form method="post" action={`/deadlines/policies/${p.kind}`} class="card stack" data-policy={p.kind}>
           <Csrf c={c} />
           <h2>{lang === 'ja' ? p.labelJa : p.labelEn}</h2>
-          <p class="meta">{t('deadlines.policy.base')}: {t(`deadlines.base.${p.baseEvent}`)} ({t(`deadlines.direction.${p.direction}`)})</p>
+          <p class="meta">{t('deadlines.policy.base')}: {t(baseLabel(p))} ({t(`deadlines.direction.${p.direction}`)})</p>
           <div class="field"><label for={`amount-${p.kind}`}>{t('deadlines.policy.amount')}</label>
             <input id={`amount-${p.kind}`} name="amount" type="number" min={0} max={3650} required value={String(p.amount)} /></div>
           <div class="field"><label for={`unit-${p.kind}`}>{t('deadlines.policy.unit')}</label>

@@ -2,9 +2,10 @@ import type { DB } from '../platform/db/database.js'
 import { japanDate } from '../platform/calendar/business-days.js'
 import { lockCase } from '../cases/cases.repository.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
+import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import type { TimerKind, TimerResolution } from './deadlines.model.js'
 import { baseKey, loadDeadlinePolicy, type TimerBase } from './deadline-policies.js'
-import { openTimer, rebaseTimer, resolveTimers } from './timers.usecases.js'
+import { openTimer, rebaseTimer, resolveTimers, type Timer } from './timers.usecases.js'
 
 /** States in which a notified developer is expected to acknowledge. */
 const ACKNOWLEDGING: readonly string[] = ['developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
@@ -91,27 +92,81 @@ async function readFacts(trx: DB, kase: { id: string; status: string; start_date
   }
 }
 
+/** What the long-running clock of a website case follows (DESIGN §4). */
+export type WebsiteCaseFacts = {
+  status: string
+  /** The Japan date the operator was first notified; kept when the case is resumed or notified again. */
+  startDate: string | null
+  /** The event that last brought the case (back) to operator_notified: each handling period is one run of the clock. */
+  notifiedEventId: number | null
+}
+
+/**
+ * The clock a website case should have running. Pure. While the operator is notified, the
+ * long-running timer counts from the first notification; a case resumed after a stall gets it
+ * again from the same date (a new run, keyed on the event that resumed it, so it starts once).
+ */
+export function wantedWebsiteTimers(f: WebsiteCaseFacts): Map<TimerKind, Wanted> {
+  const wanted = new Map<TimerKind, Wanted>()
+  if (f.status === 'operator_notified' && f.startDate) {
+    wanted.set('website_long_running', { base: { date: f.startDate }, episode: `notified:${f.startDate}:${f.notifiedEventId ?? 0}`, start: true })
+  }
+  return wanted
+}
+
+/** Why a website case's clock stopped: it ended (fixed, not vulnerable, closed by an alert, stalled). Pure. */
+export const websiteResolutionFor = (f: Pick<WebsiteCaseFacts, 'status'>): TimerResolution =>
+  CLOSED_WEBSITE_STATUSES.includes(f.status as WebsiteCaseStatus) ? 'closed' : 'moved_on'
+
+async function readWebsiteFacts(trx: DB, kase: { id: string; status: string; start_date: string | null }): Promise<WebsiteCaseFacts> {
+  // Moves within the state (reminders, disputes) record from = to; only entering it counts.
+  const entry = await trx.selectFrom('case_events').select('id').where('case_id', '=', kase.id)
+    .where('to_status', '=', 'operator_notified').where('from_status', '<>', 'operator_notified')
+    .orderBy('id', 'desc').limit(1).executeTakeFirst()
+  return { status: kase.status, startDate: kase.start_date, notifiedEventId: entry ? Number(entry.id) : null }
+}
+
+/** The timers a case should have and why the others stop, by kind of case. */
+async function planFor(trx: DB, kase: { id: string; kind: string; status: string; start_date: string | null }, now: Date) {
+  if (kase.kind === 'website') {
+    const facts = await readWebsiteFacts(trx, kase)
+    return { wanted: wantedWebsiteTimers(facts), resolution: () => websiteResolutionFor(facts) }
+  }
+  const facts = await readFacts(trx, kase, now)
+  return { wanted: wantedTimers(facts), resolution: (kind: TimerKind) => resolutionFor(kind, facts) }
+}
+
+/**
+ * A website case resumed after a stall continues the clock of its first notification: notices the
+ * previous run already sent for the same due time are not sent again.
+ */
+async function carryOverNotices(trx: DB, started: Timer, previous: readonly Timer[]): Promise<void> {
+  const before = previous.filter((t) => t.kind === started.kind && t.id !== started.id && t.due_at.getTime() === started.due_at.getTime())
+    .sort((a, b) => b.created_at.getTime() - a.created_at.getTime())[0]
+  if (!before || (!before.reminded_at && !before.overdue_notified_at)) return
+  await trx.updateTable('timers').set({ reminded_at: before.reminded_at, overdue_notified_at: before.overdue_notified_at }).where('id', '=', started.id).execute()
+}
+
 /**
  * Brings a case's timers in line with its state and history: starts the clocks it now needs
  * (acknowledgement due at notification, publication target at the 起算日, committee referral and
- * product details at the uncontactable listing), moves those whose base moved (a rescheduled
- * publication), and resolves those no longer needed (acknowledged, published, resumed, closed).
- * Idempotent, and a resolved clock is never started again for the same episode. Locks the case
- * row; call it in a transaction (the deadline job does, for every changed case).
+ * product details at the uncontactable listing; for a website case, the long-running clock while
+ * its operator is notified), moves those whose base moved (a rescheduled publication), and
+ * resolves those no longer needed (acknowledged, published, resumed, closed). Idempotent, and a
+ * resolved clock is never started again for the same episode. Locks the case row; call it in a
+ * transaction (the deadline job does, for every changed case).
  */
 export async function syncCaseTimers(trx: DB, caseId: string, now: Date): Promise<{ started: TimerKind[]; moved: TimerKind[]; resolved: TimerKind[] }> {
   const out = { started: [] as TimerKind[], moved: [] as TimerKind[], resolved: [] as TimerKind[] }
   const kase = await lockCase(trx, caseId)
-  if (kase.kind !== 'product') return out
-  const facts = await readFacts(trx, kase, now)
-  const wanted = wantedTimers(facts)
+  const { wanted, resolution } = await planFor(trx, kase, now)
   const timers = await trx.selectFrom('timers').selectAll().where('case_id', '=', caseId).forUpdate().execute()
   const open = timers.filter((t) => !t.resolved_at)
 
   for (const timer of open) {
     const want = wanted.get(timer.kind)
     if (!want) {
-      await resolveTimers(trx, { caseId, kinds: [timer.kind], now, resolution: resolutionFor(timer.kind, facts) })
+      await resolveTimers(trx, { caseId, kinds: [timer.kind], now, resolution: resolution(timer.kind) })
       out.resolved.push(timer.kind)
     } else if (want !== 'leave' && timer.data.base !== baseKey(want.base)) {
       await rebaseTimer(trx, timer, await loadDeadlinePolicy(trx, timer.kind), want.base, now)
@@ -121,7 +176,10 @@ export async function syncCaseTimers(trx: DB, caseId: string, now: Date): Promis
   for (const [kind, want] of wanted) {
     if (want === 'leave' || !want.start || open.some((t) => t.kind === kind)) continue
     if (timers.some((t) => t.kind === kind && t.data.episode === want.episode)) continue
-    if (await openTimer(trx, { caseId, kind, base: want.base, now, episode: want.episode })) out.started.push(kind)
+    const started = await openTimer(trx, { caseId, kind, base: want.base, now, episode: want.episode })
+    if (!started) continue
+    if (kase.kind === 'website') await carryOverNotices(trx, started, timers)
+    out.started.push(kind)
   }
   return out
 }

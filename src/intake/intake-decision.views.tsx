@@ -1,9 +1,10 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { PRODUCT_TYPES, REJECTION_REASONS } from './categories.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
 
 /** 受理 / 不受理: the two decisions intake staff take on a received report. */
-export function IntakeDecisionForms(props: { c: Ctx; caseId: string }) {
+export function IntakeDecisionForms(props: { c: Ctx; caseId: string; kind: 'product' | 'website' }) {
   const { c, caseId } = props
   const { t, lang } = c.var
   return (
@@ -12,9 +13,20 @@ export function IntakeDecisionForms(props: { c: Ctx; caseId: string }) {
       <div class="cards">
         <form method="post" action={`/cases/${caseId}/accept`} class="stack card">
           <Csrf c={c} />
-          <label>{t('intake.product_type')}
-            <select name="productType"><option value="">—</option>{PRODUCT_TYPES.map((p) => <option value={p.key}>{p[lang]}</option>)}</select>
-          </label>
+          {props.kind === 'product' ? (
+            <label>{t('intake.product_type')}
+              <select name="productType"><option value="">—</option>{PRODUCT_TYPES.map((p) => <option value={p.key}>{p[lang]}</option>)}</select>
+            </label>
+          ) : (
+            <>
+              <label>{t('websites.vulnerability_type')}
+                <select name="vulnerabilityType"><option value="">—</option>{WEBSITE_VULNERABILITY_TYPES.map((p) => <option value={p.key}>{p[lang]}</option>)}</select>
+              </label>
+              <label>{t('websites.impact')}
+                <select name="impact"><option value="">—</option>{WEBSITE_IMPACTS.map((p) => <option value={p.key}>{p[lang]}</option>)}</select>
+              </label>
+            </>
+          )}
           <label>{t('intake.reject_note')}<textarea name="note" maxlength={2000}></textarea></label>
           <button type="submit" name="decision" value="accept">{t('intake.accept')}</button>
         </form>

@@ -40,6 +40,7 @@ const presentFinderView = (v: Awaited<ReturnType<typeof loadFinderReportView>>) 
   submittedAt: v.report.submitted_at,
   acceptedAt: v.acceptedAt,
   startDate: v.startDate,
+  ...(v.kind === 'website' ? { website: { notifiedOn: v.startDate, fixType: v.fixType, fixedOn: v.fixedOn } } : {}),
   rejectionReason: v.rejectionReason,
   advisory: v.advisory ? { identifier: v.advisory.identifier, publishedAt: v.advisory.publish_at } : null,
   details: detailsOf(v.report),

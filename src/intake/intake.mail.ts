@@ -6,14 +6,19 @@ import type { OutgoingMail } from '../platform/mail/outbox.js'
  * Mail to a finder. It names the receipt number and the step, never the vulnerability details;
  * the finder reads those behind their tracking link or account.
  */
-export function finderMail(config: Config, lang: Lang, what: 'received' | 'accepted' | 'not_accepted' | 'start_date' | 'published',
-  p: { to: string; receipt: string; trackingUrl?: string; reason?: string; startDate?: string; advisoryUrl?: string }): OutgoingMail {
+/** The steps a finder is told of (DESIGN §2, §3, §4). */
+export type FinderMailStep = 'received' | 'accepted' | 'accepted_website' | 'not_accepted' | 'start_date' | 'published'
+  | 'operator_notified' | 'website_fixed' | 'website_not_vulnerable' | 'website_stalled' | 'website_closed_by_alert'
+
+export function finderMail(config: Config, lang: Lang, what: FinderMailStep,
+  p: { to: string; receipt: string; trackingUrl?: string; reason?: string; startDate?: string; advisoryUrl?: string; fixType?: string }): OutgoingMail {
   const t = translator(lang)
   const params = {
     receipt: p.receipt,
     reason: p.reason ? t(`intake.reject_reason.${p.reason}`) : '',
     startDate: p.startDate ?? '',
     advisoryUrl: p.advisoryUrl ?? '',
+    fixType: p.fixType ? t(`websites.fix_type.${p.fixType}`) : '',
   }
   const lines = [t(`intake.mail.${what}.body`, params)]
   if (p.trackingUrl) lines.push('', t('intake.mail.tracking_link'), p.trackingUrl)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
 import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from './categories.js'
+import { websiteImpactKeys, websiteTypeKeys } from '../websites/website-categories.js'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
@@ -39,5 +40,8 @@ export type RejectInput = z.infer<typeof rejectSchema>
 
 export const acceptSchema = z.object({
   productType: z.preprocess(blankToUndefined, z.enum(categoryKeys(PRODUCT_TYPES)).optional()),
+  /** Website reports: the classification intake confirms at acceptance. */
+  vulnerabilityType: z.preprocess(blankToUndefined, z.enum(websiteTypeKeys).optional()),
+  impact: z.preprocess(blankToUndefined, z.enum(websiteImpactKeys).optional()),
   note: optionalText(2_000),
 })

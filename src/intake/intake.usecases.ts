@@ -1,14 +1,17 @@
+import type { Insertable } from 'kysely'
 import type { Deps } from '../platform/http/context.js'
+import type { CasesTable } from '../platform/db/schema.js'
 import type { CurrentUser } from '../platform/http/context.js'
 import { hashSecret, newId, newSecret, randomDigits, sha256Hex } from '../platform/secrets.js'
 import { errors } from '../platform/errors.js'
 import { tokyoDate } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
-import { appendEvent, actorOf, transitionProductCase, type Actor } from '../cases/case-events.js'
+import { appendEvent, actorOf, transitionProductCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
+import { findCase } from '../cases/cases.repository.js'
 import { intakeErrors } from './intake.errors.js'
 import type { ProductReportInput, RejectInput } from './intake.schemas.js'
 import { findReportByReceipt, listReportsOfCase } from './reports.repository.js'
-import { finderMail } from './intake.mail.js'
+import { finderMail, type FinderMailStep } from './intake.mail.js'
 
 export const MAX_ATTACHMENTS = 5
 
@@ -20,35 +23,56 @@ export type Upload = { name: string; type: string; bytes: Uint8Array }
  * Returns the receipt number and the tracking secret, which is shown once and stored only hashed.
  */
 export async function submitProductReport(deps: Deps, input: { report: ProductReportInput; uploads: Upload[]; finder: CurrentUser | null }) {
-  const { report, uploads, finder } = input
+  const { report } = input
+  return fileReport(deps, {
+    kind: 'product', uploads: input.uploads, finder: input.finder,
+    title: `${report.productName} ${report.productVersion}`, caseFields: { product_type: report.productType },
+    finderFields: report,
+    details: {
+      productName: report.productName, productVersion: report.productVersion, developerName: report.developerName,
+      productType: report.productType, description: report.description, reproduction: report.reproduction,
+      impact: report.impact, discoveryMethod: report.discoveryMethod, alreadyPublic: report.alreadyPublic,
+      exploited: report.exploited, developerContacted: report.developerContacted,
+    },
+    eventData: { productType: report.productType },
+  })
+}
+
+/** Who filed a report and what they agreed to; the same on both report forms. */
+export type FinderFields = {
+  finderName: string; finderEmail?: string; finderOrganization?: string; consentShareIdentity: boolean
+  consentCredit?: boolean; creditName?: string; locale: 'ja' | 'en'
+}
+
+/**
+ * Files a report of either kind (DESIGN §2): the case in `received`, the report with the finder's
+ * words, the attachments, the `report_submitted` event and the receipt mail, in one transaction.
+ */
+export async function fileReport(deps: Deps, input: {
+  kind: 'product' | 'website'; title: string; caseFields: Partial<Pick<Insertable<CasesTable>, 'product_type' | 'vulnerability_type' | 'impact'>>
+  finderFields: FinderFields; details: Record<string, unknown>; eventData: Record<string, unknown>; uploads: Upload[]; finder: CurrentUser | null
+}) {
+  const { uploads, finder, finderFields: f } = input
   if (uploads.length > MAX_ATTACHMENTS) throw intakeErrors.tooManyFiles(MAX_ATTACHMENTS)
   if (uploads.some((u) => u.bytes.byteLength > deps.config.maxAttachmentBytes)) throw errors.tooLarge()
   const now = deps.clock.now()
   const trackingSecret = newSecret()
   const caseId = newId()
   const reportId = newId()
-  const email = report.finderEmail ?? finder?.email ?? null
+  const email = f.finderEmail ?? finder?.email ?? null
   const receiptNumber = await deps.db.transaction().execute(async (trx) => {
     const receipt = await freeReceiptNumber(trx, now)
     await trx.insertInto('cases').values({
-      id: caseId, kind: 'product', status: 'received', source: 'finder',
-      title: `${report.productName} ${report.productVersion}`.slice(0, 300), product_type: report.productType,
-      created_at: now, updated_at: now,
+      id: caseId, kind: input.kind, status: 'received', source: 'finder', title: input.title.slice(0, 300),
+      ...input.caseFields, created_at: now, updated_at: now,
     }).execute()
     await trx.insertInto('reports').values({
-      id: reportId, case_id: caseId, receipt_number: receipt, kind: 'product',
+      id: reportId, case_id: caseId, receipt_number: receipt, kind: input.kind,
       finder_user_id: finder?.id ?? null, tracking_token_hash: hashSecret(trackingSecret),
-      finder_name: report.finderName, finder_email: email, finder_organization: report.finderOrganization ?? null,
-      consent_share_identity: report.consentShareIdentity, consent_credit: report.consentCredit,
-      credit_name: report.consentCredit ? (report.creditName ?? report.finderName) : null,
-      locale: report.locale,
-      details: JSON.stringify({
-        productName: report.productName, productVersion: report.productVersion, developerName: report.developerName,
-        productType: report.productType, description: report.description, reproduction: report.reproduction,
-        impact: report.impact, discoveryMethod: report.discoveryMethod, alreadyPublic: report.alreadyPublic,
-        exploited: report.exploited, developerContacted: report.developerContacted,
-      }),
-      submitted_at: now,
+      finder_name: f.finderName, finder_email: email, finder_organization: f.finderOrganization ?? null,
+      consent_share_identity: f.consentShareIdentity, consent_credit: Boolean(f.consentCredit),
+      credit_name: f.consentCredit ? (f.creditName ?? f.finderName) : null,
+      locale: f.locale, details: JSON.stringify(input.details), submitted_at: now,
     }).execute()
     for (const u of uploads) {
       await trx.insertInto('attachments').values({
@@ -57,11 +81,11 @@ export async function submitProductReport(deps: Deps, input: { report: ProductRe
       }).execute()
     }
     await appendEvent(trx, {
-      caseId, type: 'report_submitted', actor: finder ? actorOf(finder) : { user: null, label: report.finderName }, at: now,
-      to: 'received', data: { receiptNumber: receipt, reportId, kind: 'product', productType: report.productType, attachments: uploads.length },
+      caseId, type: 'report_submitted', actor: finder ? actorOf(finder) : { user: null, label: f.finderName }, at: now,
+      to: 'received', data: { receiptNumber: receipt, reportId, kind: input.kind, ...input.eventData, attachments: uploads.length },
     })
     if (email) {
-      await enqueueMail(trx, finderMail(deps.config, report.locale, 'received', {
+      await enqueueMail(trx, finderMail(deps.config, f.locale, 'received', {
         to: email, receipt, trackingUrl: `${deps.config.publicUrl}/track/${trackingSecret}`,
       }), now)
     }
@@ -70,7 +94,7 @@ export async function submitProductReport(deps: Deps, input: { report: ProductRe
   return { caseId, reportId, receiptNumber, trackingSecret }
 }
 
-async function freeReceiptNumber(trx: Deps['db'], now: Date): Promise<string> {
+export async function freeReceiptNumber(trx: Deps['db'], now: Date): Promise<string> {
   const year = tokyoDate(now).slice(0, 4)
   for (;;) {
     const candidate = `KK-${year}-${randomDigits(6)}`
@@ -84,39 +108,53 @@ function sanitizeFilename(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f"]/g, '_').slice(0, 200) || 'attachment'
 }
 
-/** 受理: intake accepts a report; the case goes to coordination and every finder is told. */
-export async function acceptCase(deps: Deps, input: { caseId: string; actor: Actor; productType?: string; note?: string }) {
+/** 受理: intake accepts a report. A product case goes to coordination; a website case stays with intake. Every finder is told. */
+export async function acceptCase(deps: Deps, input: { caseId: string; actor: Actor; productType?: string; vulnerabilityType?: string; impact?: string; note?: string }) {
+  const kase = await findCase(deps.db, input.caseId)
+  if (!kase) throw errors.notFound()
+  const apply = async (trx: Deps['db'], { now }: { now: Date }) => { await notifyFinders(deps, trx, input.caseId, kase.kind === 'website' ? 'accepted_website' : 'accepted', now) }
+  const now = deps.clock.now()
+  if (kase.kind === 'website') {
+    const vulnerabilityType = input.vulnerabilityType ?? kase.vulnerability_type
+    const impact = input.impact ?? kase.impact
+    // The intake officer who accepts a website report handles it from then on.
+    return transitionWebsiteCase(deps.db, {
+      caseId: input.caseId, action: 'accept', actor: input.actor, clock: deps.clock,
+      changes: { accepted_at: now, vulnerability_type: vulnerabilityType, impact, coordinator_id: input.actor.user?.id ?? null },
+      data: { note: input.note ?? null, vulnerabilityType, impact }, apply,
+    })
+  }
   return transitionProductCase(deps.db, {
     caseId: input.caseId, action: 'accept', actor: input.actor, clock: deps.clock,
-    changes: { accepted_at: deps.clock.now(), ...(input.productType ? { product_type: input.productType } : {}) },
-    data: { note: input.note ?? null },
-    apply: async (trx, { now }) => {
-      await notifyFinders(deps, trx, input.caseId, 'accepted', now)
-    },
+    changes: { accepted_at: now, ...(input.productType ? { product_type: input.productType } : {}) },
+    data: { note: input.note ?? null }, apply,
   })
 }
 
 /** 不受理: intake refuses a report with a reason from the fixed list; a duplicate is linked to its case. */
 export async function rejectCase(deps: Deps, input: { caseId: string; actor: Actor; reject: RejectInput }) {
   const { reject } = input
+  const kase = await findCase(deps.db, input.caseId)
+  if (!kase) throw errors.notFound()
   let duplicateOf: string | null = null
   if (reject.reason === 'duplicate') {
     const target = await findReportByReceipt(deps.db, reject.duplicateOfReceipt!)
     if (!target || target.case_id === input.caseId) throw intakeErrors.duplicateTargetUnknown()
     duplicateOf = target.case_id
   }
-  return transitionProductCase(deps.db, {
-    caseId: input.caseId, action: 'reject', actor: input.actor, clock: deps.clock,
+  const transition = {
+    caseId: input.caseId, action: 'reject' as const, actor: input.actor, clock: deps.clock,
     changes: { rejection_reason: reject.reason, duplicate_of: duplicateOf, closed_at: deps.clock.now() },
     data: { reason: reject.reason, duplicateOf, note: reject.note ?? null },
-    apply: async (trx, { now }) => {
+    apply: async (trx: Deps['db'], { now }: { now: Date }) => {
       await notifyFinders(deps, trx, input.caseId, 'not_accepted', now, { reason: reject.reason })
     },
-  })
+  }
+  return kase.kind === 'website' ? transitionWebsiteCase(deps.db, transition) : transitionProductCase(deps.db, transition)
 }
 
 /** Mails every finder of a case (those who gave an address) about a step the guideline tells them. */
-export async function notifyFinders(deps: Deps, trx: Deps['db'], caseId: string, what: 'accepted' | 'not_accepted' | 'start_date' | 'published', now: Date, extra: Record<string, string> = {}) {
+export async function notifyFinders(deps: Deps, trx: Deps['db'], caseId: string, what: FinderMailStep, now: Date, extra: Record<string, string> = {}) {
   for (const r of await listReportsOfCase(trx, caseId)) {
     if (!r.finder_email) continue
     await enqueueMail(trx, finderMail(deps.config, r.locale as 'ja' | 'en', what, { to: r.finder_email, receipt: r.receipt_number, ...extra }), now)

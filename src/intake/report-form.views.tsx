@@ -3,6 +3,7 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { PRODUCT_TYPES } from './categories.js'
 import { MAX_ATTACHMENTS } from './intake.usecases.js'
+import { ReportKindTabs } from '../websites/website-report-form.views.js'
 
 const TRI = ['unknown', 'yes', 'no'] as const
 
@@ -23,6 +24,7 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
   )
   return (
     <>
+      <ReportKindTabs c={c} current="product" />
       <p>{t('intake.form_intro')}</p>
       <p class="meta">{t('intake.form_no_fetch')}</p>
       <ErrorBanner c={c} error={props.error} />

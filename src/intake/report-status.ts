@@ -7,6 +7,8 @@ import { publicAdvisories } from '../advisories/public-advisories.repository.js'
 export function finderStatus(status: string): string {
   switch (status) {
     case 'received': case 'not_accepted': case 'published': case 'not_vulnerable': return status
+    // Website endings (DESIGN §4): the finder is told the outcome.
+    case 'fixed': case 'closed_by_alert': case 'stalled': return status
     case 'handled_individually': case 'closed_low_impact': return 'closed'
     default: return 'in_handling'
   }
@@ -15,7 +17,7 @@ export function finderStatus(status: string): string {
 /** A finder's view of one report: their own words, status, dates, their thread; never other finders or developers. */
 export async function loadFinderReportView(deps: Deps, report: ReportRow, via: 'account' | 'tracking') {
   const { db, clock } = deps
-  const kase = await db.selectFrom('cases').select(['id', 'status', 'accepted_at', 'start_date', 'rejection_reason', 'closed_at'])
+  const kase = await db.selectFrom('cases').select(['id', 'kind', 'status', 'accepted_at', 'start_date', 'rejection_reason', 'closed_at', 'fix_type', 'fixed_on'])
     .where('id', '=', report.case_id).executeTakeFirstOrThrow()
   const publicAdvisory = (await publicAdvisories(db, clock.now()).select(['identifier', 'publish_at'])
     .where('case_id', '=', kase.id).executeTakeFirst()) ?? null
@@ -26,6 +28,7 @@ export async function loadFinderReportView(deps: Deps, report: ReportRow, via: '
     report, attachments, messages,
     status: finderStatus(kase.status === 'publication_scheduled' && publicAdvisory ? 'published' : kase.status),
     acceptedAt: kase.accepted_at, startDate: kase.start_date, rejectionReason: kase.rejection_reason,
+    kind: kase.kind, fixType: kase.fix_type, fixedOn: kase.fixed_on,
     advisory: publicAdvisory,
   }
 }

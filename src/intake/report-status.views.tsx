@@ -15,7 +15,9 @@ export function ReportStatusPage(props: { c: Ctx; view: FinderReportView; base: 
         <dt>{t('common.status')}</dt><dd><span class="status" data-status={view.status}>{t(`finder.status.${view.status}`)}</span></dd>
         <dt>{t('intake.submitted_at')}</dt><dd>{formatDateTime(r.submitted_at, lang)}</dd>
         {view.acceptedAt && <><dt>{t('intake.accepted_at')}</dt><dd>{formatDate(view.acceptedAt, lang)}</dd></>}
-        {view.startDate && <><dt>{t('intake.start_date')}</dt><dd>{formatDate(view.startDate, lang)}</dd></>}
+        {view.startDate && <><dt>{t(view.kind === 'website' ? 'websites.notified_on' : 'intake.start_date')}</dt><dd>{formatDate(view.startDate, lang)}</dd></>}
+        {view.fixType && <><dt>{t('websites.fix_type')}</dt><dd>{t(`websites.fix_type.${view.fixType}`)}</dd></>}
+        {view.fixedOn && <><dt>{t('websites.fixed_on')}</dt><dd>{formatDate(view.fixedOn, lang)}</dd></>}
         {view.rejectionReason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${view.rejectionReason}`)}</dd></>}
         {view.advisory?.identifier && (
           <><dt>{t('intake.published_at')}</dt>

@@ -7,6 +7,10 @@ import { endOfLifePolicies } from '../end-of-life/end-of-life.policies.js'
 import { coordinationRequestsPolicies } from '../coordination-requests/coordination-requests.policies.js'
 import { priorityInformationPolicies } from '../priority-information/priority-information.policies.js'
 import { selfReportsPolicies } from '../self-reports/self-reports.policies.js'
+import { websitesPolicies } from '../websites/websites.policies.js'
+import { longRunningPolicies } from '../websites/long-running.policies.js'
+import { alertsPolicies } from '../alerts/alerts.policies.js'
+import { statisticsPolicies } from '../statistics/statistics.policies.js'
 
 /**
  * Who may do what. Every route and view asks here; nothing else decides a permission.
@@ -43,6 +47,10 @@ export const policies = {
   ...coordinationRequestsPolicies,
   ...priorityInformationPolicies,
   ...selfReportsPolicies,
+  ...websitesPolicies,
+  ...longRunningPolicies,
+  ...alertsPolicies,
+  ...statisticsPolicies,
 
   /** Anyone, signed in or not, may submit a report. */
   submitReport: () => true,
@@ -66,9 +74,9 @@ export const policies = {
     isCaseStaff(u, rel) || rel.notifiedPartyIds.length > 0 || rel.ownReportIds.length > 0,
 
   respondAsDeveloper: (rel: CaseRelation, partyId: string) => rel.notifiedPartyIds.includes(partyId),
-  /** The developer thread of one party: coordinators and that party only. */
+  /** The thread of one party (developer or website operator): the staff running the case and that party only. */
   useDeveloperThread: (u: CurrentUser | null, rel: CaseRelation, partyId: string) =>
-    (isCoordinator(u) && rel.caseKind === 'product') || rel.notifiedPartyIds.includes(partyId),
+    (isCoordinator(u) && rel.caseKind === 'product') || (isIntake(u) && rel.caseKind === 'website') || rel.notifiedPartyIds.includes(partyId),
   /** The finder thread of one report: staff of the case and that finder only. */
   useFinderThread: (u: CurrentUser | null, rel: CaseRelation, reportId: string) =>
     isCaseStaff(u, rel) || rel.ownReportIds.includes(reportId),

@@ -12,6 +12,10 @@ import { endOfLifeAccess } from './access/end-of-life.access.js'
 import { coordinationRequestsAccess } from './access/coordination-requests.access.js'
 import { priorityInformationAccess } from './access/priority-information.access.js'
 import { selfReportsAccess } from './access/self-reports.access.js'
+import { websitesAccess } from './access/websites.access.js'
+import { longRunningAccess } from './access/long-running.access.js'
+import { alertsAccess } from './access/alerts.access.js'
+import { statisticsAccess } from './access/statistics.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -22,7 +26,7 @@ import { accessSeeds, type AccessWorld } from './access/seeds.js'
 const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
-  ...selfReportsAccess,
+  ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess,
 }
 const EXPECTED = ALL_ROUTES
 

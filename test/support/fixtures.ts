@@ -29,3 +29,18 @@ export function productReportForm(overrides: Record<string, unknown> = {}): Reco
   }
   return out
 }
+
+/** A complete, valid website report as the API takes it. */
+export const websiteReport = (overrides: Record<string, unknown> = {}) => ({
+  urls: ['https://www.city.sample.lg.jp/search?q=test'],
+  operatorName: 'サンプル市',
+  vulnerabilityType: 'xss',
+  impact: 'fake_content',
+  description: '検索ページにクロスサイト・スクリプティングの脆弱性があります。',
+  reproduction: '/search?q=<script>alert(1)</script> を開くとスクリプトが実行されます。',
+  finderName: '佐藤 花子',
+  finderEmail: 'web-finder@example.test',
+  consentShareIdentity: false,
+  locale: 'ja',
+  ...overrides,
+})

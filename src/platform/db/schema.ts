@@ -5,6 +5,7 @@ import type { CommitteeTables } from '../../committee/committee.tables.js'
 import type { EndOfLifeTables } from '../../end-of-life/end-of-life.tables.js'
 import type { CoordinationRequestsTables } from '../../coordination-requests/coordination-requests.tables.js'
 import type { PriorityInformationTables } from '../../priority-information/priority-information.tables.js'
+import type { AlertsTables } from '../../alerts/alerts.tables.js'
 
 /** Timestamps read as Date, written as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -22,6 +23,8 @@ export interface OrganizationsTable {
   website: string | null
   pgp_public_key: string | null
   created_at: GeneratedTimestamp
+  /** Website operators only (DESIGN §4). */
+  org_type: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
@@ -100,6 +103,11 @@ export interface CasesTable {
   closed_at: Timestamp | null
   created_at: Timestamp
   updated_at: Timestamp
+  /** Website cases (DESIGN §4, §8): classification and fix. */
+  vulnerability_type: ColumnType<string | null, string | null | undefined, string | null>
+  impact: ColumnType<string | null, string | null | undefined, string | null>
+  fix_type: ColumnType<string | null, string | null | undefined, string | null>
+  fixed_on: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ReportsTable {
@@ -256,7 +264,7 @@ export interface RateLimitsTable {
 }
 
 /** Every table: the foundation's here, each later feature's in its own `*.tables.ts`. */
-export interface Database extends DeadlinesTables, UncontactableTables, CommitteeTables, EndOfLifeTables, CoordinationRequestsTables, PriorityInformationTables {
+export interface Database extends DeadlinesTables, UncontactableTables, CommitteeTables, EndOfLifeTables, CoordinationRequestsTables, PriorityInformationTables, AlertsTables {
   organizations: OrganizationsTable
   users: UsersTable
   organization_contacts: OrganizationContactsTable

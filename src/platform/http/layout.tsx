@@ -34,6 +34,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             <a href="/uncontactable">{t('nav.uncontactable')}</a>
             {user && !user.organizationId && user.roles.length === 0 && <a href="/my/reports">{t('nav.my_reports')}</a>}
             {user && hasRole(user, 'intake') && <a href="/intake">{t('nav.intake')}</a>}
+            {user && hasRole(user, 'intake') && <a href="/websites">{t('nav.websites')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
             {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
@@ -41,7 +42,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             {user && (user.organizationKind === 'developer' || hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/self-reports">{t('nav.self_reports')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/priority-information">{t('nav.priority_information')}</a>}
             {user && (hasRole(user, 'committee') || hasRole(user, 'coordinator')) && <a href="/committee">{t('nav.committee')}</a>}
-            {user?.organizationKind === 'developer' && <a href="/my/cases">{t('nav.my_cases')}</a>}
+            {(user?.organizationKind === 'developer' || user?.organizationKind === 'operator') && <a href="/my/cases">{t('nav.my_cases')}</a>}
             {user?.organizationKind === 'critical_infrastructure' && <a href="/priority-information">{t('nav.priority_information')}</a>}
             {user && hasRole(user, 'admin') && <a href="/admin">{t('nav.admin')}</a>}
           </nav>

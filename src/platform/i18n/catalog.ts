@@ -13,11 +13,15 @@ import { endOfLifeMessages } from '../../end-of-life/end-of-life.messages.js'
 import { coordinationRequestsMessages } from '../../coordination-requests/coordination-requests.messages.js'
 import { priorityInformationMessages } from '../../priority-information/priority-information.messages.js'
 import { selfReportsMessages } from '../../self-reports/self-reports.messages.js'
+import { websitesMessages } from '../../websites/websites.messages.js'
+import { longRunningMessages } from '../../websites/long-running.messages.js'
+import { alertsMessages } from '../../alerts/alerts.messages.js'
+import { statisticsMessages } from '../../statistics/statistics.messages.js'
 import type { Catalogue } from './define.js'
 
 const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages,
   deadlinesMessages, uncontactableMessages, committeeMessages, endOfLifeMessages, coordinationRequestsMessages, priorityInformationMessages,
-  selfReportsMessages]
+  selfReportsMessages, websitesMessages, longRunningMessages, alertsMessages, statisticsMessages]
 
 /** Every visible string, by language. Each feature owns its own message file. */
 export const catalogue: Catalogue = {

@@ -8,6 +8,10 @@ import { endOfLifeSeed } from './end-of-life.access.js'
 import { coordinationRequestsSeed } from './coordination-requests.access.js'
 import { priorityInformationSeed } from './priority-information.access.js'
 import { selfReportsSeed } from './self-reports.access.js'
+import { websitesSeed } from './websites.access.js'
+import { longRunningSeed } from './long-running.access.js'
+import { alertsSeed } from './alerts.access.js'
+import { statisticsSeed } from './statistics.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -20,6 +24,8 @@ export type AccessWorld = {
   ciOrgId: string
   otherCiOrgId: string
   advisoryIdentifier: string
+  /** A website case notified to `operator`'s organisation, filed by the same `finder`. */
+  website: { caseId: string; partyId: string; reportId: string; orgId: string }
   users: Record<Actor, TestUser | null>
 }
 
@@ -30,5 +36,5 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed]
   .filter((s): s is AccessSeed => s !== null)

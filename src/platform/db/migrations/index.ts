@@ -7,6 +7,8 @@ import * as committee from './0005-committee.js'
 import * as endOfLife from './0006-end-of-life.js'
 import * as otherSources from './0007-other-sources.js'
 import * as priorityInformation from './0008-priority-information.js'
+import * as websites from './0009-websites.js'
+import * as alerts from './0010-alerts.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0006-end-of-life': endOfLife,
   '0007-other-sources': otherSources,
   '0008-priority-information': priorityInformation,
+  '0009-websites': websites,
+  '0010-alerts': alerts,
 }

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import type { Operation } from '../api/operation.js'
+import { alertInputSchema, coverCasesSchema, reviseAlertSchema } from './alerts.schemas.js'
+
+const tag = 'alerts'
+
+/** The /api/v1 operations of alerts, merged into the OpenAPI document. */
+export const alertsOperations: Operation[] = [
+  { method: 'get', path: '/api/v1/alerts', summary: '注意喚起: published public alerts about classes of website flaws, newest first (?page=, ?limit=)', tag: 'public', auth: 'none' },
+  { method: 'get', path: '/api/v1/alerts/{alertSlug}', summary: 'One published alert by its identifier, e.g. KKA-2026-0001, with its revision history', tag: 'public', auth: 'none' },
+  { method: 'get', path: '/api/v1/staff/alerts', summary: 'Every alert, drafts included, with the number of covered website cases (intake staff)', tag, auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts', summary: 'Draft an alert: titles ja/en, body ja/en (required at publication), optional website vulnerability type, references (intake staff)', tag, body: alertInputSchema, auth: 'user' },
+  { method: 'get', path: '/api/v1/staff/alerts/{alertId}', summary: 'One alert with its revisions and the website cases it covers (intake staff)', tag, auth: 'user' },
+  { method: 'put', path: '/api/v1/staff/alerts/{alertId}', summary: 'Replace a draft\'s text; 409 alerts.already_published once published (use a revision) (intake staff)', tag, body: alertInputSchema, auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts/{alertId}/publish', summary: 'Publish a draft now with the next KKA-YYYY-NNNN of the Japan year; 409 alerts.incomplete without both bodies, alerts.already_published the second time (intake staff)', tag, body: z.object({}), auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts/{alertId}/revisions', summary: 'Revise a published alert with a dated note ja/en and optionally new text; alerts are never withdrawn; 409 alerts.not_published for a draft (intake staff)', tag, body: reviseAlertSchema, auth: 'user' },
+  { method: 'get', path: '/api/v1/staff/alerts/{alertId}/candidates', summary: 'Open website cases (accepted, operator notified) not yet covered, filtered by ?vulnerabilityType= (a type key or all; default the alert\'s type), at most 500 (intake staff)', tag, auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts/{alertId}/cases', summary: 'Cover open website cases with the alert; 409 alerts.case_not_coverable (nothing written) if any is not an open website case (intake staff)', tag, body: coverCasesSchema, auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts/{alertId}/cases/removal', summary: 'Take cases off the alert\'s coverage; 409 alerts.case_not_covered (nothing removed) for a case not covered or already closed by the alert (intake staff)', tag, body: coverCasesSchema, auth: 'user' },
+  { method: 'post', path: '/api/v1/staff/alerts/{alertId}/closure', summary: 'Close every open covered case (each its own close_by_alert event); cases no longer open are skipped and reported; 409 alerts.not_published for a draft (intake staff)', tag, body: z.object({}), auth: 'user' },
+]

@@ -1,0 +1,135 @@
+import type { DB } from '../platform/db/database.js'
+import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
+import { LONG_RUNNING_BOUNDS } from './long-running-bounds.js'
+import { bucketsFrom, DAYS_TO_FIX_BOUNDS, longRunningBounds, type DayBucket } from './buckets.js'
+import { groupWebsiteCases, type WebsiteCaseGroup } from './website-figures.repository.js'
+
+/** A count and its share of the figure's whole, in percent to one decimal (null when the whole is 0). */
+export type Share = { count: number; percent: number | null }
+
+/** Figure 8 for one vulnerability type (or all): fixes by days from first notification to fix. */
+export type DaysToFixRow = { fixed: number; buckets: number[]; within30: Share; within90: Share }
+
+/** Every website figure of DESIGN §8 as of the end (Japan time) of one date. */
+export type WebsiteFigures = {
+  asOf: string
+  longRunningDays: number
+  /** Figure 1, website column: website reports received up to and including `asOf`. */
+  reportsReceived: number
+  /** Figure 3: every report in exactly one status; the shares are of `total`. */
+  statuses: {
+    total: number
+    fixed: Share & { codeFixed: number; workaround: number; pageDeleted: number }
+    closedByAlert: Share
+    notVulnerable: Share
+    inHandling: Share & { received: number; accepted: number; operatorNotified: number }
+    stalled: Share
+    notAccepted: Share
+  }
+  /** Figure 8: cases fixed by `asOf`, overall and by vulnerability type. */
+  daysToFix: { buckets: DayBucket[]; overall: DaysToFixRow; byType: (DaysToFixRow & { type: string })[] }
+  /** Figures 9 and 10: accepted reports (every status but received and not accepted) by type and impact. */
+  byType: { total: number; rows: (Share & { type: string })[] }
+  byImpact: { total: number; rows: (Share & { impact: string })[] }
+  /** Figure 11: cases notified ≥ `longRunningDays` ago and still with the operator, by elapsed days × type. */
+  longRunning: { total: number; buckets: DayBucket[]; totals: number[]; byType: { type: string; total: number; buckets: number[] }[] }
+}
+
+export const DEFAULT_LONG_RUNNING_DAYS = 90
+const NOT_YET_ACCEPTED = ['received', 'not_accepted']
+/** A report nobody classified counts as 'other' rather than vanishing from figures 9–11. */
+const UNCLASSIFIED = 'other'
+
+/** Percent to one decimal, half up; computed on integers so 1/8 gives 12.5, not 12.499…. */
+export const percentOf = (count: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((count * 1000) / whole) / 10
+
+const share = (count: number, whole: number): Share => ({ count, percent: percentOf(count, whole) })
+
+/**
+ * The website figures of DESIGN §8 for `asOf` (YYYY-MM-DD), from the event log alone: everything
+ * recorded before the next Japan day begins counts, nothing later, so the figures of a past quarter
+ * end never change. Vulnerability type and impact are the classification in force at `asOf`
+ * (a case reclassified after its fix is counted under its corrected type in later reports).
+ */
+export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number }): Promise<WebsiteFigures> {
+  const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
+  const longBounds = longRunningBounds(longRunningDays, LONG_RUNNING_BOUNDS)
+  const groups = await groupWebsiteCases(db, {
+    cutoff: startOfJapanDay(addCalendarDays(opts.asOf, 1)), asOf: opts.asOf,
+    fixBounds: DAYS_TO_FIX_BOUNDS, longRunningDays, longBounds,
+  })
+  return assembleWebsiteFigures(groups, { asOf: opts.asOf, longRunningDays, fixBounds: DAYS_TO_FIX_BOUNDS, longBounds })
+}
+
+/** The figures from grouped cases. Pure: every category of the lists appears, zero or not. */
+export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
+  asOf: string; longRunningDays: number; fixBounds: readonly number[]; longBounds: readonly number[]
+}): WebsiteFigures {
+  const sum = (pick: (g: WebsiteCaseGroup) => boolean) => groups.reduce((n, g) => n + (pick(g) ? g.cases : 0), 0)
+  const status = (s: string) => sum((g) => g.status === s)
+  const total = sum(() => true)
+  const fixed = status('fixed')
+  const fixedAs = (type: string) => sum((g) => g.status === 'fixed' && g.fixType === type)
+  const received = status('received'), accepted = status('accepted'), operatorNotified = status('operator_notified')
+  const typeOf = (g: WebsiteCaseGroup) => g.vulnerabilityType ?? UNCLASSIFIED
+  const impactOf = (g: WebsiteCaseGroup) => g.impact ?? UNCLASSIFIED
+  const typeKeys = keysInOrder(WEBSITE_VULNERABILITY_TYPES.map((c) => c.key), groups.map(typeOf))
+  const impactKeys = keysInOrder(WEBSITE_IMPACTS.map((c) => c.key), groups.map(impactOf))
+
+  const fixedGroups = groups.filter((g) => g.status === 'fixed' && g.fixBucket !== null)
+  const daysToFixRow = (of: WebsiteCaseGroup[]): DaysToFixRow => {
+    const n = of.reduce((a, g) => a + g.cases, 0)
+    const count = (pick: (g: WebsiteCaseGroup) => boolean) => of.reduce((a, g) => a + (pick(g) ? g.cases : 0), 0)
+    return {
+      fixed: n,
+      buckets: o.fixBounds.map((_, i) => count((g) => g.fixBucket === i + 1)),
+      within30: share(count((g) => g.within30 === true), n),
+      within90: share(count((g) => g.within90 === true), n),
+    }
+  }
+
+  const acceptedGroups = groups.filter((g) => !NOT_YET_ACCEPTED.includes(g.status))
+  const acceptedTotal = acceptedGroups.reduce((a, g) => a + g.cases, 0)
+  const countIn = (of: WebsiteCaseGroup[], pick: (g: WebsiteCaseGroup) => boolean) => of.reduce((a, g) => a + (pick(g) ? g.cases : 0), 0)
+
+  const longGroups = groups.filter((g) => g.longBucket !== null && g.longBucket > 0)
+  const longRow = (of: WebsiteCaseGroup[]) => o.longBounds.map((_, i) => countIn(of, (g) => g.longBucket === i + 1))
+
+  return {
+    asOf: o.asOf,
+    longRunningDays: o.longRunningDays,
+    reportsReceived: total,
+    statuses: {
+      total,
+      fixed: { ...share(fixed, total), codeFixed: fixedAs('code_fixed'), workaround: fixedAs('workaround'), pageDeleted: fixedAs('page_deleted') },
+      closedByAlert: share(status('closed_by_alert'), total),
+      notVulnerable: share(status('not_vulnerable'), total),
+      inHandling: { ...share(received + accepted + operatorNotified, total), received, accepted, operatorNotified },
+      stalled: share(status('stalled'), total),
+      notAccepted: share(status('not_accepted'), total),
+    },
+    daysToFix: {
+      buckets: bucketsFrom(o.fixBounds),
+      overall: daysToFixRow(fixedGroups),
+      byType: typeKeys.map((type) => ({ type, ...daysToFixRow(fixedGroups.filter((g) => typeOf(g) === type)) })),
+    },
+    byType: { total: acceptedTotal, rows: typeKeys.map((type) => ({ type, ...share(countIn(acceptedGroups, (g) => typeOf(g) === type), acceptedTotal) })) },
+    byImpact: { total: acceptedTotal, rows: impactKeys.map((impact) => ({ impact, ...share(countIn(acceptedGroups, (g) => impactOf(g) === impact), acceptedTotal) })) },
+    longRunning: {
+      total: countIn(longGroups, () => true),
+      buckets: bucketsFrom(o.longBounds),
+      totals: longRow(longGroups),
+      byType: typeKeys.map((type) => {
+        const of = longGroups.filter((g) => typeOf(g) === type)
+        return { type, total: countIn(of, () => true), buckets: longRow(of) }
+      }),
+    },
+  }
+}
+
+/** The list's keys in its order, then any other key found in the data (a retired category). */
+function keysInOrder(listed: string[], found: string[]): string[] {
+  return [...listed, ...[...new Set(found)].filter((k) => !listed.includes(k)).sort()]
+}

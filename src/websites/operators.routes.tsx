@@ -1,0 +1,108 @@
+import { Hono } from 'hono'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
+import { Csrf, page } from '../platform/http/layout.js'
+import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { formBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed } from '../platform/http/guards.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { ContactsSection } from '../coordination/contact-form.views.js'
+import { contactSchema } from '../coordination/coordination.schemas.js'
+import { addContact, createOrganization, loadOrganization } from '../coordination/organizations.usecases.js'
+import { operatorSchema } from './websites.schemas.js'
+import { listOperators } from './websites.queries.js'
+import { orgTypeOptions } from './website.case-section.js'
+
+/** Website operator organisations (ウェブサイト運営者), kept by intake staff. */
+export const operatorsRoutes = new Hono<AppEnv>()
+
+/** Staff who came from a case keep a way back to it (ids only; nothing else is echoed). */
+const returnCase = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? v : undefined)
+const withCase = (path: string, caseId?: string) => (caseId ? `${path}?case=${caseId}` : path)
+
+operatorsRoutes.get('/operators', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const { t, lang } = c.var
+  const rows = await listOperators(c.var.deps.db)
+  return page(c, t('websites.operators_title'), (
+    <>
+      <p><a href="/operators/new">{t('websites.new_operator')}</a></p>
+      <table>
+        <thead><tr><th>{t('websites.operator')}</th><th>{t('websites.org_type')}</th><th>{t('websites.contacts')}</th></tr></thead>
+        <tbody>{rows.map((o) => (
+          <tr><td><a href={`/operators/${o.id}`}>{lang === 'ja' ? o.name_ja : o.name_en}</a></td>
+            <td>{o.org_type ? t(`websites.org_type.${o.org_type}`) : ''}</td><td>{Number(o.contacts)}</td></tr>
+        ))}</tbody>
+      </table>
+    </>
+  ))
+})
+
+function OperatorForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown; caseId?: string }) {
+  const { c } = props
+  const { t } = c.var
+  const v = (k: string) => String(props.values?.[k] ?? '')
+  return (
+    <>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action={withCase('/operators', props.caseId)} class="stack">
+        <Csrf c={c} />
+        <Field label={t('coordination.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
+        <Field label={t('coordination.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
+        <Field label={t('websites.org_type')} name="orgType" required><select id="orgType" name="orgType" required>{orgTypeOptions(c, v('orgType'))}</select></Field>
+        <Field label={t('coordination.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </>
+  )
+}
+
+operatorsRoutes.get('/operators/new', (c) => {
+  requireAllowed(c, policies.manageOperators)
+  return page(c, c.var.t('websites.operator_new_title'), <OperatorForm c={c} caseId={returnCase(c.req.query('case'))} />)
+})
+
+operatorsRoutes.post('/operators', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const body = await formBody(c)
+  try {
+    const { id } = await createOrganization(c.var.deps.db, { ...parseWith(operatorSchema, body), kind: 'operator' })
+    return c.redirect(withCase(`/operators/${id}`, returnCase(c.req.query('case'))), 303)
+  } catch (error) {
+    return page(c, c.var.t('websites.operator_new_title'), <OperatorForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)
+  }
+})
+
+async function loadOperator(c: Ctx) {
+  const data = await loadOrganization(c.var.deps.db, c.req.param('operatorId')!)
+  if (data.org.kind !== 'operator') throw errors.notFound()
+  return data
+}
+
+operatorsRoutes.get('/operators/:operatorId', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const { t, lang } = c.var
+  const { org, contacts, members } = await loadOperator(c)
+  const caseId = returnCase(c.req.query('case'))
+  return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
+    <>
+      {caseId && <p><a href={`/cases/${caseId}#website`}>{t('coordination.back_to_case')}</a></p>}
+      <dl class="facts">
+        <dt>{t('coordination.name_ja')}</dt><dd>{org.name_ja}</dd>
+        <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>
+        <dt>{t('websites.org_type')}</dt><dd>{org.org_type ? t(`websites.org_type.${org.org_type}`) : ''}</dd>
+        <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
+      </dl>
+      <ContactsSection c={c} contacts={contacts} action={withCase(`/operators/${org.id}/contacts`, caseId)} />
+      <h2>{t('coordination.members')}</h2>
+      <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
+    </>
+  ))
+})
+
+operatorsRoutes.post('/operators/:operatorId/contacts', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const { org } = await loadOperator(c)
+  await addContact(c.var.deps.db, org.id, parseWith(contactSchema, await formBody(c)))
+  return c.redirect(withCase(`/operators/${org.id}`, returnCase(c.req.query('case'))), 303)
+})

@@ -1,0 +1,58 @@
+import type { Ctx } from '../platform/http/context.js'
+import { parseWith } from '../platform/http/validate.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { actorOf } from '../cases/case-events.js'
+import { websiteCaseFor } from './website-case.guard.js'
+import { classifyWebsiteSchema, closureSchema, disputeSchema, fixSchema, notifyOperatorSchema, remindSchema, resumeSchema } from './websites.schemas.js'
+import {
+  classifyWebsiteCase, closeNotVulnerable, closeStalled, disputeAsOperator, notifyOperator, remindOperator, reportFix, resumeHandling,
+} from './website-cases.usecases.js'
+
+/**
+ * The website case's actions, shared by the form routes and the API: each checks the policy, parses
+ * the body with the one schema, runs the use case and returns the case's new status.
+ */
+export const websiteActions = {
+  classify: async (c: Ctx, body: unknown) => {
+    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    await classifyWebsiteCase(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(classifyWebsiteSchema, body) })
+  },
+  notifyOperator: async (c: Ctx, body: unknown) => {
+    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    return notifyOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(notifyOperatorSchema, body) })
+  },
+  fix: async (c: Ctx, body: unknown) => {
+    const { user, caseId, rel } = await websiteCaseFor(c, (u, r) => policies.actAsOperator(u, r) || policies.runWebsiteFlow(u, r))
+    const input = parseWith(fixSchema, body)
+    const asOperator = !policies.runWebsiteFlow(user, rel)
+    return reportFix(c.var.deps, { caseId, actor: actorOf(user), asOperator, ...input, source: asOperator ? undefined : input.source })
+  },
+  dispute: async (c: Ctx, body: unknown) => {
+    const { user, caseId, rel } = await websiteCaseFor(c, policies.actAsOperator)
+    return disputeAsOperator(c.var.deps, { caseId, actor: actorOf(user), partyId: rel.notifiedPartyIds[0]!, ...parseWith(disputeSchema, body) })
+  },
+  close: async (c: Ctx, body: unknown) => {
+    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const input = parseWith(closureSchema, body)
+    return input.ending === 'stalled'
+      ? closeStalled(c.var.deps, { caseId, actor: actorOf(user), reason: input.reason!, note: input.note })
+      : closeNotVulnerable(c.var.deps, { caseId, actor: actorOf(user), note: input.note })
+  },
+  resume: async (c: Ctx, body: unknown) => {
+    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    return resumeHandling(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(resumeSchema, body) })
+  },
+  remind: async (c: Ctx, body: unknown) => {
+    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    return remindOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(remindSchema, body) })
+  },
+}
+
+/** The notify form sends `organisation:contact` from one select. */
+export function splitTarget(body: Record<string, unknown>) {
+  const target = typeof body.target === 'string' ? body.target : ''
+  const [organizationId, contactId] = target.split(':')
+  if (!organizationId || !contactId) throw errors.invalidInput({ fields: { target: 'Choose an operator contact.' } })
+  return { organizationId, contactId }
+}

@@ -1,0 +1,27 @@
+import type { CurrentUser, Deps } from '../platform/http/context.js'
+import { fileReport, type Upload } from '../intake/intake.usecases.js'
+import type { WebsiteReportDetails, WebsiteReportInput } from './websites.schemas.js'
+
+/** A website case's working title for staff lists: the reported host(s). Never public. */
+export function websiteTitle(urls: string[]): string {
+  const hosts = [...new Set(urls.map((u) => { try { return new URL(u).host } catch { return u } }))]
+  return hosts.length > 1 ? `${hosts[0]} (+${hosts.length - 1})` : hosts[0] ?? ''
+}
+
+/**
+ * Files a website report (DESIGN §2): like a product report, one transaction, receipt number and
+ * tracking link. The URLs are stored as text and never fetched.
+ */
+export async function submitWebsiteReport(deps: Deps, input: { report: WebsiteReportInput; uploads: Upload[]; finder: CurrentUser | null }) {
+  const { report } = input
+  const details: WebsiteReportDetails = {
+    urls: report.urls, operatorName: report.operatorName, vulnerabilityType: report.vulnerabilityType,
+    impact: report.impact, description: report.description, reproduction: report.reproduction,
+  }
+  return fileReport(deps, {
+    kind: 'website', uploads: input.uploads, finder: input.finder, title: websiteTitle(report.urls),
+    caseFields: { vulnerability_type: report.vulnerabilityType, impact: report.impact },
+    finderFields: report, details,
+    eventData: { vulnerabilityType: report.vulnerabilityType, impact: report.impact },
+  })
+}

@@ -1,0 +1,109 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../platform/http/context.js'
+import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { requireAllowed } from '../platform/http/guards.js'
+import { rateLimit } from '../platform/http/rate-limit.js'
+import { errors } from '../platform/errors.js'
+import { policies } from '../policies/policies.js'
+import { uploadsOf } from '../intake/intake.routes.js'
+import { addContact, createOrganization, loadOrganization } from '../coordination/organizations.usecases.js'
+import { contactSchema } from '../coordination/coordination.schemas.js'
+import { operatorSchema, websiteReportSchema } from './websites.schemas.js'
+import { submitWebsiteReport } from './website-reports.usecases.js'
+import { websiteActions } from './website-actions.js'
+import { listOperators, listWebsiteCases } from './websites.queries.js'
+
+/** The website flow's JSON API: the same use cases and checks as the pages. */
+export const websitesApi = new Hono<AppEnv>()
+
+websitesApi.use('/api/v1/reports/website', rateLimit('intake', 20, 3600))
+
+/** Files a website report: JSON, or multipart/form-data with `attachments` files. */
+websitesApi.post('/api/v1/reports/website', async (c) => {
+  const isMultipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+  let result
+  if (isMultipart) {
+    const body = await formBody(c)
+    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+    result = await submitWebsiteReport(c.var.deps, { report: parseWith(websiteReportSchema, fields), uploads: await uploadsOf(body), finder: c.var.user })
+  } else {
+    result = await submitWebsiteReport(c.var.deps, { report: await jsonBody(c, websiteReportSchema), uploads: [], finder: c.var.user })
+  }
+  return c.json({
+    receiptNumber: result.receiptNumber,
+    trackingUrl: `${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`,
+    trackingToken: result.trackingSecret,
+    reportId: result.reportId,
+  }, 201)
+})
+
+const json = async (c: Parameters<typeof jsonBody>[0]) => {
+  try { return await c.req.json() } catch { throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } }) }
+}
+const statusOf = async (c: Parameters<typeof jsonBody>[0]) =>
+  (await c.var.deps.db.selectFrom('cases').select('status').where('id', '=', c.req.param('websiteCaseId')!).executeTakeFirstOrThrow()).status
+
+websitesApi.post('/api/v1/cases/:websiteCaseId/website-classification', async (c) => {
+  await websiteActions.classify(c, await json(c))
+  return c.json({ status: await statusOf(c) })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/operator', async (c) => {
+  const r = await websiteActions.notifyOperator(c, await json(c))
+  return c.json({ partyId: r.partyId, notifiedOn: r.notifiedOn, status: await statusOf(c) })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/fix', async (c) => {
+  const r = await websiteActions.fix(c, await json(c))
+  return c.json({ status: r.to })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/dispute', async (c) => {
+  const r = await websiteActions.dispute(c, await json(c))
+  return c.json({ status: r.to })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/website-closure', async (c) => {
+  const r = await websiteActions.close(c, await json(c))
+  return c.json({ status: r.to })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/resume-handling', async (c) => {
+  const r = await websiteActions.resume(c, await json(c))
+  return c.json({ status: r.to })
+})
+websitesApi.post('/api/v1/cases/:websiteCaseId/operator-reminders', async (c) => {
+  const r = await websiteActions.remind(c, await json(c))
+  return c.json(r)
+})
+
+websitesApi.get('/api/v1/websites/cases', async (c) => {
+  requireAllowed(c, policies.viewWebsiteCases)
+  const rows = await listWebsiteCases(c.var.deps.db, { status: c.req.query('status'), vulnerabilityType: c.req.query('type') })
+  return c.json({ cases: rows.map((r) => ({
+    id: r.id, receiptNumber: r.receipt_number, title: r.title, status: r.status, vulnerabilityType: r.vulnerability_type, impact: r.impact,
+    notifiedOn: r.start_date, fixType: r.fix_type, fixedOn: r.fixed_on, operator: r.operator_ja ? { ja: r.operator_ja, en: r.operator_en, orgType: r.org_type } : null,
+    updatedAt: r.updated_at,
+  })) })
+})
+
+websitesApi.get('/api/v1/operators', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  return c.json({ operators: (await listOperators(c.var.deps.db)).map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, orgType: o.org_type, website: o.website, contacts: Number(o.contacts) })) })
+})
+websitesApi.post('/api/v1/operators', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const input = await jsonBody(c, operatorSchema)
+  return c.json(await createOrganization(c.var.deps.db, { ...input, kind: 'operator' }), 201)
+})
+websitesApi.get('/api/v1/operators/:operatorId', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('operatorId'))
+  if (org.kind !== 'operator') throw errors.notFound()
+  return c.json({
+    id: org.id, nameJa: org.name_ja, nameEn: org.name_en, orgType: org.org_type, website: org.website,
+    contacts: contacts.map((k) => ({ id: k.id, name: k.name, email: k.email, phone: k.phone })),
+    members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email })),
+  })
+})
+websitesApi.post('/api/v1/operators/:operatorId/contacts', async (c) => {
+  requireAllowed(c, policies.manageOperators)
+  const { org } = await loadOrganization(c.var.deps.db, c.req.param('operatorId'))
+  if (org.kind !== 'operator') throw errors.notFound()
+  return c.json(await addContact(c.var.deps.db, org.id, await jsonBody(c, contactSchema)), 201)
+})
