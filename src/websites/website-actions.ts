@@ -20,7 +20,9 @@ export const websiteActions = {
   },
   notifyOperator: async (c: Ctx, body: unknown) => {
     const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
-    return notifyOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(notifyOperatorSchema, body) })
+    // The form sends `organisation:contact` from one select; the API sends the two ids.
+    const input = body && typeof body === 'object' && 'target' in body ? splitTarget(body as Record<string, unknown>) : body
+    return notifyOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(notifyOperatorSchema, input) })
   },
   fix: async (c: Ctx, body: unknown) => {
     const { user, caseId, rel } = await websiteCaseFor(c, (u, r) => policies.actAsOperator(u, r) || policies.runWebsiteFlow(u, r))
@@ -49,8 +51,7 @@ export const websiteActions = {
   },
 }
 
-/** The notify form sends `organisation:contact` from one select. */
-export function splitTarget(body: Record<string, unknown>) {
+function splitTarget(body: Record<string, unknown>) {
   const target = typeof body.target === 'string' ? body.target : ''
   const [organizationId, contactId] = target.split(':')
   if (!organizationId || !contactId) throw errors.invalidInput({ fields: { target: 'Choose an operator contact.' } })

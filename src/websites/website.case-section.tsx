@@ -58,7 +58,7 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
         {k.fixed_on && <><dt>{t('websites.fixed_on')}</dt><dd>{formatDate(k.fixed_on, lang)}</dd></>}
       </dl>
 
-      {staff && !['not_accepted'].includes(status) && (
+      {staff && !['received', 'not_accepted'].includes(status) && (
         <form method="post" action={`/cases/${k.id}/website-classification`} class="inline">
           <Csrf c={c} />
           <label>{t('websites.vulnerability_type')}

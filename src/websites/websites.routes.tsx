@@ -11,7 +11,7 @@ import { WEBSITE_CASE_STATUSES } from '../cases/website-case.transitions.js'
 import { websiteReportSchema } from './websites.schemas.js'
 import { submitWebsiteReport } from './website-reports.usecases.js'
 import { WebsiteReportForm } from './website-report-form.views.js'
-import { splitTarget, websiteActions } from './website-actions.js'
+import { websiteActions } from './website-actions.js'
 import { listWebsiteCases } from './websites.queries.js'
 import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from './website-categories.js'
 import { websitesApi } from './websites.api.js'
@@ -47,7 +47,7 @@ websitesRoutes.post('/cases/:websiteCaseId/website-classification', async (c) =>
   return backToCase(c)
 })
 websitesRoutes.post('/cases/:websiteCaseId/operator', async (c) => {
-  await websiteActions.notifyOperator(c, splitTarget(await formBody(c)))
+  await websiteActions.notifyOperator(c, await formBody(c))
   return backToCase(c)
 })
 websitesRoutes.post('/cases/:websiteCaseId/fix', async (c) => {

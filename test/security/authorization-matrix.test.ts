@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { createUser, type TestUser } from '../support/clients.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
+import { registerOperator, walkToNotifiedOperator } from '../support/website-story.js'
 import { createInvitation } from '../../src/accounts/invitations.js'
 import { ALL, NONE, type AccessTable, type Actor } from './access/access-types.js'
 import { foundationAccess } from './access/foundation.access.js'
@@ -60,11 +61,16 @@ beforeAll(async () => {
   for (const [id, name] of [[ciOrg, '電力会社'], [otherCiOrg, '通信会社']] as const) {
     await t.db.insertInto('organizations').values({ id, kind: 'critical_infrastructure', name_ja: name, name_en: name }).execute()
   }
+  // A website case filed by the same finder and notified to `operator`'s organisation.
+  const web = await walkToNotifiedOperator(t, { finder: finder.api, intake: s.intake })
+  const webReportId = (await t.db.selectFrom('reports').select('id').where('case_id', '=', web.caseId).executeTakeFirstOrThrow()).id
+  const otherOperatorOrg = await registerOperator(s.intake, { nameJa: '別の運営者', nameEn: 'Another operator', orgType: 'company' })
   const users: Record<Actor, TestUser | null> = {
     anonymous: null, finder, otherFinder: await createUser(t), intake: s.intake, coordinator: s.coordinator, developer: s.developer,
     otherDeveloper: await createUser(t, { organizationId: otherOrg.json.id }), admin,
     committee: await createUser(t, { roles: ['committee'] }),
     ciOperator: await createUser(t, { organizationId: ciOrg }), otherCiOperator: await createUser(t, { organizationId: otherCiOrg }),
+    operator: web.operator, otherOperator: await createUser(t, { organizationId: otherOperatorOrg.orgId }),
   }
   for (const a of ALL) if (users[a]) tokens[a] = users[a]!.token
   const outbox = await t.db.selectFrom('mail_outbox').select('id').limit(1).executeTakeFirstOrThrow()
@@ -73,7 +79,8 @@ beforeAll(async () => {
     trackingSecret: s.filed.trackingToken, invitationSecret: invitation.path.split('/').pop()!, invitationId: invitation.id,
     orgId: s.orgId, outboxId: outbox.id,
   }
-  const world: AccessWorld = { t, caseId: s.caseId, partyId: s.partyId, reportId, orgId: s.orgId, ciOrgId: ciOrg, otherCiOrgId: otherCiOrg, users, advisoryIdentifier: scheduled.json.identifier }
+  const world: AccessWorld = { t, caseId: s.caseId, partyId: s.partyId, reportId, orgId: s.orgId, ciOrgId: ciOrg, otherCiOrgId: otherCiOrg, users, advisoryIdentifier: scheduled.json.identifier,
+    website: { caseId: web.caseId, partyId: web.partyId, reportId: webReportId, orgId: web.orgId } }
   for (const seed of accessSeeds) Object.assign(params, await seed(world))
 })
 afterAll(async () => { await t.close() })
