@@ -10,12 +10,13 @@ afterAll(async () => { await t.close() })
 describe('npm run demo', () => {
   it('seeds one account per role and cases in every state the foundation supports, with published advisories', async () => {
     const { accounts } = await seedDemo(t.app, t.db, (iso) => t.clock.set(iso))
-    expect(accounts.map((a) => a.role)).toEqual(['admin', 'intake', 'coordinator', 'committee', 'developer', 'finder'])
+    expect(accounts.map((a) => a.role)).toEqual(['admin', 'intake', 'coordinator', 'committee', 'developer', 'finder', 'operator'])
     t.clock.set('2026-11-26T00:00:00Z')
     await publishDueAdvisories(t.deps)
-    const statuses = (await t.db.selectFrom('cases').select('status').execute()).map((r) => r.status)
-    expect(new Set(statuses)).toEqual(new Set(['received', 'not_accepted', 'accepted', 'contacting_developer', 'developer_notified',
+    const statuses = async (kind: 'product' | 'website') => new Set((await t.db.selectFrom('cases').select('status').where('kind', '=', kind).execute()).map((r) => r.status))
+    expect(await statuses('product')).toEqual(new Set(['received', 'not_accepted', 'accepted', 'contacting_developer', 'developer_notified',
       'investigating', 'not_vulnerable', 'fix_in_progress', 'publication_scheduled', 'published', 'uncontactable', 'committee_review']))
+    expect(await statuses('website')).toEqual(new Set(['received', 'accepted', 'operator_notified', 'fixed', 'not_vulnerable', 'stalled']))
     expect(await (await t.app.request('/uncontactable')).text()).toContain('音信不通ソフト合同会社')
     const index = await (await t.app.request('/advisories')).text()
     expect(new Set(index.match(/href="\/advisories\/JVN\d{8}"/g)).size).toBe(3)

@@ -30,8 +30,8 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
         <dt>{t('cases.receipt')}</dt><dd>{view.reports.map((r) => r.receipt_number).join(', ')}</dd>
         <dt>{t('cases.kind')}</dt><dd>{t(`intake.kind.${k.kind}`)}</dd>
         {k.accepted_at && <><dt>{t('intake.accepted_at')}</dt><dd>{formatDate(k.accepted_at, lang)}</dd></>}
-        {k.start_date && <><dt>{t('intake.start_date')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
-        {view.coordinatorName && <><dt>{t('cases.coordinator')}</dt><dd>{view.coordinatorName}</dd></>}
+        {k.start_date && <><dt>{t(k.kind === 'website' ? 'websites.notified_on' : 'intake.start_date')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
+        {view.coordinatorName && <><dt>{t(k.kind === 'website' ? 'websites.handler' : 'cases.coordinator')}</dt><dd>{view.coordinatorName}</dd></>}
         {k.rejection_reason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${k.rejection_reason}`)}</dd></>}
       </dl>
       {view.viewer === 'staff' && isCoordinator(user) && k.kind === 'product' && !k.coordinator_id && !['received', 'not_accepted'].includes(k.status) && (

@@ -7,6 +7,7 @@ import { hashPassword } from '../accounts/passwords.js'
 import { createApiToken } from '../accounts/sessions.js'
 import { needsSecondFactor } from '../accounts/second-factor.js'
 import { Secret } from 'otpauth'
+import { seedWebsiteCases } from './demo-websites.js'
 
 type App = Hono<AppEnv>
 export type DemoAccount = { role: string; email: string; password: string; totpSecret: string | null }
@@ -26,6 +27,8 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
   const tokens: Record<string, string> = {}
   const orgId = newId()
   await db.insertInto('organizations').values({ id: orgId, kind: 'developer', name_ja: 'サンプル電機株式会社', name_en: 'Sample Electric Co., Ltd.', website: 'https://sample.example' }).execute()
+  const operatorOrgId = newId()
+  await db.insertInto('organizations').values({ id: operatorOrgId, kind: 'operator', org_type: 'local_government', name_ja: 'サンプル市', name_en: 'Sample City', website: 'https://www.city.sample.lg.jp' }).execute()
   const people: [string, string, Role[], string | null][] = [
     ['admin', '管理者 花子', ['admin'], null],
     ['intake', '受付 一郎', ['intake'], null],
@@ -33,6 +36,7 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
     ['committee', '委員 三郎', ['committee'], null],
     ['developer', '開発 四郎', [], orgId],
     ['finder', '発見 五郎', [], null],
+    ['operator', '運営 六郎', [], operatorOrgId],
   ]
   for (const [role, name, roles, org] of people) {
     const id = newId()
@@ -111,6 +115,7 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/advisory/schedule`, { publishAt: publishAt.toISOString() })
   }
   await seedHardCases(call, db, moveClock)
+  await seedWebsiteCases(call, db, moveClock, operatorOrgId)
   return { accounts }
 }
 

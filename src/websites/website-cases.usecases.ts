@@ -162,7 +162,11 @@ export async function resumeHandling(deps: Deps, input: { caseId: string; actor:
   })
 }
 
-/** Reminds the operator to report its fix: mail to its members and open invitations, and the event. */
+/**
+ * Reminds the operator to report its fix: mail to its members and open invitations, and the event.
+ * An operator nobody of which ever joined (its 14-day invitation ran out) gets a fresh invitation
+ * at the contact it was notified at, so a reminder always reaches someone who can act on it.
+ */
 export async function remindOperator(deps: Deps, input: { caseId: string; actor: Actor; note?: string }): Promise<{ reminded: number }> {
   const parties = await notifiedOperatorParties(deps.db, input.caseId)
   const r = await transitionWebsiteCase(deps.db, {
@@ -170,7 +174,21 @@ export async function remindOperator(deps: Deps, input: { caseId: string; actor:
     apply: async (trx, { now }) => {
       const recipients = await operatorRecipients(trx, input.caseId, now)
       for (const to of recipients) await mailBilingual(trx, to.email, to.locale, 'reminder', { url: `${deps.config.publicUrl}/cases/${input.caseId}` }, now)
-      return { partyId: parties[0]?.id ?? null, reminded: recipients.length, note: input.note ?? null }
+      let reinvited: string | null = null
+      const party = parties.at(-1)
+      if (!recipients.length && party) {
+        const notified = await trx.selectFrom('case_events').select('data').where('case_id', '=', input.caseId).where('type', '=', 'notify_operator')
+          .orderBy('id', 'desc').limit(1).executeTakeFirst()
+        const email = (notified?.data as { contactEmail?: string } | undefined)?.contactEmail
+        if (email) {
+          const invitation = await createInvitation(trx, {
+            purpose: 'organization_member', now, email, organizationId: party.organization_id, caseId: input.caseId, createdBy: input.actor.user?.id ?? null,
+          })
+          await mailBilingual(trx, email, null, 'notification', { url: `${deps.config.publicUrl}${invitation.path}` }, now)
+          reinvited = invitation.id
+        }
+      }
+      return { partyId: party?.id ?? null, reminded: recipients.length + (reinvited ? 1 : 0), reinvited, note: input.note ?? null }
     },
   })
   return { reminded: r.result!.reminded }

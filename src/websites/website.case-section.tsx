@@ -59,7 +59,7 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
       </dl>
 
       {staff && !['received', 'not_accepted'].includes(status) && (
-        <form method="post" action={`/cases/${k.id}/website-classification`} class="inline">
+        <form method="post" action={`/cases/${k.id}/website-classification`} class="stack card">
           <Csrf c={c} />
           <label>{t('websites.vulnerability_type')}
             <select name="vulnerabilityType">{WEBSITE_VULNERABILITY_TYPES.map((o) => <option value={o.key} selected={k.vulnerability_type === o.key}>{o[lang]}</option>)}</select>

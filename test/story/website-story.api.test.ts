@@ -175,3 +175,19 @@ describe('who sees a website case', () => {
     expect((await coordinator.api.post(`/api/v1/cases/${s.caseId}/take`)).status).toBe(404)
   })
 })
+
+describe('a reminder to an operator that never joined', () => {
+  it('sends a fresh invitation once the first one has run out', async () => {
+    const filed = await fileWebsiteReport(t)
+    await intake.api.post(`/api/v1/cases/${filed.caseId}/accept`, {})
+    const op = await registerOperator(intake)
+    await intake.api.post(`/api/v1/cases/${filed.caseId}/operator`, { organizationId: op.orgId, contactId: op.contactId })
+    t.clock.advance(30 * 86400_000)
+    const r = await intake.api.post(`/api/v1/cases/${filed.caseId}/operator-reminders`, {})
+    expect(r.json).toEqual({ reminded: 1 })
+    const mails = await lastMailTo(t, op.contactEmail)
+    expect(mails).toHaveLength(2)
+    const link = mails[0]!.body_text.match(/https?:\/\/\S+\/invitations\/\S+/)![0]
+    expect((await apiClient(t).get(new URL(link).pathname)).status).toBe(200)
+  })
+})

@@ -38,6 +38,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
             {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
+            {user && hasRole(user, 'intake') && <a href="/websites/long-running">{t('nav.long_running')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/coordination-requests">{t('nav.coordination_requests')}</a>}
             {user && (user.organizationKind === 'developer' || hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/self-reports">{t('nav.self_reports')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/priority-information">{t('nav.priority_information')}</a>}

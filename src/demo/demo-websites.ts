@@ -1,0 +1,39 @@
+import type { DB } from '../platform/db/database.js'
+
+type Call = (role: string | null, method: string, path: string, body?: unknown) => Promise<any>
+
+/**
+ * Issue 4's website flow in the demo: website reports in every state, notified to the demo operator
+ * (whose account is `operator@demo.keikai.test`), some long enough ago to be long-running.
+ */
+export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: string) => void, operatorOrgId: string) {
+  const contact = await call('intake', 'POST', `/api/v1/operators/${operatorOrgId}/contacts`, { name: '情報政策課', email: 'joho@city.sample.example' })
+  const sites = [
+    { host: 'www.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'received', day: '2026-03-20' },
+    { host: 'library.city.sample.lg.jp', type: 'sql_injection', impact: 'personal_info_leak', target: 'accepted', day: '2026-03-12' },
+    { host: 'event.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'operator_notified', day: '2026-01-09' },
+    { host: 'shop.city.sample.lg.jp', type: 'sql_injection', impact: 'data_tampering', target: 'operator_notified', day: '2026-02-03' },
+    { host: 'kids.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'fixed:code_fixed', day: '2026-01-13' },
+    { host: 'old.city.sample.lg.jp', type: 'file_exposure', impact: 'server_file_leak', target: 'fixed:page_deleted', day: '2026-01-20' },
+    { host: 'dns.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'fixed:workaround', day: '2026-02-10' },
+    { host: 'form.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'not_vulnerable', day: '2026-02-17' },
+    { host: 'tourism.city.sample.lg.jp', type: 'improper_https', impact: 'lowered_security', target: 'stalled', day: '2026-01-27' },
+  ]
+  for (const s of sites) {
+    moveClock(`${s.day}T01:00:00Z`)
+    const filed = await call(null, 'POST', '/api/v1/reports/website', {
+      urls: [`https://${s.host}/index.php?id=1`], operatorName: 'サンプル市', vulnerabilityType: s.type, impact: s.impact,
+      description: `${s.host} に脆弱性があります。`, reproduction: 'パラメータ id に細工した値を与える', finderName: 'Web Researcher', locale: 'ja',
+    })
+    const caseId = (await db.selectFrom('reports').select('case_id').where('receipt_number', '=', filed.receiptNumber).executeTakeFirstOrThrow()).case_id
+    if (s.target === 'received') continue
+    await call('intake', 'POST', `/api/v1/cases/${caseId}/accept`, {})
+    if (s.target === 'accepted') continue
+    await call('intake', 'POST', `/api/v1/cases/${caseId}/operator`, { organizationId: operatorOrgId, contactId: contact.id })
+    if (s.target === 'operator_notified') continue
+    moveClock(new Date(Date.parse(`${s.day}T01:00:00Z`) + 21 * 86400_000).toISOString())
+    if (s.target.startsWith('fixed:')) await call('operator', 'POST', `/api/v1/cases/${caseId}/fix`, { fixType: s.target.slice(6) })
+    if (s.target === 'not_vulnerable') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'not_vulnerable', note: '運営者と確認し再現せず' })
+    if (s.target === 'stalled') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'stalled', reason: 'coordination_stopped', note: '督促に返信なし' })
+  }
+}
