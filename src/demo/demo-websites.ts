@@ -18,7 +18,9 @@ export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: stri
     { host: 'dns.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'fixed:workaround', day: '2026-02-10' },
     { host: 'form.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'not_vulnerable', day: '2026-02-17' },
     { host: 'tourism.city.sample.lg.jp', type: 'improper_https', impact: 'lowered_security', target: 'stalled', day: '2026-01-27' },
+    { host: 'mail.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'closed_by_alert', day: '2026-02-24' },
   ]
+  const alertCases: string[] = []
   for (const s of sites) {
     moveClock(`${s.day}T01:00:00Z`)
     const filed = await call(null, 'POST', '/api/v1/reports/website', {
@@ -31,9 +33,23 @@ export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: stri
     if (s.target === 'accepted') continue
     await call('intake', 'POST', `/api/v1/cases/${caseId}/operator`, { organizationId: operatorOrgId, contactId: contact.id })
     if (s.target === 'operator_notified') continue
+    if (s.target === 'closed_by_alert') { alertCases.push(caseId); continue }
     moveClock(new Date(Date.parse(`${s.day}T01:00:00Z`) + 21 * 86400_000).toISOString())
     if (s.target.startsWith('fixed:')) await call('operator', 'POST', `/api/v1/cases/${caseId}/fix`, { fixType: s.target.slice(6) })
     if (s.target === 'not_vulnerable') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'not_vulnerable', note: '運営者と確認し再現せず' })
     if (s.target === 'stalled') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'stalled', reason: 'coordination_stopped', note: '督促に返信なし' })
   }
+  // A public alert (注意喚起) about dangling DNS records ends the cases it covers.
+  moveClock('2026-03-25T01:00:00Z')
+  const alert = await call('intake', 'POST', '/api/v1/staff/alerts', {
+    title: { ja: 'DNS 設定の不備によるドメインの乗っ取りに関する注意喚起', en: 'Alert: domain takeover through DNS misconfiguration' },
+    body: {
+      ja: '使われなくなったサブドメインの DNS レコードが残っていると、第三者にそのサブドメインを乗っ取られるおそれがあります。\n\nウェブサイト運営者は、不要になった DNS レコードを削除してください。',
+      en: 'DNS records left behind for subdomains no longer in use let others take those subdomains over.\n\nWebsite operators should remove DNS records they no longer need.',
+    },
+    vulnerabilityType: 'dns_misconfiguration',
+  })
+  await call('intake', 'POST', `/api/v1/staff/alerts/${alert.id}/publish`, {})
+  await call('intake', 'POST', `/api/v1/staff/alerts/${alert.id}/cases`, { caseIds: alertCases })
+  await call('intake', 'POST', `/api/v1/staff/alerts/${alert.id}/closure`, {})
 }

@@ -45,6 +45,7 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
       .select(['organizations.id', 'organizations.name_ja', 'organizations.name_en', 'organization_contacts.id as contactId', 'organization_contacts.name', 'organization_contacts.email'])
       .where('organizations.kind', '=', 'operator').orderBy('organizations.name_ja').limit(2000).execute()
     : []
+  const closingAlert = status === 'closed_by_alert' ? await alertThatClosed(c, k.id) : null
   return (
     <section id="website">
       <h2>{t('websites.section')}</h2>
@@ -56,6 +57,10 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
         {k.start_date && <><dt>{t('websites.notified_on')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
         {k.fix_type && <><dt>{t('websites.fix_type')}</dt><dd>{t(`websites.fix_type.${k.fix_type}`)}</dd></>}
         {k.fixed_on && <><dt>{t('websites.fixed_on')}</dt><dd>{formatDate(k.fixed_on, lang)}</dd></>}
+        {closingAlert?.identifier && (
+          <><dt>{t('websites.closing_alert')}</dt>
+            <dd><a href={`/alerts/${closingAlert.identifier}`}>{closingAlert.identifier}</a> {lang === 'ja' ? closingAlert.title_ja : closingAlert.title_en}</dd></>
+        )}
       </dl>
 
       {staff && !['received', 'not_accepted'].includes(status) && (
@@ -144,6 +149,15 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
       {staff && CLOSED_WEBSITE_STATUSES.includes(status) && status !== 'stalled' && <p class="meta">{t('websites.closed_note')}</p>}
     </section>
   )
+}
+
+/** The public alert whose publication ended the case (the latest close_by_alert event names it). */
+async function alertThatClosed(c: Ctx, caseId: string) {
+  const db = c.var.deps.db
+  const event = await db.selectFrom('case_events').select('data').where('case_id', '=', caseId).where('type', '=', 'close_by_alert').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const alertId = (event?.data as { alertId?: string } | undefined)?.alertId
+  if (!alertId) return null
+  return (await db.selectFrom('alerts').select(['identifier', 'title_ja', 'title_en']).where('id', '=', alertId).executeTakeFirst()) ?? null
 }
 
 /** Operator organisation types as options, for the operator form. */

@@ -179,4 +179,48 @@ describe('the other endings in a browser', () => {
     await page.goto('/websites?status=operator_notified')
     expect(await mainText(page)).toContain(w.filed.receiptNumber)
   })
+
+  it('closed by a public alert: intake publishes an alert and ends several covered cases in one step', { timeout: STEP }, async () => {
+    const covered = []
+    for (let i = 0; i < 3; i++) covered.push(await walkToNotifiedOperator(b.t, { intake, vulnerabilityType: 'dns_misconfiguration', impact: 'domain_info_injection' }))
+    const untouched = await walkToNotifiedOperator(b.t, { intake, vulnerabilityType: 'xss' })
+    const { page } = staff
+    await page.goto('/staff/alerts')
+    await clickAndWait(page, page.getByRole('link', { name: '注意喚起を起草する' }))
+    await page.getByLabel('タイトル（日本語）').fill('DNS 設定の不備によるドメイン乗っ取りに関する注意喚起')
+    await page.getByLabel('タイトル（英語）').fill('Alert: domain takeover through DNS misconfiguration')
+    await page.getByLabel('脆弱性の種類').selectOption('dns_misconfiguration')
+    await page.getByLabel('本文（日本語）').fill('不要になった DNS レコードを削除してください。')
+    await page.getByLabel('本文（英語）').fill('Remove DNS records you no longer use.')
+    await clickAndWait(page, page.getByRole('button', { name: '下書きを保存' }))
+    await expectNoErrorBanner(page)
+    await clickAndWait(page, page.getByRole('button', { name: '今すぐ公表する' }))
+    await expectNoErrorBanner(page)
+
+    await clickAndWait(page, page.getByRole('link', { name: /対象の届出を選ぶ/ }))
+    for (const w of covered) await page.getByRole('row').filter({ hasText: w.filed.receiptNumber }).getByRole('checkbox').check()
+    expect(await page.getByRole('row').filter({ hasText: untouched.filed.receiptNumber }).count()).toBe(0) // another type is not offered by default
+    await clickAndWait(page, page.getByRole('button', { name: '選んだ届出を対象にする' }))
+    await expectNoErrorBanner(page)
+    await clickAndWait(page, page.getByRole('button', { name: '取扱い中の対象の届出をすべて終了する' }))
+    await expectNoErrorBanner(page)
+    expect(await page.getByRole('status').innerText()).toContain('3 件の届出の取扱いを終了しました')
+
+    for (const w of covered) {
+      await page.goto(`/cases/${w.caseId}`)
+      expect(await statusOf(page)).toBe('closed_by_alert')
+      expect(await page.locator('#website').innerText()).toMatch(/KKA-2026-\d{4} DNS 設定の不備/)
+    }
+    await page.goto(`/cases/${untouched.caseId}`)
+    expect(await statusOf(page)).toBe('operator_notified')
+
+    // The public reads the alert, and nothing about the cases it closed.
+    const visitor = await b.person()
+    await visitor.page.goto('/alerts')
+    await clickAndWait(visitor.page, visitor.page.getByRole('link', { name: 'DNS 設定の不備によるドメイン乗っ取りに関する注意喚起' }))
+    const text = await mainText(visitor.page)
+    expect(text).toContain('不要になった DNS レコードを削除してください。')
+    for (const w of covered) expect(text).not.toContain(w.filed.receiptNumber)
+    expect(text).not.toContain('city.sample.lg.jp')
+  })
 })

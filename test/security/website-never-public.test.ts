@@ -3,8 +3,6 @@ import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { createUser, type TestUser } from '../support/clients.js'
 import { fileWebsiteReport, walkToNotifiedOperator } from '../support/website-story.js'
 import { scheduleSeeded, seedProductCase } from '../../src/advisories/test-factories.js'
-import { closeByAlert } from '../../src/websites/website-cases.usecases.js'
-import { systemActor } from '../../src/cases/case-events.js'
 
 /**
  * DESIGN §4, §5: website cases are never published. With website cases in every state (and their
@@ -16,6 +14,7 @@ let t: TestApp
 let intake: TestUser
 const markers: string[] = []
 const publicPaths: string[] = []
+let alertSlug = ''
 
 beforeAll(async () => {
   t = await setupTestApp({ now: '2026-04-01T01:00:00Z' })
@@ -40,7 +39,17 @@ beforeAll(async () => {
     if (n === 5) await w.operator.api.post(`/api/v1/cases/${w.caseId}/fix`, { fixType: 'page_deleted' })
     if (n === 6) await intake.api.post(`/api/v1/cases/${w.caseId}/website-closure`, { ending: 'not_vulnerable', note: 'x' })
     if (n === 7) await intake.api.post(`/api/v1/cases/${w.caseId}/website-closure`, { ending: 'stalled', reason: 'coordination_stopped', note: 'x' })
-    if (n === 8) await closeByAlert(t.deps, { caseId: w.caseId, alertId: 'alert-x', actor: systemActor })
+    if (n === 8) {
+      // A published alert covering the case and closing it, through the staff API.
+      const alert = await intake.api.post('/api/v1/staff/alerts', { title: { ja: '公開される注意喚起', en: 'A public alert' }, body: { ja: '本文', en: 'Body' }, vulnerabilityType: 'xss' })
+      expect(alert.status, JSON.stringify(alert.json)).toBe(201)
+      const alertId = alert.json.id
+      const published = await intake.api.post(`/api/v1/staff/alerts/${alertId}/publish`, {})
+      expect(published.status, JSON.stringify(published.json)).toBe(200)
+      alertSlug = published.json.identifier
+      expect((await intake.api.post(`/api/v1/staff/alerts/${alertId}/cases`, { caseIds: [w.caseId] })).status).toBe(200)
+      expect((await intake.api.post(`/api/v1/staff/alerts/${alertId}/closure`, {})).json.closedCount).toBe(1)
+    }
     cases.push({ caseId: w.caseId, receipt: w.filed.receiptNumber })
   }
   for (let n = 1; n <= 8; n++) markers.push(`never-public-${n}`, `LEAKMARK-${n}`, `LEAKREPRO-${n}`, `リーク確認市${n}`)
@@ -58,6 +67,8 @@ beforeAll(async () => {
     publicPaths.push(`/advisories?q=${encodeURIComponent(q)}`, `/api/v1/advisories?q=${encodeURIComponent(q)}`, `/uncontactable?q=${encodeURIComponent(q)}`)
   }
   expect(slug).toMatch(/^JVN/)
+  expect(alertSlug).toMatch(/^KKA-/)
+  publicPaths.push(`/alerts/${alertSlug}`, `/api/v1/alerts/${alertSlug}`, `/alerts/${alertSlug}?lang=en`)
   publicPaths.push(`/advisories/${slug}`, `/api/v1/advisories/${slug}`, `/advisories/${slug}?lang=en`)
 })
 afterAll(async () => { await t.close() })

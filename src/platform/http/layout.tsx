@@ -20,6 +20,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
         <title>{`${props.title} | ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="alternate" type="application/rss+xml" title={t('portal.rss_title')} href="/rss/advisories.rdf" />
+        <link rel="alternate" type="application/rss+xml" title={t('alerts.rss_title')} href="/rss/alerts.rdf" />
       </head>
       <body>
         <a class="skip" href="#main">{t('nav.skip')}</a>
@@ -32,9 +33,11 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             <a href="/advisories">{t('nav.advisories')}</a>
             <a href="/report">{t('nav.report')}</a>
             <a href="/uncontactable">{t('nav.uncontactable')}</a>
+            <a href="/alerts">{t('alerts.nav_public')}</a>
             {user && !user.organizationId && user.roles.length === 0 && <a href="/my/reports">{t('nav.my_reports')}</a>}
             {user && hasRole(user, 'intake') && <a href="/intake">{t('nav.intake')}</a>}
             {user && hasRole(user, 'intake') && <a href="/websites">{t('nav.websites')}</a>}
+            {user && hasRole(user, 'intake') && <a href="/staff/alerts">{t('alerts.nav_staff')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
             {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
