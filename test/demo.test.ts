@@ -18,7 +18,7 @@ describe('npm run demo', () => {
       'investigating', 'not_vulnerable', 'fix_in_progress', 'publication_scheduled', 'published', 'uncontactable', 'committee_review']))
     expect(await statuses('website')).toEqual(new Set(['received', 'accepted', 'operator_notified', 'fixed', 'not_vulnerable', 'stalled', 'closed_by_alert']))
     expect(await (await t.app.request('/uncontactable')).text()).toContain('音信不通ソフト合同会社')
-    expect(await (await t.app.request('/alerts')).text()).toContain('DNS 設定の不備によるドメインの乗っ取りに関する注意喚起')
+    for (const path of ['/alerts', '/']) expect(await (await t.app.request(path)).text()).toContain('DNS 設定の不備によるドメインの乗っ取りに関する注意喚起')
     const index = await (await t.app.request('/advisories')).text()
     expect(new Set(index.match(/href="\/advisories\/JVN\d{8}"/g)).size).toBe(3)
     const login = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts[2]!.email, password: accounts[2]!.password }) })

@@ -10,6 +10,7 @@ import { findPublicAdvisory, latestRevisionTimes, listPublicAdvisories, type Pub
 import { apiListQuerySchema, listQuerySchema } from './portal.schemas.js'
 import { HomePage, IndexPage } from './portal.views.js'
 import { advisoriesRss } from './rss.js'
+import { publicAlerts } from '../alerts/alerts.repository.js'
 
 /**
  * The public portal (DESIGN §6): home, advisory index and search, detail pages, the JVNRSS feed
@@ -40,7 +41,9 @@ async function findPublic(c: Ctx, slugOrIdentifier: string): Promise<PublicAdvis
 
 portalRoutes.get('/', async (c) => {
   const { items } = await listPublic(c, { limit: 10, offset: 0 })
-  return page(c, c.var.t('portal.home_title'), <HomePage c={c} latest={items} />)
+  const alerts = await publicAlerts(c.var.deps.db, c.var.deps.clock.now()).select(['identifier', 'title_ja', 'title_en', 'published_at'])
+    .orderBy('published_at', 'desc').limit(3).execute()
+  return page(c, c.var.t('portal.home_title'), <HomePage c={c} latest={items} alerts={alerts} />)
 })
 
 portalRoutes.get('/advisories', async (c) => {

@@ -27,8 +27,8 @@ export function AdvisoryTable(props: { c: Ctx; items: PublicAdvisory[] }) {
   )
 }
 
-export function HomePage(props: { c: Ctx; latest: PublicAdvisory[] }) {
-  const { t } = props.c.var
+export function HomePage(props: { c: Ctx; latest: PublicAdvisory[]; alerts: { identifier: string | null; title_ja: string; title_en: string; published_at: Date | null }[] }) {
+  const { t, lang } = props.c.var
   return (
     <>
       <p>{t('portal.home_intro')}</p>
@@ -43,6 +43,14 @@ export function HomePage(props: { c: Ctx; latest: PublicAdvisory[] }) {
           <SearchForm c={props.c} query={{ page: 1 }} />
         </div>
       </div>
+      {props.alerts.length > 0 && (
+        <>
+          <h2>{t('alerts.nav_public')}</h2>
+          <ul class="alerts">{props.alerts.map((a) => (
+            <li>{a.published_at && <span class="meta">{formatDate(a.published_at, lang)} </span>}<a href={`/alerts/${a.identifier}`}>{lang === 'ja' ? a.title_ja : a.title_en}</a></li>
+          ))}</ul>
+        </>
+      )}
       <h2>{t('portal.latest')}</h2>
       <AdvisoryTable c={props.c} items={props.latest} />
       <p>
