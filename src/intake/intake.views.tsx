@@ -3,6 +3,8 @@ import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { categoryLabel, PRODUCT_TYPES } from './categories.js'
 import { finderStatus } from './report-status.js'
 import type { IntakeQueueData } from './intake.queue.js'
+import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { websiteTitle } from '../websites/website-reports.usecases.js'
 import type { listReportsOfFinder } from './reports.repository.js'
 
 /** Shown once, right after submission: the receipt number and the secret tracking link. */
@@ -24,11 +26,11 @@ export function MyReports(props: { c: Ctx; reports: Awaited<ReturnType<typeof li
   if (!props.reports.length) return <p>{t('intake.my_reports_empty')} <a href="/report">{t('nav.report')}</a></p>
   return (
     <table>
-      <thead><tr><th>{t('intake.receipt_number')}</th><th>{t('intake.product_name')}</th><th>{t('intake.submitted_at')}</th><th>{t('common.status')}</th><th>{t('intake.start_date')}</th></tr></thead>
+      <thead><tr><th>{t('intake.receipt_number')}</th><th>{t('intake.subject')}</th><th>{t('intake.submitted_at')}</th><th>{t('common.status')}</th><th>{t('intake.start_date')}</th></tr></thead>
       <tbody>{props.reports.map((r) => (
         <tr>
           <td><a href={`/my/reports/${r.id}`}>{r.receipt_number}</a></td>
-          <td>{(r.details as { productName?: string }).productName ?? ''}</td>
+          <td>{r.kind === 'website' ? websiteTitle((r.details as { urls?: string[] }).urls ?? []) : (r.details as { productName?: string }).productName ?? ''}</td>
           <td>{formatDateTime(r.submitted_at, lang)}</td>
           <td>{t(`finder.status.${finderStatus(r.status)}`)}</td>
           <td>{formatDate(r.start_date, lang)}</td>
@@ -45,12 +47,12 @@ export function IntakeQueue(props: { c: Ctx; queue: IntakeQueueData }) {
       <td><a href={`/cases/${r.id}`}>{r.receipt_number}</a></td>
       <td>{t(`intake.kind.${r.kind}`)}</td>
       <td>{r.title}</td>
-      <td>{categoryLabel(PRODUCT_TYPES, r.product_type, lang)}</td>
+      <td>{r.kind === 'website' ? websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang) : categoryLabel(PRODUCT_TYPES, r.product_type, lang)}</td>
       <td>{formatDateTime(r.submitted_at, lang)}</td>
       <td>{t(`case.status.${r.status}`)}</td>
     </tr>
   ))
-  const head = <thead><tr><th>{t('intake.receipt_number')}</th><th>{t('cases.kind')}</th><th>{t('intake.product_name')}</th><th>{t('intake.product_type')}</th><th>{t('intake.submitted_at')}</th><th>{t('common.status')}</th></tr></thead>
+  const head = <thead><tr><th>{t('intake.receipt_number')}</th><th>{t('cases.kind')}</th><th>{t('intake.subject')}</th><th>{t('intake.classification')}</th><th>{t('intake.submitted_at')}</th><th>{t('common.status')}</th></tr></thead>
   return (
     <>
       {props.queue.waiting.length === 0 ? <p>{t('intake.queue_empty')}</p> : <table data-testid="intake-queue">{head}<tbody>{rows(props.queue.waiting)}</tbody></table>}
