@@ -1,7 +1,8 @@
 import type { Translate } from '../platform/i18n/index.js'
+import { bucketsFrom as longRunningBucketsFrom } from '../websites/long-running-buckets.js'
 
-/** A range of whole days, both ends inclusive; `to: null` is open-ended. */
-export type DayBucket = { from: number; to: number | null }
+/** A range of whole days, both ends inclusive; `to: null` is open-ended. `key` is stable (API, CSV). */
+export type DayBucket = { key: string; from: number; to: number | null }
 
 /**
  * Figure 8's buckets of days from notification to fix, as lower bounds. Finer at the start, where
@@ -10,18 +11,21 @@ export type DayBucket = { from: number; to: number | null }
  */
 export const DAYS_TO_FIX_BOUNDS: readonly number[] = [0, 6, 11, 21, 31, 51, 91, 201, 301]
 
-/** Lower bounds → ranges: [0, 6, 11] → 0–5, 6–10, 11+. */
-export function bucketsFrom(bounds: readonly number[]): DayBucket[] {
-  return bounds.map((from, i) => ({ from, to: i + 1 < bounds.length ? bounds[i + 1]! - 1 : null }))
+/** Lower bounds → ranges: [0, 6, 11] → 0-5, 6-10, 11+. */
+export function daysToFixBuckets(bounds: readonly number[] = DAYS_TO_FIX_BOUNDS): DayBucket[] {
+  return bounds.map((from, i) => {
+    const to = i + 1 < bounds.length ? bounds[i + 1]! - 1 : null
+    return { key: to === null ? `${from}+` : `${from}-${to}`, from, to }
+  })
 }
 
 /**
- * Figure 11's bounds for a long-running threshold: the threshold itself opens the first bucket and
- * the dashboard's bounds above it follow, so a threshold other than 90 still counts every case
- * (60 → 60–89, 90–199, …; 150 → 150–199, 200–299, …).
+ * Figure 11's buckets for a long-running threshold: the long-running dashboard's own buckets
+ * (src/websites/long-running-buckets.ts), the first one starting at the threshold, so the
+ * statistics and the dashboard always count alike.
  */
-export function longRunningBounds(longRunningDays: number, dashboardBounds: readonly number[]): number[] {
-  return [longRunningDays, ...dashboardBounds.filter((b) => b > longRunningDays)]
+export function longRunningBuckets(longRunningDays: number): DayBucket[] {
+  return longRunningBucketsFrom(longRunningDays).map((b) => ({ key: b.key, from: b.min, to: b.max }))
 }
 
 /** "0〜5日" / "0–5 days", "301日〜" / "301+ days", from the catalogues. */

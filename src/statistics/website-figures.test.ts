@@ -41,8 +41,8 @@ describe('website figures from the event log (events written directly)', () => {
     expect(f.byType.rows).toHaveLength(10)
     expect(f.byImpact.rows).toHaveLength(8)
     expect(f.daysToFix.byType).toHaveLength(10)
-    expect(f.longRunning.buckets[0]).toEqual({ from: 90, to: 199 })
-    expect(f.longRunning.buckets.at(-1)).toEqual({ from: 1000, to: null })
+    expect(f.longRunning.buckets[0]).toEqual({ key: '90-199', from: 90, to: 199 })
+    expect(f.longRunning.buckets.at(-1)).toEqual({ key: '1000+', from: 1000, to: null })
   })
 
   it('does not change a past date\'s figures when later events arrive', async () => {

@@ -1,8 +1,7 @@
 import type { DB } from '../platform/db/database.js'
 import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
-import { LONG_RUNNING_BOUNDS } from './long-running-bounds.js'
-import { bucketsFrom, DAYS_TO_FIX_BOUNDS, longRunningBounds, type DayBucket } from './buckets.js'
+import { daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
 import { groupWebsiteCases, type WebsiteCaseGroup } from './website-figures.repository.js'
 
 /** A count and its share of the figure's whole, in percent to one decimal (null when the whole is 0). */
@@ -55,17 +54,18 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  */
 export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number }): Promise<WebsiteFigures> {
   const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
-  const longBounds = longRunningBounds(longRunningDays, LONG_RUNNING_BOUNDS)
+  const fixBuckets = daysToFixBuckets()
+  const longBuckets = longRunningBuckets(longRunningDays)
   const groups = await groupWebsiteCases(db, {
-    cutoff: startOfJapanDay(addCalendarDays(opts.asOf, 1)), asOf: opts.asOf,
-    fixBounds: DAYS_TO_FIX_BOUNDS, longRunningDays, longBounds,
+    cutoff: startOfJapanDay(addCalendarDays(opts.asOf, 1)), asOf: opts.asOf, longRunningDays,
+    fixBounds: fixBuckets.map((b) => b.from), longBounds: longBuckets.map((b) => b.from),
   })
-  return assembleWebsiteFigures(groups, { asOf: opts.asOf, longRunningDays, fixBounds: DAYS_TO_FIX_BOUNDS, longBounds })
+  return assembleWebsiteFigures(groups, { asOf: opts.asOf, longRunningDays, fixBuckets, longBuckets })
 }
 
 /** The figures from grouped cases. Pure: every category of the lists appears, zero or not. */
 export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
-  asOf: string; longRunningDays: number; fixBounds: readonly number[]; longBounds: readonly number[]
+  asOf: string; longRunningDays: number; fixBuckets: DayBucket[]; longBuckets: DayBucket[]
 }): WebsiteFigures {
   const sum = (pick: (g: WebsiteCaseGroup) => boolean) => groups.reduce((n, g) => n + (pick(g) ? g.cases : 0), 0)
   const status = (s: string) => sum((g) => g.status === s)
@@ -84,7 +84,7 @@ export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
     const count = (pick: (g: WebsiteCaseGroup) => boolean) => of.reduce((a, g) => a + (pick(g) ? g.cases : 0), 0)
     return {
       fixed: n,
-      buckets: o.fixBounds.map((_, i) => count((g) => g.fixBucket === i + 1)),
+      buckets: o.fixBuckets.map((_, i) => count((g) => g.fixBucket === i + 1)),
       within30: share(count((g) => g.within30 === true), n),
       within90: share(count((g) => g.within90 === true), n),
     }
@@ -95,7 +95,7 @@ export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
   const countIn = (of: WebsiteCaseGroup[], pick: (g: WebsiteCaseGroup) => boolean) => of.reduce((a, g) => a + (pick(g) ? g.cases : 0), 0)
 
   const longGroups = groups.filter((g) => g.longBucket !== null && g.longBucket > 0)
-  const longRow = (of: WebsiteCaseGroup[]) => o.longBounds.map((_, i) => countIn(of, (g) => g.longBucket === i + 1))
+  const longRow = (of: WebsiteCaseGroup[]) => o.longBuckets.map((_, i) => countIn(of, (g) => g.longBucket === i + 1))
 
   return {
     asOf: o.asOf,
@@ -111,7 +111,7 @@ export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
       notAccepted: share(status('not_accepted'), total),
     },
     daysToFix: {
-      buckets: bucketsFrom(o.fixBounds),
+      buckets: o.fixBuckets,
       overall: daysToFixRow(fixedGroups),
       byType: typeKeys.map((type) => ({ type, ...daysToFixRow(fixedGroups.filter((g) => typeOf(g) === type)) })),
     },
@@ -119,7 +119,7 @@ export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
     byImpact: { total: acceptedTotal, rows: impactKeys.map((impact) => ({ impact, ...share(countIn(acceptedGroups, (g) => impactOf(g) === impact), acceptedTotal) })) },
     longRunning: {
       total: countIn(longGroups, () => true),
-      buckets: bucketsFrom(o.longBounds),
+      buckets: o.longBuckets,
       totals: longRow(longGroups),
       byType: typeKeys.map((type) => {
         const of = longGroups.filter((g) => typeOf(g) === type)

@@ -38,6 +38,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             {user && hasRole(user, 'intake') && <a href="/intake">{t('nav.intake')}</a>}
             {user && hasRole(user, 'intake') && <a href="/websites">{t('nav.websites')}</a>}
             {user && hasRole(user, 'intake') && <a href="/staff/alerts">{t('alerts.nav_staff')}</a>}
+            {user && hasRole(user, 'intake') && <a href="/statistics/websites">{t('nav.statistics')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
             {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
             {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
