@@ -3,10 +3,11 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
 import type { AlertRecord } from './alerts.repository.js'
 import type { CoveredCase, StaffCaseLine } from './alert-cases.repository.js'
 import { StatusBadge } from './alerts-staff.views.js'
+import { categoryLabel } from '../intake/categories.js'
 
 /** What the last action on the page did, from the redirect's query (PRG). */
 export type CoverageNotice = { added?: number; removed?: number; closed?: number; skipped?: number }
@@ -20,7 +21,7 @@ function CaseCells(props: { c: Ctx; line: StaffCaseLine }) {
       <td><a href={`/cases/${l.caseId}`}>{l.receiptNumbers.join(', ') || l.caseId}</a></td>
       <td>{l.urls.map((u) => <div><code>{u}</code></div>)}</td>
       <td>{l.operator ? pick(l.operator, lang) : t('common.none')}</td>
-      <td>{websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, l.vulnerabilityType, lang)}</td>
+      <td>{categoryLabel(WEBSITE_VULNERABILITY_TYPES, l.vulnerabilityType, lang)}</td>
       <td>{formatDate(l.notifiedOn, lang)}</td>
       <td>{t(`alerts.case_status.${l.status}`)}</td>
     </>

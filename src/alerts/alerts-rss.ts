@@ -1,6 +1,6 @@
 import type { Lang } from '../platform/i18n/index.js'
 import { pick } from '../advisories/public-advisory.js'
-import { jstDateTime, xml } from '../portal/rss.js'
+import { jstDateTime, rdfFeed, xml } from '../portal/rss.js'
 import type { PublicAlert } from './public-alert.js'
 
 /** The feed's description of an item: the start of the body, on one line. */
@@ -31,25 +31,8 @@ function itemXml(a: PublicAlert, lang: Lang, baseUrl: string): string {
 export function alertsRss(input: { items: PublicAlert[]; lang: Lang; baseUrl: string; now: Date; title: string; description: string }): string {
   const { items, lang, baseUrl } = input
   const latest = items.reduce<Date>((max, a) => (a.modifiedAt > max ? a.modifiedAt : max), items[0]?.modifiedAt ?? input.now)
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rdf:RDF
-  xmlns="http://purl.org/rss/1.0/"
-  xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-  xmlns:dc="http://purl.org/dc/elements/1.1/"
-  xmlns:dcterms="http://purl.org/dc/terms/"
-  xml:lang="${lang}">
-  <channel rdf:about="${xml(`${baseUrl}/rss/alerts.rdf`)}">
-    <title>${xml(input.title)}</title>
-    <link>${xml(`${baseUrl}/alerts`)}</link>
-    <description>${xml(input.description)}</description>
-    <dc:language>${lang}</dc:language>
-    <dc:date>${jstDateTime(latest)}</dc:date>
-    <dcterms:modified>${jstDateTime(latest)}</dcterms:modified>
-    <items>
-      <rdf:Seq>${items.map((a) => `\n        <rdf:li rdf:resource="${xml(baseUrl + a.path)}" />`).join('')}
-      </rdf:Seq>
-    </items>
-  </channel>${items.map((a) => itemXml(a, lang, baseUrl)).join('')}
-</rdf:RDF>
-`
+  return rdfFeed({
+    about: `${baseUrl}/rss/alerts.rdf`, link: `${baseUrl}/alerts`, title: input.title, description: input.description, lang, latest,
+    itemUris: items.map((a) => baseUrl + a.path), itemsXml: items.map((a) => itemXml(a, lang, baseUrl)).join(''),
+  })
 }

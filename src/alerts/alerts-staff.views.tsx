@@ -3,11 +3,12 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
 import { ALERT_BODY_MAX, ALERT_TITLE_MAX } from './alerts.schemas.js'
 import type { AlertRecord, AlertRevision } from './alerts.repository.js'
 import type { AlertFormValues } from './alert-form.js'
 import { alertPath } from './public-alert.js'
+import { categoryLabel } from '../intake/categories.js'
 
 const SPARE_REFERENCE_ROWS = 2
 
@@ -108,7 +109,7 @@ export function StaffAlertPage(props: {
         <dt>{t('alerts.identifier')}</dt><dd>{a.identifier ?? t('alerts.not_assigned')}</dd>
         {a.publishedAt && <><dt>{t('alerts.published')}</dt><dd>{formatDateTime(a.publishedAt, lang)}</dd></>}
         {a.identifier && <><dt>{t('alerts.public_page')}</dt><dd><a href={alertPath(a.identifier)}>{alertPath(a.identifier)}</a></dd></>}
-        <dt>{t('alerts.vulnerability_type')}</dt><dd>{websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, a.vulnerabilityType, lang) || t('alerts.no_type')}</dd>
+        <dt>{t('alerts.vulnerability_type')}</dt><dd>{categoryLabel(WEBSITE_VULNERABILITY_TYPES, a.vulnerabilityType, lang) || t('alerts.no_type')}</dd>
         <dt>{t('alerts.covered_count')}</dt><dd><a href={`/staff/alerts/${a.id}/cases`}>{t('alerts.covered_link', { n: props.coveredCount })}</a></dd>
       </dl>
       {a.status === 'draft' ? (

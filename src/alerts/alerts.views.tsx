@@ -3,15 +3,16 @@ import type { Lang, Translate } from '../platform/i18n/index.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { Paragraphs } from '../advisories/advisory-detail.views.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
 import type { PublicAlert } from './public-alert.js'
+import { categoryLabel } from '../intake/categories.js'
 
 /*
  * The public pages of alerts. They receive a PublicAlert and nothing else, so no page here can
  * show a covered website case (DESIGN §5): the data is not in reach.
  */
 
-const typeLabel = (key: string | null, lang: Lang) => websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, key, lang)
+const typeLabel = (key: string | null, lang: Lang) => categoryLabel(WEBSITE_VULNERABILITY_TYPES, key, lang)
 
 export function AlertTable(props: { c: Ctx; items: PublicAlert[] }) {
   const { t, lang } = props.c.var

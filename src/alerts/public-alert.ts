@@ -1,6 +1,7 @@
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
 import type { AlertRecord, AlertRevision } from './alerts.repository.js'
 import type { AlertReference } from './alerts.tables.js'
+import { categoryLabel } from '../intake/categories.js'
 
 type Localized = { ja: string; en: string }
 
@@ -41,7 +42,7 @@ export function presentAlert(a: AlertRecord, revisions: AlertRevision[] = [], la
 }
 
 const typeJson = (key: string | null) => (key
-  ? { key, label: { ja: websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, key, 'ja'), en: websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, key, 'en') } }
+  ? { key, label: { ja: categoryLabel(WEBSITE_VULNERABILITY_TYPES, key, 'ja'), en: categoryLabel(WEBSITE_VULNERABILITY_TYPES, key, 'en') } }
   : null)
 
 /** The public API's list entry: identity, dates, title, type. */

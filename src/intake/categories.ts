@@ -1,7 +1,7 @@
 import type { Lang } from '../platform/i18n/index.js'
 
 /** Category lists of DESIGN §8, ja/en. Keys are stable; labels may change. */
-type Category = { key: string; ja: string; en: string }
+export type Category = { key: string; ja: string; en: string }
 
 export const PRODUCT_TYPES: readonly Category[] = [
   { key: 'web_application', ja: 'ウェブアプリケーションソフト', en: 'Web application software' },

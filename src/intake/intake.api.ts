@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
-import type { AppEnv } from '../platform/http/context.js'
+import type { z } from 'zod'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { acceptSchema, productReportSchema, rejectSchema } from './intake.schemas.js'
-import { acceptCase, rejectCase, submitProductReport } from './intake.usecases.js'
+import { acceptCase, rejectCase, submitProductReport, type Upload } from './intake.usecases.js'
 import { findReportByTrackingSecret, listReportsOfFinder, detailsOf } from './reports.repository.js'
 import { loadFinderReportView } from './report-status.js'
 import { listIntakeQueue } from './intake.queue.js'
@@ -15,23 +16,26 @@ import { uploadsOf } from './intake.routes.js'
 /** The intake JSON API: the same use cases and checks as the pages. */
 export const intakeApi = new Hono<AppEnv>()
 
-/** Files a product report: JSON, or multipart/form-data with `attachments` files. */
+/** A report as the API takes it: JSON, or multipart/form-data with `attachments` files. Both report kinds. */
+export async function reportRequest<S extends z.ZodType>(c: Ctx, schema: S): Promise<{ report: z.infer<S>; uploads: Upload[] }> {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { report: await jsonBody(c, schema), uploads: [] }
+  const body = await formBody(c)
+  const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
+  return { report: parseWith(schema, fields), uploads: await uploadsOf(body) }
+}
+
+/** The answer to a filed report: the receipt number and the tracking link, shown once. */
+export const receiptResponse = (c: Ctx, result: { receiptNumber: string; trackingSecret: string; reportId: string }) => c.json({
+  receiptNumber: result.receiptNumber,
+  trackingUrl: `${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`,
+  trackingToken: result.trackingSecret,
+  reportId: result.reportId,
+}, 201)
+
+/** Files a product report. */
 intakeApi.post('/api/v1/reports', async (c) => {
-  const isMultipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
-  let result
-  if (isMultipart) {
-    const body = await formBody(c)
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
-    result = await submitProductReport(c.var.deps, { report: parseWith(productReportSchema, fields), uploads: await uploadsOf(body), finder: c.var.user })
-  } else {
-    result = await submitProductReport(c.var.deps, { report: await jsonBody(c, productReportSchema), uploads: [], finder: c.var.user })
-  }
-  return c.json({
-    receiptNumber: result.receiptNumber,
-    trackingUrl: `${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`,
-    trackingToken: result.trackingSecret,
-    reportId: result.reportId,
-  }, 201)
+  const { report, uploads } = await reportRequest(c, productReportSchema)
+  return receiptResponse(c, await submitProductReport(c.var.deps, { report, uploads, finder: c.var.user }))
 })
 
 const presentFinderView = (v: Awaited<ReturnType<typeof loadFinderReportView>>) => ({

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { categoryLabel, PRODUCT_TYPES } from './categories.js'
 import { finderStatus } from './report-status.js'
 import type { IntakeQueueData } from './intake.queue.js'
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
 import { websiteTitle } from '../websites/website-reports.usecases.js'
 import type { listReportsOfFinder } from './reports.repository.js'
 
@@ -47,7 +47,7 @@ export function IntakeQueue(props: { c: Ctx; queue: IntakeQueueData }) {
       <td><a href={`/cases/${r.id}`}>{r.receipt_number}</a></td>
       <td>{t(`intake.kind.${r.kind}`)}</td>
       <td>{r.title}</td>
-      <td>{r.kind === 'website' ? websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang) : categoryLabel(PRODUCT_TYPES, r.product_type, lang)}</td>
+      <td>{r.kind === 'website' ? categoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang) : categoryLabel(PRODUCT_TYPES, r.product_type, lang)}</td>
       <td>{formatDateTime(r.submitted_at, lang)}</td>
       <td>{t(`case.status.${r.status}`)}</td>
     </tr>

@@ -3,14 +3,13 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { PRODUCT_TYPES } from './categories.js'
 import { MAX_ATTACHMENTS } from './intake.usecases.js'
-import { ReportKindTabs } from '../websites/website-report-form.views.js'
 
 const TRI = ['unknown', 'yes', 'no'] as const
 
 /** The software-product report form. On a failed submit it comes back with every value kept. */
 export function ProductReportForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
   const { c } = props
-  const { t, lang, user } = c.var
+  const { t, lang } = c.var
   const v = props.values ?? {}
   const s = (k: string, d = '') => (typeof v[k] === 'string' ? (v[k] as string) : d)
   const checked = (k: string) => v[k] === 'on' || v[k] === true
@@ -62,21 +61,8 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
         {tri('alreadyPublic')}
         {tri('exploited')}
         {tri('developerContacted')}
-        <Field label={t('intake.attachments')} name="attachments"
-          hint={t('intake.attachments_hint', { count: MAX_ATTACHMENTS, size: Math.floor(c.var.deps.config.maxAttachmentBytes / 1024 / 1024) })}>
-          <input id="attachments" name="attachments" type="file" multiple />
-        </Field>
-        <h2>{t('intake.section_finder')}</h2>
-        <Field label={t('intake.finder_name')} name="finderName" required>
-          <input id="finderName" name="finderName" required maxlength={100} value={s('finderName', user?.displayName ?? '')} />
-        </Field>
-        <Field label={t('intake.finder_email')} name="finderEmail" hint={t('intake.finder_email_hint')}>
-          <input id="finderEmail" name="finderEmail" type="email" maxlength={254} value={s('finderEmail', user?.email ?? '')} />
-        </Field>
-        <Field label={t('intake.finder_organization')} name="finderOrganization">
-          <input id="finderOrganization" name="finderOrganization" maxlength={200} value={s('finderOrganization')} />
-        </Field>
-        <label><input type="checkbox" name="consentShareIdentity" checked={checked('consentShareIdentity')} /> {t('intake.consent_share_identity')}</label>
+        <AttachmentsField c={c} />
+        <FinderFields c={c} values={v} emailHint={t('intake.finder_email_hint')} shareLabel={t('intake.consent_share_identity')} />
         <label><input type="checkbox" name="consentCredit" checked={checked('consentCredit')} /> {t('intake.consent_credit')}</label>
         <Field label={t('intake.credit_name')} name="creditName">
           <input id="creditName" name="creditName" maxlength={200} value={s('creditName')} />
@@ -84,5 +70,49 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
         <button type="submit">{t('intake.submit')}</button>
       </form>
     </>
+  )
+}
+
+/** The attachments field of both report forms. */
+export function AttachmentsField(props: { c: Ctx }) {
+  const { t } = props.c.var
+  return (
+    <Field label={t('intake.attachments')} name="attachments"
+      hint={t('intake.attachments_hint', { count: MAX_ATTACHMENTS, size: Math.floor(props.c.var.deps.config.maxAttachmentBytes / 1024 / 1024) })}>
+      <input id="attachments" name="attachments" type="file" multiple />
+    </Field>
+  )
+}
+
+/** Who the finder is and whether the other side may know: the same on both report forms. */
+export function FinderFields(props: { c: Ctx; values: Record<string, unknown>; emailHint: string; shareLabel: string }) {
+  const { t, user } = props.c.var
+  const v = props.values
+  const s = (k: string, d = '') => (typeof v[k] === 'string' ? (v[k] as string) : d)
+  return (
+    <>
+      <h2>{t('intake.section_finder')}</h2>
+      <Field label={t('intake.finder_name')} name="finderName" required>
+        <input id="finderName" name="finderName" required maxlength={100} value={s('finderName', user?.displayName ?? '')} />
+      </Field>
+      <Field label={t('intake.finder_email')} name="finderEmail" hint={props.emailHint}>
+        <input id="finderEmail" name="finderEmail" type="email" maxlength={254} value={s('finderEmail', user?.email ?? '')} />
+      </Field>
+      <Field label={t('intake.finder_organization')} name="finderOrganization">
+        <input id="finderOrganization" name="finderOrganization" maxlength={200} value={s('finderOrganization')} />
+      </Field>
+      <label><input type="checkbox" name="consentShareIdentity" checked={v.consentShareIdentity === 'on' || v.consentShareIdentity === true} /> {props.shareLabel}</label>
+    </>
+  )
+}
+
+/** The two report forms, one per kind (DESIGN §2): the finder picks the kind first. */
+export function ReportKindTabs(props: { c: Ctx; current: 'product' | 'website' }) {
+  const { t } = props.c.var
+  return (
+    <nav class="tabs" aria-label={t('websites.report_kind')}>
+      <a href="/report" aria-current={props.current === 'product' ? 'page' : undefined}>{t('intake.kind.product')}</a>
+      <a href="/report/website" aria-current={props.current === 'website' ? 'page' : undefined}>{t('intake.kind.website')}</a>
+    </nav>
   )
 }

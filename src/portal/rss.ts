@@ -58,28 +58,41 @@ export function advisoriesRss(input: {
   items: PublicAdvisory[]; lang: Lang; baseUrl: string; now: Date; title: string; description: string
 }): string {
   const { items, lang, baseUrl } = input
-  const about = `${baseUrl}/rss/advisories.rdf`
   const latest = items.reduce<Date>((max, a) => (a.modifiedAt && a.modifiedAt > max ? a.modifiedAt : max), items[0]?.modifiedAt ?? input.now)
+  return rdfFeed({
+    about: `${baseUrl}/rss/advisories.rdf`, link: `${baseUrl}/advisories`, title: input.title, description: input.description, lang, latest,
+    namespaces: ['xmlns:sec="http://jvn.jp/rss/mod_sec/3.0/"'],
+    itemUris: items.map((a) => baseUrl + (a.path ?? '')), itemsXml: items.map((a) => itemXml(a, lang, baseUrl)).join(''),
+  })
+}
+
+/**
+ * The RSS 1.0 (RDF) envelope every keikai feed shares: channel, item sequence and dates, with the
+ * dc and dcterms vocabularies plus any the feed adds. `itemsXml` is already escaped by its builder.
+ */
+export function rdfFeed(f: {
+  about: string; link: string; title: string; description: string; lang: Lang; latest: Date; namespaces?: string[]; itemUris: string[]; itemsXml: string
+}): string {
+  const ns = (f.namespaces ?? []).map((n) => `\n  ${n}`).join('')
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF
   xmlns="http://purl.org/rss/1.0/"
   xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
   xmlns:dc="http://purl.org/dc/elements/1.1/"
-  xmlns:dcterms="http://purl.org/dc/terms/"
-  xmlns:sec="http://jvn.jp/rss/mod_sec/3.0/"
-  xml:lang="${lang}">
-  <channel rdf:about="${xml(about)}">
-    <title>${xml(input.title)}</title>
-    <link>${xml(`${baseUrl}/advisories`)}</link>
-    <description>${xml(input.description)}</description>
-    <dc:language>${lang}</dc:language>
-    <dc:date>${jstDateTime(latest)}</dc:date>
-    <dcterms:modified>${jstDateTime(latest)}</dcterms:modified>
+  xmlns:dcterms="http://purl.org/dc/terms/"${ns}
+  xml:lang="${f.lang}">
+  <channel rdf:about="${xml(f.about)}">
+    <title>${xml(f.title)}</title>
+    <link>${xml(f.link)}</link>
+    <description>${xml(f.description)}</description>
+    <dc:language>${f.lang}</dc:language>
+    <dc:date>${jstDateTime(f.latest)}</dc:date>
+    <dcterms:modified>${jstDateTime(f.latest)}</dcterms:modified>
     <items>
-      <rdf:Seq>${items.map((a) => `\n        <rdf:li rdf:resource="${xml(baseUrl + (a.path ?? ''))}" />`).join('')}
+      <rdf:Seq>${f.itemUris.map((u) => `\n        <rdf:li rdf:resource="${xml(u)}" />`).join('')}
       </rdf:Seq>
     </items>
-  </channel>${items.map((a) => itemXml(a, lang, baseUrl)).join('')}
+  </channel>${f.itemsXml}
 </rdf:RDF>
 `
 }

@@ -1,7 +1,8 @@
 import type { Lang, Translate } from '../platform/i18n/index.js'
-import { websiteCategoryLabel, WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
 import { bucketLabel } from './buckets.js'
 import type { DaysToFixRow, Share, WebsiteFigures } from './website-figures.js'
+import { categoryLabel } from '../intake/categories.js'
 
 /** A cell: text, a count, or a share in percent (null: no whole to take a share of). */
 export type Cell = string | number | { percent: number | null }
@@ -14,8 +15,8 @@ const formatPercent = (p: number | null) => (p === null ? '—' : `${p.toFixed(1
 
 /** The website figures as tables in the reader's language, in the order of the quarterly report. */
 export function websiteFigureTables(f: WebsiteFigures, t: Translate, lang: Lang): FigureTable[] {
-  const typeLabel = (key: string) => websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, key, lang)
-  const impactLabel = (key: string) => websiteCategoryLabel(WEBSITE_IMPACTS, key, lang)
+  const typeLabel = (key: string) => categoryLabel(WEBSITE_VULNERABILITY_TYPES, key, lang)
+  const impactLabel = (key: string) => categoryLabel(WEBSITE_IMPACTS, key, lang)
   const s = f.statuses
   const countShare = [t('statistics.col.count'), t('statistics.col.percent')]
   // The shares only: their counts are the buckets' sums, and the headline gives them overall.

@@ -1,8 +1,6 @@
-import type { Lang } from '../platform/i18n/index.js'
-import { categoryKeys } from '../intake/categories.js'
+import { categoryKeys, type Category } from '../intake/categories.js'
 
 /** The website lists of DESIGN §4 and §8, ja/en. Keys are stable (stored, counted); labels may change. */
-type Category = { key: string; ja: string; en: string }
 
 /** 脆弱性の種類 of a website report (DESIGN §8 figure 9). */
 export const WEBSITE_VULNERABILITY_TYPES: readonly Category[] = [
@@ -45,7 +43,3 @@ export type StallReason = (typeof STALL_REASONS)[number]
 export const websiteTypeKeys = categoryKeys(WEBSITE_VULNERABILITY_TYPES)
 export const websiteImpactKeys = categoryKeys(WEBSITE_IMPACTS)
 
-export function websiteCategoryLabel(list: readonly Category[], key: string | null | undefined, lang: Lang): string {
-  if (!key) return ''
-  return list.find((c) => c.key === key)?.[lang] ?? key
-}

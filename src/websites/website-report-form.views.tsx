@@ -1,24 +1,13 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
-import { MAX_ATTACHMENTS } from '../intake/intake.usecases.js'
+import { AttachmentsField, FinderFields, ReportKindTabs } from '../intake/report-form.views.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from './website-categories.js'
-
-/** The two report forms, one per kind (DESIGN §2): the finder picks the kind first. */
-export function ReportKindTabs(props: { c: Ctx; current: 'product' | 'website' }) {
-  const { t } = props.c.var
-  return (
-    <nav class="tabs" aria-label={t('websites.report_kind')}>
-      <a href="/report" aria-current={props.current === 'product' ? 'page' : undefined}>{t('intake.kind.product')}</a>
-      <a href="/report/website" aria-current={props.current === 'website' ? 'page' : undefined}>{t('intake.kind.website')}</a>
-    </nav>
-  )
-}
 
 /** The website report form. On a failed submit it comes back with every value kept. */
 export function WebsiteReportForm(props: { c: Ctx; values?: Record<string, unknown>; error?: unknown }) {
   const { c } = props
-  const { t, lang, user } = c.var
+  const { t, lang } = c.var
   const v = props.values ?? {}
   const s = (k: string, d = '') => (typeof v[k] === 'string' ? (v[k] as string) : Array.isArray(v[k]) ? (v[k] as string[]).join('\n') : d)
   return (
@@ -54,21 +43,8 @@ export function WebsiteReportForm(props: { c: Ctx; values?: Record<string, unkno
         <Field label={t('intake.reproduction')} name="reproduction" required>
           <textarea id="reproduction" name="reproduction" required maxlength={20000}>{s('reproduction')}</textarea>
         </Field>
-        <Field label={t('intake.attachments')} name="attachments"
-          hint={t('intake.attachments_hint', { count: MAX_ATTACHMENTS, size: Math.floor(c.var.deps.config.maxAttachmentBytes / 1024 / 1024) })}>
-          <input id="attachments" name="attachments" type="file" multiple />
-        </Field>
-        <h2>{t('intake.section_finder')}</h2>
-        <Field label={t('intake.finder_name')} name="finderName" required>
-          <input id="finderName" name="finderName" required maxlength={100} value={s('finderName', user?.displayName ?? '')} />
-        </Field>
-        <Field label={t('intake.finder_email')} name="finderEmail" hint={t('websites.finder_email_hint')}>
-          <input id="finderEmail" name="finderEmail" type="email" maxlength={254} value={s('finderEmail', user?.email ?? '')} />
-        </Field>
-        <Field label={t('intake.finder_organization')} name="finderOrganization">
-          <input id="finderOrganization" name="finderOrganization" maxlength={200} value={s('finderOrganization')} />
-        </Field>
-        <label><input type="checkbox" name="consentShareIdentity" checked={v.consentShareIdentity === 'on'} /> {t('websites.consent_share_identity')}</label>
+        <AttachmentsField c={c} />
+        <FinderFields c={c} values={v} emailHint={t('websites.finder_email_hint')} shareLabel={t('websites.consent_share_identity')} />
         <button type="submit">{t('intake.submit')}</button>
       </form>
     </>

@@ -5,9 +5,10 @@ import { policies } from '../policies/policies.js'
 import type { CaseView } from '../cases/case-view.js'
 import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import {
-  FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel,
+  FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES,
 } from './website-categories.js'
 import type { WebsiteReportDetails } from './websites.schemas.js'
+import { categoryLabel } from '../intake/categories.js'
 
 /** What a website finder wrote. The URLs are shown as text, never as links: nobody should open a PoC by accident. */
 export function WebsiteReportDetailsList(props: { c: Ctx; details: WebsiteReportDetails }) {
@@ -18,8 +19,8 @@ export function WebsiteReportDetailsList(props: { c: Ctx; details: WebsiteReport
       <dl class="facts">
         <dt>{t('websites.urls')}</dt><dd><ul class="urls">{d.urls.map((u) => <li><code>{u}</code></li>)}</ul></dd>
         {d.operatorName && <><dt>{t('websites.operator_name')}</dt><dd>{d.operatorName}</dd></>}
-        <dt>{t('websites.vulnerability_type')}</dt><dd>{websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, d.vulnerabilityType, lang)}</dd>
-        <dt>{t('websites.impact')}</dt><dd>{websiteCategoryLabel(WEBSITE_IMPACTS, d.impact, lang)}</dd>
+        <dt>{t('websites.vulnerability_type')}</dt><dd>{categoryLabel(WEBSITE_VULNERABILITY_TYPES, d.vulnerabilityType, lang)}</dd>
+        <dt>{t('websites.impact')}</dt><dd>{categoryLabel(WEBSITE_IMPACTS, d.impact, lang)}</dd>
       </dl>
       <h3>{t('intake.description')}</h3><div class="pre">{d.description}</div>
       <h3>{t('intake.reproduction')}</h3><div class="pre">{d.reproduction}</div>
@@ -50,8 +51,8 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
     <section id="website">
       <h2>{t('websites.section')}</h2>
       <dl class="facts">
-        <dt>{t('websites.vulnerability_type')}</dt><dd>{websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, k.vulnerability_type, lang)}</dd>
-        <dt>{t('websites.impact')}</dt><dd>{websiteCategoryLabel(WEBSITE_IMPACTS, k.impact, lang)}</dd>
+        <dt>{t('websites.vulnerability_type')}</dt><dd>{categoryLabel(WEBSITE_VULNERABILITY_TYPES, k.vulnerability_type, lang)}</dd>
+        <dt>{t('websites.impact')}</dt><dd>{categoryLabel(WEBSITE_IMPACTS, k.impact, lang)}</dd>
         <dt>{t('websites.operator')}</dt>
         <dd>{view.parties.length ? view.parties.map((p) => (lang === 'ja' ? p.name_ja : p.name_en)).join(', ') : t('websites.operator_none')}</dd>
         {k.start_date && <><dt>{t('websites.notified_on')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}

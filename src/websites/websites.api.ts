@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
-import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { jsonBody } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
-import { uploadsOf } from '../intake/intake.routes.js'
+import { receiptResponse, reportRequest } from '../intake/intake.api.js'
 import { addContact, createOrganization, loadOrganization } from '../coordination/organizations.usecases.js'
 import { contactSchema } from '../coordination/coordination.schemas.js'
 import { operatorSchema, websiteReportSchema } from './websites.schemas.js'
@@ -20,21 +20,8 @@ websitesApi.use('/api/v1/reports/website', rateLimit('intake', 20, 3600))
 
 /** Files a website report: JSON, or multipart/form-data with `attachments` files. */
 websitesApi.post('/api/v1/reports/website', async (c) => {
-  const isMultipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
-  let result
-  if (isMultipart) {
-    const body = await formBody(c)
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
-    result = await submitWebsiteReport(c.var.deps, { report: parseWith(websiteReportSchema, fields), uploads: await uploadsOf(body), finder: c.var.user })
-  } else {
-    result = await submitWebsiteReport(c.var.deps, { report: await jsonBody(c, websiteReportSchema), uploads: [], finder: c.var.user })
-  }
-  return c.json({
-    receiptNumber: result.receiptNumber,
-    trackingUrl: `${c.var.deps.config.publicUrl}/track/${result.trackingSecret}`,
-    trackingToken: result.trackingSecret,
-    reportId: result.reportId,
-  }, 201)
+  const { report, uploads } = await reportRequest(c, websiteReportSchema)
+  return receiptResponse(c, await submitWebsiteReport(c.var.deps, { report, uploads, finder: c.var.user }))
 })
 
 const json = async (c: Parameters<typeof jsonBody>[0]) => {

@@ -13,9 +13,10 @@ import { submitWebsiteReport } from './website-reports.usecases.js'
 import { WebsiteReportForm } from './website-report-form.views.js'
 import { websiteActions } from './website-actions.js'
 import { listWebsiteCases } from './websites.queries.js'
-import { WEBSITE_VULNERABILITY_TYPES, websiteCategoryLabel } from './website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from './website-categories.js'
 import { websitesApi } from './websites.api.js'
 import { operatorsRoutes } from './operators.routes.js'
+import { categoryLabel } from '../intake/categories.js'
 
 /** The website flow's pages (report form, case actions, intake's list) and its API. */
 export const websitesRoutes = new Hono<AppEnv>()
@@ -97,7 +98,7 @@ websitesRoutes.get('/websites', async (c) => {
           <tbody>{rows.map((r) => (
             <tr><td><a href={`/cases/${r.id}`}>{r.receipt_number}</a></td><td>{r.title}</td>
               <td><span class="status" data-status={r.status}>{t(`case.status.${r.status}`)}</span>{r.fix_type && <> ({t(`websites.fix_type.${r.fix_type}`)})</>}</td>
-              <td>{websiteCategoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang)}</td>
+              <td>{categoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang)}</td>
               <td>{(lang === 'ja' ? r.operator_ja : r.operator_en) ?? ''}</td><td>{r.start_date ? formatDate(r.start_date, lang) : ''}</td></tr>
           ))}</tbody>
         </table>
