@@ -43,7 +43,7 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
   const can = (a: string) => view.actions.includes(a)
   const operators = staff && can('notify_operator')
     ? await c.var.deps.db.selectFrom('organizations').innerJoin('organization_contacts', 'organization_contacts.organization_id', 'organizations.id')
-      .select(['organizations.id', 'organizations.name_ja', 'organizations.name_en', 'organization_contacts.id as contactId', 'organization_contacts.name', 'organization_contacts.email'])
+      .select(['organizations.id', 'organizations.name_ja', 'organizations.name_en', 'organizations.org_type', 'organization_contacts.id as contactId', 'organization_contacts.name', 'organization_contacts.email'])
       .where('organizations.kind', '=', 'operator').orderBy('organizations.name_ja').limit(2000).execute()
     : []
   const closingAlert = status === 'closed_by_alert' ? await alertThatClosed(c, k.id) : null
@@ -85,7 +85,7 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
             ? <p class="meta">{t('websites.no_operators')}</p>
             : <label>{t('websites.operator_contact')}
               <select name="target" required>{operators.map((o) => (
-                <option value={`${o.id}:${o.contactId}`}>{lang === 'ja' ? o.name_ja : o.name_en} — {o.name} &lt;{o.email}&gt;</option>
+                <option value={`${o.id}:${o.contactId}`}>{lang === 'ja' ? o.name_ja : o.name_en}{o.org_type ? ` (${t(`websites.org_type.${o.org_type}`)})` : ''} — {o.name} &lt;{o.email}&gt;</option>
               ))}</select>
             </label>}
           <p><a href={`/operators/new?case=${k.id}`}>{t('websites.new_operator')}</a></p>

@@ -3,6 +3,7 @@ import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { apiClient, browserClient, createUser, signInBrowser } from '../support/clients.js'
 import { productReport, productReportForm } from '../support/fixtures.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
+import { walkToNotifiedOperator } from '../support/website-story.js'
 
 /** Reports routinely carry working payloads; every place that shows them must show text. */
 const PAYLOADS = ['<script>alert("x1")</script>', '"><img src=x onerror=alert("x2")>', "'><svg onload=alert('x3')>"]
@@ -64,5 +65,31 @@ describe('user-supplied text renders as text', () => {
     const status = await apiClient(t).get(`/api/v1/tracking/${res.json.trackingToken}`)
     expect(status.headers.get('content-type')).toContain('application/json')
     expect(status.json.details.productName).toBe(PAYLOADS[0])
+  })
+
+  it('in website reports, operator names and their messages, on every page that shows them', async () => {
+    const p = PAYLOADS.join('')
+    const w = await walkToNotifiedOperator(t, { report: {
+      urls: [`https://xss.example.jp/?q=${PAYLOADS[0]}`, `https://xss.example.jp/${PAYLOADS[2]}`],
+      operatorName: `W1:${p}`, description: `W2:${p}`, reproduction: `W3:${p}`, finderName: `W4:${p}`, consentShareIdentity: true,
+    } })
+    await t.db.updateTable('organizations').set({ name_ja: `Op ${PAYLOADS[1]}`, name_en: `Op ${PAYLOADS[2]}` }).where('id', '=', w.orgId).execute()
+    await w.operator.api.post(`/api/v1/cases/${w.caseId}/threads/developer/${w.partyId}/messages`, { body: PAYLOADS.join('\n') })
+    await w.operator.api.post(`/api/v1/cases/${w.caseId}/dispute`, { reason: p })
+    const ib = browserClient(t)
+    await signInBrowser(t, ib, w.intake)
+    for (const path of [`/cases/${w.caseId}`, '/websites', '/operators', `/operators/${w.orgId}`, '/intake', '/websites/long-running']) {
+      const page = await ib.get(path)
+      expect(page.status, path).toBe(200)
+      assertEscaped(page.text, path)
+    }
+    const casePage = await ib.get(`/cases/${w.caseId}`)
+    for (const marker of ['W1:&lt;script&gt;', 'W2:&lt;script&gt;', 'W3:&lt;script&gt;', 'W4:&lt;script&gt;']) expect(casePage.text).toContain(marker)
+    const operatorPage = await w.operatorBrowser.get(`/cases/${w.caseId}`)
+    expect(operatorPage.status).toBe(200)
+    expect(operatorPage.text).toContain('W2:&lt;script&gt;')
+    assertEscaped(operatorPage.text, 'operator case page')
+    const tracking = await apiClient(t).get(`/track/${w.filed.trackingToken}`)
+    assertEscaped(tracking.text, 'website tracking page')
   })
 })
