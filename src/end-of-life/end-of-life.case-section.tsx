@@ -7,8 +7,10 @@ import { DuplicateSection, EndingsSection, EndOfLifeSection } from './end-of-lif
 export function EndOfLifeCaseSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const user = c.var.user
-  if (view.viewer !== 'staff' || view.kase.kind !== 'product') return null
+  if (view.viewer !== 'staff') return null
   const k = view.kase
+  // Duplicates join one case of either kind; end of life and these endings are the product flow's.
+  if (k.kind !== 'product') return <DuplicateSection c={c} view={view} canJoin={policies.joinDuplicate(user, view.relation)} />
   return (
     <>
       <DuplicateSection c={c} view={view} canJoin={policies.joinDuplicate(user, view.relation)} />

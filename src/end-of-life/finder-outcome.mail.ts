@@ -5,7 +5,7 @@ import { enqueueMail } from '../platform/mail/outbox.js'
 import { listReportsOfCase } from '../intake/reports.repository.js'
 
 /** Outcomes a finder is told of that intake's `notifyFinders` has no message for (yet). */
-export type FinderOutcome = 'handled_individually' | 'closed_low_impact' | 'duplicate_joined'
+export type FinderOutcome = 'handled_individually' | 'closed_low_impact' | 'duplicate_joined' | 'duplicate_joined_website'
 
 /**
  * Mails the finders of a case (those who gave an address; only `reportIds` when given) about an

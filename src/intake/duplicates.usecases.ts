@@ -2,9 +2,11 @@ import { z } from 'zod'
 import type { Deps } from '../platform/http/context.js'
 import { AppError } from '../platform/errors.js'
 import { blankToUndefined } from '../platform/http/validate.js'
-import { appendEvent, transitionProductCase, type Actor } from '../cases/case-events.js'
+import { appendEvent, transitionProductCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
+import type { DB } from '../platform/db/database.js'
 import { findCase, lockCase } from '../cases/cases.repository.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
+import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import { mailFindersOutcome } from '../end-of-life/finder-outcome.mail.js'
 import { creditJoinedFinders } from '../end-of-life/advisory-redraft.js'
 import { findReportByReceipt } from './reports.repository.js'
@@ -26,7 +28,7 @@ export const joinDuplicateSchema = z.object({
 }).refine((v) => Boolean(v.targetReceipt) !== Boolean(v.targetCaseId), { message: 'Name the case to join by receipt number or by case id (one of them).', path: ['targetReceipt'] })
 export type JoinDuplicateInput = z.infer<typeof joinDuplicateSchema>
 
-export type JoinDuplicateResult = { caseId: string; status: ProductCaseStatus; targetCaseId: string; movedReportIds: string[] }
+export type JoinDuplicateResult = { caseId: string; status: ProductCaseStatus | WebsiteCaseStatus; targetCaseId: string; movedReportIds: string[] }
 
 /**
  * Joins a newly received report to the existing case of the same vulnerability (DESIGN §2): its
@@ -45,15 +47,18 @@ export async function joinDuplicate(deps: Deps, input: { caseId: string; actor: 
     : (await findCase(deps.db, join.targetCaseId!))?.id
   if (!targetCaseId) throw duplicateErrors.targetUnknown()
   if (targetCaseId === input.caseId) throw duplicateErrors.sameCase()
-  const { to, result } = await transitionProductCase(deps.db, {
-    caseId: input.caseId, action: 'reject', actor: input.actor, clock: deps.clock,
+  const sourceKind = (await findCase(deps.db, input.caseId))?.kind
+  // Website reports join website cases the same way; each kind keeps its own table and endings.
+  const closed: readonly string[] = sourceKind === 'website' ? CLOSED_WEBSITE_STATUSES : CLOSED_PRODUCT_STATUSES
+  const transition = {
+    caseId: input.caseId, action: 'reject' as const, actor: input.actor, clock: deps.clock,
     changes: { rejection_reason: 'duplicate', duplicate_of: targetCaseId, closed_at: deps.clock.now() },
     data: { reason: 'duplicate', duplicateOf: targetCaseId, joined: true, note: join.note ?? null },
-    apply: async (trx, { now }) => {
+    apply: async (trx: DB, { now }: { now: Date }) => {
       // The source case is locked by the transition; the target is locked second.
       const source = await trx.selectFrom('cases').select('kind').where('id', '=', input.caseId).executeTakeFirstOrThrow()
       const target = await lockCase(trx, targetCaseId)
-      if (CLOSED_PRODUCT_STATUSES.includes(target.status as ProductCaseStatus)) throw duplicateErrors.targetClosed(target.status)
+      if (closed.includes(target.status)) throw duplicateErrors.targetClosed(target.status)
       if (target.kind !== source.kind) throw duplicateErrors.kindMismatch()
       const moved = await trx.selectFrom('reports').select(['id', 'receipt_number']).where('case_id', '=', input.caseId).execute()
       const reportIds = moved.map((r) => r.id)
@@ -67,10 +72,11 @@ export async function joinDuplicate(deps: Deps, input: { caseId: string; actor: 
         caseId: targetCaseId, type: 'duplicate_joined', actor: input.actor, at: now,
         data: { fromCaseId: input.caseId, reportIds, receiptNumbers: moved.map((r) => r.receipt_number), note: join.note ?? null },
       })
-      await mailFindersOutcome(trx, deps.config, { caseId: targetCaseId, what: 'duplicate_joined', now, reportIds })
+      await mailFindersOutcome(trx, deps.config, { caseId: targetCaseId, what: sourceKind === 'website' ? 'duplicate_joined_website' : 'duplicate_joined', now, reportIds })
       return { reportIds }
     },
-  })
+  }
+  const { to, result } = sourceKind === 'website' ? await transitionWebsiteCase(deps.db, transition) : await transitionProductCase(deps.db, transition)
   // After the join commits: an advisory drafted before it would otherwise leave the newcomers out of its credits.
   await creditJoinedFinders(deps, { caseId: targetCaseId, actor: input.actor, reportIds: result!.reportIds })
   return { caseId: input.caseId, status: to, targetCaseId, movedReportIds: result!.reportIds }

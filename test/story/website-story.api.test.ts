@@ -191,3 +191,26 @@ describe('a reminder to an operator that never joined', () => {
     expect((await apiClient(t).get(new URL(link).pathname)).status).toBe(200)
   })
 })
+
+describe('duplicate website reports', () => {
+  it('join one case: every finder follows it and is told the outcome; a product report cannot join it', async () => {
+    const first = await walkToNotifiedOperator(t, { intake, finder: await createUser(t).then((u) => u.api), report: { finderEmail: 'dup-first@example.test' } })
+    const finders = () => createUser(t).then((u) => u.api) // signed-in finders: the per-address report limit stays out of the way
+    const second = await fileWebsiteReport(t, { finderEmail: 'dup-second@example.test' }, await finders())
+    const joined = await intake.api.post(`/api/v1/cases/${second.caseId}/join-duplicate`, { targetReceipt: first.filed.receiptNumber })
+    expect(joined.status, JSON.stringify(joined.json)).toBe(200)
+    expect((await apiClient(t).get(`/api/v1/tracking/${second.trackingToken}`)).json.status).toBe('in_handling')
+    expect((await finderMailSubjects('dup-second@example.test')).some((x) => x.includes('既存の案件にまとめました'))).toBe(true)
+    const product = (await (await finders()).post('/api/v1/reports', (await import('../support/fixtures.js')).productReport())).json
+    const productCase = (await t.db.selectFrom('reports').select('case_id').where('receipt_number', '=', product.receiptNumber).executeTakeFirstOrThrow()).case_id
+    expect((await intake.api.post(`/api/v1/cases/${productCase}/join-duplicate`, { targetReceipt: first.filed.receiptNumber })).json.error.code).toBe('duplicates.kind_mismatch')
+
+    t.clock.advance(86400_000)
+    expect((await first.operator.api.post(`/api/v1/cases/${first.caseId}/fix`, { fixType: 'code_fixed' })).json.status).toBe('fixed')
+    expect((await apiClient(t).get(`/api/v1/tracking/${second.trackingToken}`)).json.status).toBe('fixed')
+    for (const email of ['dup-first@example.test', 'dup-second@example.test']) expect((await finderMailSubjects(email))[0]).toContain('修正されました')
+    // A fixed case takes no more duplicates.
+    const late = await fileWebsiteReport(t, {}, await finders())
+    expect((await intake.api.post(`/api/v1/cases/${late.caseId}/join-duplicate`, { targetReceipt: first.filed.receiptNumber })).json.error.code).toBe('duplicates.target_closed')
+  })
+})
