@@ -4,7 +4,7 @@ import { enqueueMail } from '../platform/mail/outbox.js'
 import { formatDate, translator, type Lang } from '../platform/i18n/index.js'
 import type { Timer } from './timers.usecases.js'
 import { dueDateOf } from './deadline-policies.js'
-import { operatorRecipients } from '../websites/website-cases.usecases.js'
+import { operatorRecipients, reinviteOperator } from '../websites/website-cases.usecases.js'
 
 /** `locale: null`: someone without an account yet, written to in both languages like the notification itself. */
 type Recipient = { email: string; locale: Lang | null }
@@ -67,7 +67,10 @@ export async function enqueueTimerNotice(trx: DB, config: Config, timer: Timer, 
   }
   if (timer.kind === 'website_long_running') {
     // The operator's members and its contacts not yet registered: a pointer to sign in, nothing about the site.
-    for (const r of await operatorRecipients(trx, timer.case_id, now)) await send(r, 'operator')
+    const operators = await operatorRecipients(trx, timer.case_id, now)
+    for (const r of operators) await send(r, 'operator')
+    // Nobody of the operator ever joined and its invitation has run out: invite its contact again.
+    if (!operators.length && await reinviteOperator(trx, config, { caseId: timer.case_id, now, createdBy: null })) sent++
   }
   return sent
 }

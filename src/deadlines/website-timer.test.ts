@@ -177,3 +177,24 @@ describe('the long-running clock of a website case', () => {
     expect((policiesPage.json.policies as any[]).map((p) => p.kind).at(-1)).toBe('website_long_running')
   })
 })
+
+describe('an operator nobody of which ever joined', () => {
+  it('is invited again by the overdue notice, once, its first invitation having run out', async () => {
+    t.clock.set('2025-04-01T01:00:00Z')
+    const intake = await createUser(t, { roles: ['intake'] })
+    const filed = await fileWebsiteReport(t)
+    await intake.api.post(`/api/v1/cases/${filed.caseId}/accept`, {})
+    const op = await registerOperator(intake)
+    await intake.api.post(`/api/v1/cases/${filed.caseId}/operator`, { organizationId: op.orgId, contactId: op.contactId })
+    await runDeadlineJobs(t.deps)
+    t.clock.set('2025-10-01T01:00:00Z') // past the due day (whatever the earlier tests set the policy to); the 14-day invitation is long gone
+    await runDeadlineJobs(t.deps)
+    await afterRestart()
+    const invitations = (await t.db.selectFrom('mail_outbox').select('body_text').where('to_address', '=', op.contactEmail).execute())
+      .filter((m) => /\/invitations\//.test(m.body_text))
+    expect(invitations).toHaveLength(2) // the notification, and one fresh invitation
+    const open = await t.db.selectFrom('invitations').select('id').where('case_id', '=', filed.caseId).where('expires_at', '>', t.clock.now()).execute()
+    expect(open).toHaveLength(1)
+  })
+})
+

@@ -1,4 +1,5 @@
 import type { Deps } from '../platform/http/context.js'
+import type { Config } from '../platform/config.js'
 import type { DB } from '../platform/db/database.js'
 import { AppError, errors } from '../platform/errors.js'
 import { tokyoDate, translator, type Lang } from '../platform/i18n/index.js'
@@ -163,6 +164,24 @@ export async function resumeHandling(deps: Deps, input: { caseId: string; actor:
 }
 
 /**
+ * A fresh single-use invitation, mailed in both languages to the contact the operator was last
+ * notified at — for an operator nobody of which ever joined, whose first invitation has run out.
+ * Returns the invitation's id, or null when there is nobody to invite. Runs in the caller's transaction.
+ */
+export async function reinviteOperator(trx: DB, config: Config, input: { caseId: string; now: Date; createdBy: string | null }): Promise<string | null> {
+  const party = (await notifiedOperatorParties(trx, input.caseId)).at(-1)
+  const notified = await trx.selectFrom('case_events').select('data').where('case_id', '=', input.caseId).where('type', '=', 'notify_operator')
+    .orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const email = (notified?.data as { contactEmail?: string } | undefined)?.contactEmail
+  if (!party || !email) return null
+  const invitation = await createInvitation(trx, {
+    purpose: 'organization_member', now: input.now, email, organizationId: party.organization_id, caseId: input.caseId, createdBy: input.createdBy,
+  })
+  await mailBilingual(trx, email, null, 'notification', { url: `${config.publicUrl}${invitation.path}` }, input.now)
+  return invitation.id
+}
+
+/**
  * Reminds the operator to report its fix: mail to its members and open invitations, and the event.
  * An operator nobody of which ever joined (its 14-day invitation ran out) gets a fresh invitation
  * at the contact it was notified at, so a reminder always reaches someone who can act on it.
@@ -174,21 +193,8 @@ export async function remindOperator(deps: Deps, input: { caseId: string; actor:
     apply: async (trx, { now }) => {
       const recipients = await operatorRecipients(trx, input.caseId, now)
       for (const to of recipients) await mailBilingual(trx, to.email, to.locale, 'reminder', { url: `${deps.config.publicUrl}/cases/${input.caseId}` }, now)
-      let reinvited: string | null = null
-      const party = parties.at(-1)
-      if (!recipients.length && party) {
-        const notified = await trx.selectFrom('case_events').select('data').where('case_id', '=', input.caseId).where('type', '=', 'notify_operator')
-          .orderBy('id', 'desc').limit(1).executeTakeFirst()
-        const email = (notified?.data as { contactEmail?: string } | undefined)?.contactEmail
-        if (email) {
-          const invitation = await createInvitation(trx, {
-            purpose: 'organization_member', now, email, organizationId: party.organization_id, caseId: input.caseId, createdBy: input.actor.user?.id ?? null,
-          })
-          await mailBilingual(trx, email, null, 'notification', { url: `${deps.config.publicUrl}${invitation.path}` }, now)
-          reinvited = invitation.id
-        }
-      }
-      return { partyId: party?.id ?? null, reminded: recipients.length + (reinvited ? 1 : 0), reinvited, note: input.note ?? null }
+      const reinvited = recipients.length ? null : await reinviteOperator(trx, deps.config, { caseId: input.caseId, now, createdBy: input.actor.user?.id ?? null })
+      return { partyId: parties.at(-1)?.id ?? null, reminded: recipients.length + (reinvited ? 1 : 0), reinvited, note: input.note ?? null }
     },
   })
   return { reminded: r.result!.reminded }
