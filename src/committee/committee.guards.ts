@@ -1,9 +1,9 @@
 import type { Ctx, CurrentUser } from '../platform/http/context.js'
-import { requireAllowed, requireUser } from '../platform/http/guards.js'
+import { requireAllowed } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
-import { loadCaseRelation } from '../cases/cases.repository.js'
 import { chairedMeetings, findReferral, isRecused } from './referrals.repository.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 
 /** Members and coordinators reach the committee's pages; everyone else signed in gets 404. */
 export const committeeViewer = (c: Ctx): CurrentUser => requireAllowed(c, policies.viewCommittee)
@@ -37,12 +37,7 @@ export async function deciderAccess(c: Ctx) {
 }
 
 /** A coordinator of the product case in the path. */
-export async function referrerOf(c: Ctx): Promise<CurrentUser> {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.referToCommittee(user, rel)) throw errors.notFound()
-  return user
-}
+export const referrerOf = (c: Ctx): Promise<CurrentUser> => allowedOnCase(c, policies.referToCommittee)
 
 /** The chair decides for a meeting they chaired; a coordinator may name any meeting that discussed it, or none. */
 export function decisionMeeting(access: { user: CurrentUser; chairOf: string[] }, requested: string | undefined): string | null {

@@ -3,42 +3,26 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
-import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf, changeCase } from '../cases/case-events.js'
-import { loadCaseRelation } from '../cases/cases.repository.js'
 import { classificationSchema, addPartySchema, contactAttemptSchema, notifySchema, responseSchema, vulnerabilityStatusSchema } from './coordination.schemas.js'
 import { addParty, logContactAttempt, notifyDeveloper } from './parties.usecases.js'
 import { classifyCase } from './classification.usecases.js'
 import { acknowledgeNotification, respondToCase, setVulnerabilityStatus } from './developer-response.usecases.js'
 import { listCoordinationCases, listOrganizationCases } from './coordination.queue.js'
 import { CoordinationQueue, MyCases } from './coordination.views.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 
 export const coordinationRoutes = new Hono<AppEnv>()
 
 /** The coordinator's check for a case; outsiders get 404. */
-async function coordinatorOf(c: Ctx) {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.coordinate(user, rel)) throw errors.notFound()
-  return user
-}
+const coordinatorOf = (c: Ctx) => allowedOnCase(c, policies.coordinate)
 
 /** The developer's check: a member of the notified party; everyone else gets 404. */
-async function developerOf(c: Ctx) {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.respondAsDeveloper(rel, c.req.param('partyId')!)) throw errors.notFound()
-  return user
-}
+const developerOf = (c: Ctx) => allowedOnCase(c, (_u, rel) => policies.respondAsDeveloper(rel, c.req.param('partyId')!))
 
 /** Case staff (intake or coordinators) for classification; everyone else 404. */
-async function caseStaffOf(c: Ctx) {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.classifyCase(user, rel)) throw errors.notFound()
-  return user
-}
+const caseStaffOf = (c: Ctx) => allowedOnCase(c, policies.classifyCase)
 
 const back = (c: Ctx) => c.redirect(`/cases/${c.req.param('caseId')}`, 303)
 

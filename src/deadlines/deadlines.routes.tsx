@@ -13,6 +13,7 @@ import { listCaseTimers, listOpenTimers, loadTimerView, timerCaseId } from './de
 import { listDeadlinePolicies, listPolicyChanges, updateDeadlinePolicy } from './deadline-policies.js'
 import { pauseTimer, resumeTimer } from './timers.usecases.js'
 import { DeadlineQueue, PoliciesPage } from './deadlines.views.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 
 export const deadlinesRoutes = new Hono<AppEnv>()
 
@@ -27,12 +28,7 @@ async function timerStaffOf(c: Ctx) {
 }
 
 /** Case staff for a case's deadlines; everyone else 404. */
-async function caseStaffOf(c: Ctx) {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.manageCaseDeadlines(user, rel)) throw errors.notFound()
-  return user
-}
+const caseStaffOf = (c: Ctx) => allowedOnCase(c, policies.manageCaseDeadlines)
 
 /** A policy kind from the path; an unknown one does not exist. */
 function policyKind(c: Ctx): TimerKind {

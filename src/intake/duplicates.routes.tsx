@@ -3,7 +3,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { allowedOnCase } from '../end-of-life/case-guard.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 import { joinDuplicate, joinDuplicateSchema } from './duplicates.usecases.js'
 
 /** Joining a duplicate report to the existing case (intake staff and coordinators): form and API. */

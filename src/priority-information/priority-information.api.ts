@@ -2,10 +2,8 @@ import { Hono } from 'hono'
 import type { AppEnv, CurrentUser, Deps } from '../platform/http/context.js'
 import { jsonBody } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
-import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { loadCaseRelation } from '../cases/cases.repository.js'
 import { advisoryJson } from '../advisories/public-advisory.js'
 import { translator } from '../platform/i18n/index.js'
 import { contactSchema } from '../coordination/coordination.schemas.js'
@@ -16,6 +14,7 @@ import { countsBySector, listProvisionsForStaff, loadProvisionForStaff, provisio
 import { priorityInformationErrors } from './priority-information.errors.js'
 import type { ProvisionRecord } from './provisions.repository.js'
 import type { ProvisionState } from './provision-time.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 
 /** The priority-information JSON API: the same use cases and checks as the pages. */
 export const priorityInformationApi = new Hono<AppEnv>()
@@ -27,12 +26,7 @@ const provisionJson = (p: ProvisionRecord, state: ProvisionState, provideAt: Dat
   leadBusinessDays: p.leadBusinessDays, sectors: p.sectors, organizationIds: p.organizationIds,
 })
 
-async function requireMarker(c: Parameters<typeof requireUser>[0]): Promise<CurrentUser> {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !policies.markForPriorityInformation(user, rel)) throw errors.notFound()
-  return user
-}
+const requireMarker = (c: Parameters<typeof requireUser>[0]): Promise<CurrentUser> => allowedOnCase(c, policies.markForPriorityInformation)
 
 async function caseProvisionJson(deps: Deps, caseId: string) {
   const p = await provisionOfCase(deps, caseId)

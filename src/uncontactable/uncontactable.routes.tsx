@@ -15,6 +15,7 @@ import { handleTip, tipCaseId } from './tip-handling.js'
 import { findPublicListing, listPublicListings, type PublicListing } from './listings.repository.js'
 import { loadPolicy, partyProgress, savePolicy } from './contact-policy.js'
 import { ListingPage, PolicyPage, PublicList, type TipFormState } from './uncontactable.views.js'
+import { allowedOnCase } from '../cases/case-guard.js'
 
 export const uncontactableRoutes = new Hono<AppEnv>()
 
@@ -22,12 +23,7 @@ export const uncontactableRoutes = new Hono<AppEnv>()
 const tipLimit = rateLimit('uncontactable-tip', 10, 3600)
 
 /** Coordinators of the product case in the path; everyone else signed in gets 404. */
-async function coordinatorOf(c: Ctx, allowed: typeof policies.declareUncontactable) {
-  const user = requireUser(c)
-  const rel = await loadCaseRelation(c.var.deps.db, c.req.param('caseId')!, user)
-  if (!rel || !allowed(user, rel)) throw errors.notFound()
-  return user
-}
+const coordinatorOf = (c: Ctx, allowed: typeof policies.declareUncontactable) => allowedOnCase(c, allowed)
 
 /** Coordinators of the case the tip in the path belongs to; an unknown tip and everyone else get 404. */
 async function tipHandlerOf(c: Ctx) {

@@ -3,7 +3,7 @@ import { parseWith } from '../platform/http/validate.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { websiteCaseFor } from './website-case.guard.js'
+import { caseAccess } from '../cases/case-guard.js'
 import { classifyWebsiteSchema, closureSchema, disputeSchema, fixSchema, notifyOperatorSchema, remindSchema, resumeSchema } from './websites.schemas.js'
 import {
   classifyWebsiteCase, closeNotVulnerable, closeStalled, disputeAsOperator, notifyOperator, remindOperator, reportFix, resumeHandling,
@@ -15,38 +15,38 @@ import {
  */
 export const websiteActions = {
   classify: async (c: Ctx, body: unknown) => {
-    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     await classifyWebsiteCase(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(classifyWebsiteSchema, body) })
   },
   notifyOperator: async (c: Ctx, body: unknown) => {
-    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     // The form sends `organisation:contact` from one select; the API sends the two ids.
     const input = body && typeof body === 'object' && 'target' in body ? splitTarget(body as Record<string, unknown>) : body
     return notifyOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(notifyOperatorSchema, input) })
   },
   fix: async (c: Ctx, body: unknown) => {
-    const { user, caseId, rel } = await websiteCaseFor(c, (u, r) => policies.actAsOperator(u, r) || policies.runWebsiteFlow(u, r))
+    const { user, caseId, rel } = await caseAccess(c, (u, r) => policies.actAsOperator(u, r) || policies.runWebsiteFlow(u, r), 'websiteCaseId')
     const input = parseWith(fixSchema, body)
     const asOperator = !policies.runWebsiteFlow(user, rel)
     return reportFix(c.var.deps, { caseId, actor: actorOf(user), asOperator, ...input, source: asOperator ? undefined : input.source })
   },
   dispute: async (c: Ctx, body: unknown) => {
-    const { user, caseId, rel } = await websiteCaseFor(c, policies.actAsOperator)
+    const { user, caseId, rel } = await caseAccess(c, policies.actAsOperator, 'websiteCaseId')
     return disputeAsOperator(c.var.deps, { caseId, actor: actorOf(user), partyId: rel.notifiedPartyIds[0]!, ...parseWith(disputeSchema, body) })
   },
   close: async (c: Ctx, body: unknown) => {
-    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     const input = parseWith(closureSchema, body)
     return input.ending === 'stalled'
       ? closeStalled(c.var.deps, { caseId, actor: actorOf(user), reason: input.reason!, note: input.note })
       : closeNotVulnerable(c.var.deps, { caseId, actor: actorOf(user), note: input.note })
   },
   resume: async (c: Ctx, body: unknown) => {
-    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     return resumeHandling(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(resumeSchema, body) })
   },
   remind: async (c: Ctx, body: unknown) => {
-    const { user, caseId } = await websiteCaseFor(c, policies.runWebsiteFlow)
+    const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     return remindOperator(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(remindSchema, body) })
   },
 }
