@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx, Deps } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
-import { formBody, parseWith } from '../platform/http/validate.js'
+import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
 import { requireUser } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
@@ -67,9 +67,7 @@ caseRoutes.post('/cases/:caseId/threads/:kind{developer|finder}/:targetId', asyn
 })
 
 caseRoutes.post('/api/v1/cases/:caseId/threads/:kind{developer|finder}/:targetId/messages', async (c) => {
-  let body: unknown
-  try { body = await c.req.json() } catch { throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } }) }
-  const { id } = await postToThread(c, c.req.param('kind') as 'developer' | 'finder', body)
+  const { id } = await postToThread(c, c.req.param('kind') as 'developer' | 'finder', await jsonInput(c))
   return c.json({ id }, 201)
 })
 

@@ -17,6 +17,8 @@ export const websiteActions = {
   classify: async (c: Ctx, body: unknown) => {
     const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')
     await classifyWebsiteCase(c.var.deps, { caseId, actor: actorOf(user), ...parseWith(classifyWebsiteSchema, body) })
+    // Classifying never moves the case; the API still answers with its status like every other action.
+    return c.var.deps.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()
   },
   notifyOperator: async (c: Ctx, body: unknown) => {
     const { user, caseId } = await caseAccess(c, policies.runWebsiteFlow, 'websiteCaseId')

@@ -81,7 +81,7 @@ export async function notifyOperator(deps: Deps, input: { caseId: string; organi
       return { partyId, organizationId: org.id, organizationType: org.org_type, notifiedOn, contactEmail: contact.email, invitationId: invitation.id }
     },
   })
-  return r.result!
+  return { ...r.result!, status: r.to }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
-import { jsonBody } from '../platform/http/validate.js'
+import { jsonBody, jsonInput } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { errors } from '../platform/errors.js'
@@ -24,38 +24,33 @@ websitesApi.post('/api/v1/reports/website', async (c) => {
   return receiptResponse(c, await submitWebsiteReport(c.var.deps, { report, uploads, finder: c.var.user }))
 })
 
-const json = async (c: Parameters<typeof jsonBody>[0]) => {
-  try { return await c.req.json() } catch { throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } }) }
-}
-const statusOf = async (c: Parameters<typeof jsonBody>[0]) =>
-  (await c.var.deps.db.selectFrom('cases').select('status').where('id', '=', c.req.param('websiteCaseId')!).executeTakeFirstOrThrow()).status
 
 websitesApi.post('/api/v1/cases/:websiteCaseId/website-classification', async (c) => {
-  await websiteActions.classify(c, await json(c))
-  return c.json({ status: await statusOf(c) })
+  const { status } = await websiteActions.classify(c, await jsonInput(c))
+  return c.json({ status })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/operator', async (c) => {
-  const r = await websiteActions.notifyOperator(c, await json(c))
-  return c.json({ partyId: r.partyId, notifiedOn: r.notifiedOn, status: await statusOf(c) })
+  const r = await websiteActions.notifyOperator(c, await jsonInput(c))
+  return c.json({ partyId: r.partyId, notifiedOn: r.notifiedOn, status: r.status })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/fix', async (c) => {
-  const r = await websiteActions.fix(c, await json(c))
+  const r = await websiteActions.fix(c, await jsonInput(c))
   return c.json({ status: r.to })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/dispute', async (c) => {
-  const r = await websiteActions.dispute(c, await json(c))
+  const r = await websiteActions.dispute(c, await jsonInput(c))
   return c.json({ status: r.to })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/website-closure', async (c) => {
-  const r = await websiteActions.close(c, await json(c))
+  const r = await websiteActions.close(c, await jsonInput(c))
   return c.json({ status: r.to })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/resume-handling', async (c) => {
-  const r = await websiteActions.resume(c, await json(c))
+  const r = await websiteActions.resume(c, await jsonInput(c))
   return c.json({ status: r.to })
 })
 websitesApi.post('/api/v1/cases/:websiteCaseId/operator-reminders', async (c) => {
-  const r = await websiteActions.remind(c, await json(c))
+  const r = await websiteActions.remind(c, await jsonInput(c))
   return c.json(r)
 })
 

@@ -20,15 +20,18 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   return result.data
 }
 
-/** A JSON body validated by `schema`; malformed JSON is a 400 too. */
-export async function jsonBody<S extends z.ZodType>(c: Ctx, schema: S): Promise<z.infer<S>> {
-  let body: unknown
+/** A JSON body, not yet validated (for a route that checks access before it parses); malformed JSON is a 400. */
+export async function jsonInput(c: Ctx): Promise<unknown> {
   try {
-    body = await c.req.json()
+    return await c.req.json()
   } catch {
     throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } })
   }
-  return parseWith(schema, body)
+}
+
+/** A JSON body validated by `schema`; malformed JSON is a 400 too. */
+export async function jsonBody<S extends z.ZodType>(c: Ctx, schema: S): Promise<z.infer<S>> {
+  return parseWith(schema, await jsonInput(c))
 }
 
 /** A form body (urlencoded or multipart), without the CSRF field. Repeated fields become arrays. */
