@@ -4,7 +4,7 @@ import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
 import { AppError, errors } from '../platform/errors.js'
 import { tokyoDate, translator } from '../platform/i18n/index.js'
-import { enqueueMail } from '../platform/mail/outbox.js'
+import { enqueueLocalizedMail, enqueueMail } from '../platform/mail/outbox.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
 import { createInvitation } from '../accounts/invitations.js'
 import { notifyFinders } from '../intake/intake.usecases.js'
@@ -85,14 +85,8 @@ export async function notifyDeveloper(deps: Deps, input: { caseId: string; party
       purpose: 'organization_member', now, email: contact.email, organizationId: party.organization_id,
       caseId: input.caseId, createdBy: input.actor.user?.id ?? null,
     })
-    const t = translator('ja')
-    const te = translator('en')
     const url = `${deps.config.publicUrl}${invitation.path}`
-    await enqueueMail(trx, {
-      to: contact.email,
-      subject: `${t('coordination.mail.notification.subject')} / ${te('coordination.mail.notification.subject')}`,
-      text: [t('coordination.mail.notification.body', { url }), '', '----', '', te('coordination.mail.notification.body', { url })].join('\n'),
-    }, now)
+    await enqueueLocalizedMail(trx, contact.email, null, (lang, part) => translator(lang)(`coordination.mail.notification.${part}`, { url }), now)
     const members = await trx.selectFrom('users').select(['email', 'locale']).where('organization_id', '=', party.organization_id).execute()
     for (const m of members) {
       const tm = translator(m.locale)

@@ -1,40 +1,19 @@
 import type { DB } from '../platform/db/database.js'
 import type { Config } from '../platform/config.js'
-import { enqueueMail } from '../platform/mail/outbox.js'
+import { enqueueLocalizedMail } from '../platform/mail/outbox.js'
 import { formatDate, translator, type Lang } from '../platform/i18n/index.js'
 import type { Timer } from './timers.usecases.js'
 import { dueDateOf } from './deadline-policies.js'
 import { operatorRecipients, reinviteOperator } from '../websites/website-cases.usecases.js'
+import { caseStaffRecipients, organizationRecipients, type CaseRecipient } from '../cases/case-recipients.js'
 
-/** `locale: null`: someone without an account yet, written to in both languages like the notification itself. */
-type Recipient = { email: string; locale: Lang | null }
 export type Notice = 'reminder' | 'overdue'
 
-/**
- * The staff who run the case: whoever took it (`coordinator_id`: the coordinator of a product case,
- * the intake officer who accepted a website case); while nobody has, every coordinator — or, for a
- * website case, every intake officer (coordinators never see website cases).
- */
-async function staffRecipients(trx: DB, caseId: string): Promise<Recipient[]> {
-  const kase = await trx.selectFrom('cases').select(['coordinator_id', 'kind']).where('id', '=', caseId).executeTakeFirstOrThrow()
-  const role = kase.kind === 'website' ? 'intake' : 'coordinator'
-  let q = trx.selectFrom('users').select(['email', 'locale']).where('disabled_at', 'is', null)
-  q = kase.coordinator_id ? q.where('id', '=', kase.coordinator_id) : q.where((eb) => eb(eb.val(role), '=', eb.fn.any('roles')))
-  return q.execute()
-}
-
-/**
- * The developer organisations still to acknowledge: their members, and the contacts whose
- * invitation from the notification is still unused (they have no account to sign in with yet).
- */
-async function developerRecipients(trx: DB, caseId: string, now: Date): Promise<Recipient[]> {
-  const orgs = (await trx.selectFrom('case_parties').select('organization_id').where('case_id', '=', caseId)
+/** The developer organisations still to acknowledge: members and open invitations. */
+async function developerRecipients(trx: DB, caseId: string, now: Date): Promise<CaseRecipient[]> {
+  const organizationIds = (await trx.selectFrom('case_parties').select('organization_id').where('case_id', '=', caseId)
     .where('status', '=', 'notified').execute()).map((p) => p.organization_id)
-  if (!orgs.length) return []
-  const members = await trx.selectFrom('users').select(['email', 'locale']).where('organization_id', 'in', orgs).where('disabled_at', 'is', null).execute()
-  const invited = await trx.selectFrom('invitations').select('email').where('case_id', '=', caseId).where('organization_id', 'in', orgs)
-    .where('purpose', '=', 'organization_member').where('used_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now).execute()
-  return [...members, ...invited.filter((i) => i.email).map((i) => ({ email: i.email!, locale: null }))]
+  return organizationRecipients(trx, { caseId, organizationIds, now })
 }
 
 /**
@@ -49,19 +28,15 @@ export async function enqueueTimerNotice(trx: DB, config: Config, timer: Timer, 
   const url = `${config.publicUrl}/cases/${timer.case_id}`
   const seen = new Set<string>()
   let sent = 0
-  const send = async (r: Recipient, audience: 'staff' | 'developer' | 'operator') => {
+  const send = async (r: CaseRecipient, audience: 'staff' | 'developer' | 'operator') => {
     if (seen.has(r.email)) return
     seen.add(r.email)
     const text = (lang: Lang, part: 'subject' | 'body') => translator(lang)(`deadlines.mail.${audience}.${notice}.${part}`,
       { label: lang === 'ja' ? policy.label_ja : policy.label_en, receipt, due: formatDate(due, lang), url })
-    await enqueueMail(trx, r.locale ? { to: r.email, subject: text(r.locale, 'subject'), text: text(r.locale, 'body') } : {
-      to: r.email,
-      subject: `${text('ja', 'subject')} / ${text('en', 'subject')}`,
-      text: [text('ja', 'body'), '', '----', '', text('en', 'body')].join('\n'),
-    }, now)
+    await enqueueLocalizedMail(trx, r.email, r.locale, text, now)
     sent++
   }
-  for (const r of await staffRecipients(trx, timer.case_id)) await send(r, 'staff')
+  for (const r of await caseStaffRecipients(trx, timer.case_id)) await send(r, 'staff')
   if (timer.kind === 'developer_acknowledgement') {
     for (const r of await developerRecipients(trx, timer.case_id, now)) await send(r, 'developer')
   }

@@ -3,10 +3,11 @@ import type { Config } from '../platform/config.js'
 import type { DB } from '../platform/db/database.js'
 import { AppError, errors } from '../platform/errors.js'
 import { tokyoDate, translator, type Lang } from '../platform/i18n/index.js'
-import { enqueueMail } from '../platform/mail/outbox.js'
+import { enqueueLocalizedMail } from '../platform/mail/outbox.js'
 import { newId } from '../platform/secrets.js'
 import { changeCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
 import { CLOSED_WEBSITE_STATUSES } from '../cases/website-case.transitions.js'
+import { caseStaffRecipients, organizationRecipients, type CaseRecipient } from '../cases/case-recipients.js'
 import { createInvitation } from '../accounts/invitations.js'
 import { notifyFinders } from '../intake/intake.usecases.js'
 import type { FixType, StallReason } from './website-categories.js'
@@ -24,28 +25,15 @@ async function notifiedOperatorParties(db: DB, caseId: string) {
     .where('notified_at', 'is not', null).orderBy('notified_at').execute()
 }
 
-/**
- * Who hears from keikai on an operator's behalf: its members, and the contacts whose invitation for
- * this case is still unused (they have no account yet). `locale: null` means both languages.
- */
-export async function operatorRecipients(db: DB, caseId: string, now: Date): Promise<{ email: string; locale: Lang | null }[]> {
-  const orgs = (await notifiedOperatorParties(db, caseId)).map((p) => p.organization_id)
-  if (!orgs.length) return []
-  const members = await db.selectFrom('users').select(['email', 'locale']).where('organization_id', 'in', orgs).where('disabled_at', 'is', null).execute()
-  const invited = await db.selectFrom('invitations').select('email').where('case_id', '=', caseId).where('organization_id', 'in', orgs)
-    .where('purpose', '=', 'organization_member').where('used_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now).execute()
-  const seen = new Set<string>()
-  return [...members, ...invited.filter((i) => i.email).map((i) => ({ email: i.email!, locale: null }))]
-    .filter((r) => !seen.has(r.email) && Boolean(seen.add(r.email)))
+/** Who hears from keikai on the notified operators' behalf: members and open invitations. */
+export async function operatorRecipients(db: DB, caseId: string, now: Date): Promise<CaseRecipient[]> {
+  const organizationIds = (await notifiedOperatorParties(db, caseId)).map((p) => p.organization_id)
+  return organizationRecipients(db, { caseId, organizationIds, now })
 }
 
 /** One mail in the recipient's language, or in both when we do not know it. Never any detail of the site. */
-async function mailBilingual(trx: DB, to: string, locale: Lang | null, key: string, params: Record<string, string>, now: Date) {
-  const text = (lang: Lang, part: 'subject' | 'body') => translator(lang)(`websites.mail.${key}.${part}`, params)
-  await enqueueMail(trx, locale ? { to, subject: text(locale, 'subject'), text: text(locale, 'body') } : {
-    to, subject: `${text('ja', 'subject')} / ${text('en', 'subject')}`, text: [text('ja', 'body'), '', '----', '', text('en', 'body')].join('\n'),
-  }, now)
-}
+const mailBilingual = (trx: DB, to: string, locale: Lang | null, key: string, params: Record<string, string>, now: Date) =>
+  enqueueLocalizedMail(trx, to, locale, (lang, part) => translator(lang)(`websites.mail.${key}.${part}`, params), now)
 
 /**
  * IPA notifies the website operator (DESIGN §4): the operator organisation joins the case as its
@@ -120,10 +108,7 @@ export async function disputeAsOperator(deps: Deps, input: { caseId: string; act
 /** The case's handler (the intake officer who accepted it), or every intake officer, hears of the operator's step. */
 async function mailHandler(deps: Deps, trx: DB, caseId: string, key: 'fix_reported' | 'disputed', now: Date, byStaff: boolean) {
   if (byStaff) return
-  const kase = await trx.selectFrom('cases').select('coordinator_id').where('id', '=', caseId).executeTakeFirstOrThrow()
-  let q = trx.selectFrom('users').select(['email', 'locale']).where('disabled_at', 'is', null)
-  q = kase.coordinator_id ? q.where('id', '=', kase.coordinator_id) : q.where((eb) => eb(eb.val('intake'), '=', eb.fn.any('roles')))
-  for (const u of await q.execute()) await mailBilingual(trx, u.email, u.locale, `staff_${key}`, { url: `${deps.config.publicUrl}/cases/${caseId}` }, now)
+  for (const u of await caseStaffRecipients(trx, caseId)) await mailBilingual(trx, u.email, u.locale, `staff_${key}`, { url: `${deps.config.publicUrl}/cases/${caseId}` }, now)
 }
 
 /** Closed as not a vulnerability, judged so by IPA and the operator. */
@@ -187,10 +172,10 @@ export async function reinviteOperator(trx: DB, config: Config, input: { caseId:
  * at the contact it was notified at, so a reminder always reaches someone who can act on it.
  */
 export async function remindOperator(deps: Deps, input: { caseId: string; actor: Actor; note?: string }): Promise<{ reminded: number }> {
-  const parties = await notifiedOperatorParties(deps.db, input.caseId)
   const r = await transitionWebsiteCase(deps.db, {
     caseId: input.caseId, action: 'remind_operator', actor: input.actor, clock: deps.clock,
     apply: async (trx, { now }) => {
+      const parties = await notifiedOperatorParties(trx, input.caseId)
       const recipients = await operatorRecipients(trx, input.caseId, now)
       for (const to of recipients) await mailBilingual(trx, to.email, to.locale, 'reminder', { url: `${deps.config.publicUrl}/cases/${input.caseId}` }, now)
       const reinvited = recipients.length ? null : await reinviteOperator(trx, deps.config, { caseId: input.caseId, now, createdBy: input.actor.user?.id ?? null })

@@ -1,5 +1,6 @@
 import type { DB } from '../db/database.js'
 import { newId } from '../secrets.js'
+import type { Lang } from '../i18n/define.js'
 
 export type OutgoingMail = { to: string; subject: string; text: string }
 
@@ -17,6 +18,18 @@ export async function enqueueMail(trx: DB, mail: OutgoingMail, now: Date): Promi
     next_attempt_at: now,
     created_at: now,
   }).execute()
+}
+
+/**
+ * One mail in the recipient's language, or — for someone without an account, whose language we do
+ * not know (`locale: null`) — in Japanese and English, one after the other.
+ */
+export async function enqueueLocalizedMail(trx: DB, to: string, locale: Lang | null, text: (lang: Lang, part: 'subject' | 'body') => string, now: Date): Promise<void> {
+  await enqueueMail(trx, locale ? { to, subject: text(locale, 'subject'), text: text(locale, 'body') } : {
+    to,
+    subject: `${text('ja', 'subject')} / ${text('en', 'subject')}`,
+    text: [text('ja', 'body'), '', '----', '', text('en', 'body')].join('\n'),
+  }, now)
 }
 
 /**
