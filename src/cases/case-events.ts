@@ -4,7 +4,8 @@ import type { Clock } from '../platform/clock.js'
 import { lockCase } from './cases.repository.js'
 import type { Updateable } from 'kysely'
 import type { CasesTable } from '../platform/db/schema.js'
-import { invalidTransition, nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
+import { invalidTransition } from './transition-table.js'
+import { nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from './product-case.transitions.js'
 import { nextWebsiteStatus, type WebsiteCaseAction, type WebsiteCaseStatus } from './website-case.transitions.js'
 
 /** Who did it: a person, or the system itself (scheduler, import). */

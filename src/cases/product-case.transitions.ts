@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.js'
+import { actionsFrom, nextStatusIn } from './transition-table.js'
 
 /** The states of a product case (DESIGN §3). The database CHECK holds the same list. */
 export const PRODUCT_CASE_STATUSES = [
@@ -38,17 +38,8 @@ const TABLE = {
 
 export type ProductCaseAction = keyof typeof TABLE
 
-export const invalidTransition = (action: string, from: string) =>
-  new AppError('coordination.invalid_transition', 409, `The case cannot "${action}" while it is "${from}".`, { action, from })
-
 /** The state after `action`, or a 409 error when the table does not allow it. Pure. */
-export function nextProductStatus(from: ProductCaseStatus, action: ProductCaseAction): ProductCaseStatus {
-  const rule = TABLE[action]
-  if (!(rule.from as readonly string[]).includes(from)) throw invalidTransition(action, from)
-  return rule.to === 'same' ? from : rule.to
-}
+export const nextProductStatus = (from: ProductCaseStatus, action: ProductCaseAction): ProductCaseStatus => nextStatusIn(TABLE, from, action)
 
 /** Actions the table allows from a state: what views may offer. */
-export function allowedProductActions(from: ProductCaseStatus): ProductCaseAction[] {
-  return (Object.keys(TABLE) as ProductCaseAction[]).filter((a) => (TABLE[a].from as readonly string[]).includes(from))
-}
+export const allowedProductActions = (from: ProductCaseStatus): ProductCaseAction[] => actionsFrom(TABLE, from)

@@ -1,4 +1,4 @@
-import { invalidTransition } from './product-case.transitions.js'
+import { actionsFrom, nextStatusIn } from './transition-table.js'
 
 /** The states of a website case (DESIGN §4). The database CHECK holds the same list. */
 export const WEBSITE_CASE_STATUSES = [
@@ -33,13 +33,7 @@ const TABLE = {
 export type WebsiteCaseAction = keyof typeof TABLE
 
 /** The state after `action`, or a 409 error when the table does not allow it. Pure. */
-export function nextWebsiteStatus(from: WebsiteCaseStatus, action: WebsiteCaseAction): WebsiteCaseStatus {
-  const rule = TABLE[action]
-  if (!(rule.from as readonly string[]).includes(from)) throw invalidTransition(action, from)
-  return rule.to === 'same' ? from : rule.to
-}
+export const nextWebsiteStatus = (from: WebsiteCaseStatus, action: WebsiteCaseAction): WebsiteCaseStatus => nextStatusIn(TABLE, from, action)
 
 /** Actions the table allows from a state: what views may offer. */
-export function allowedWebsiteActions(from: WebsiteCaseStatus): WebsiteCaseAction[] {
-  return (Object.keys(TABLE) as WebsiteCaseAction[]).filter((a) => (TABLE[a].from as readonly string[]).includes(from))
-}
+export const allowedWebsiteActions = (from: WebsiteCaseStatus): WebsiteCaseAction[] => actionsFrom(TABLE, from)
