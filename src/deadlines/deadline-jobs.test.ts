@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../app.js'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
 import { walkToNotifiedDeveloper } from '../../test/support/story.js'
 import { publishDueAdvisories } from '../advisories/publication.usecases.js'
 import { systemActor, transitionProductCase } from '../cases/case-events.js'
 import { runDeadlineJobs } from './deadline-jobs.js'
 import { startTimer } from './timers.usecases.js'
+import { afterRestart, twoRunnersAtOnce } from './deadline-jobs.test-support.js'
 
 let t: TestApp
 beforeAll(async () => { t = await setupTestApp({ now: '2025-04-28T01:00:00Z' }) })
@@ -18,19 +18,6 @@ async function deadlineMail(to: string) {
     .orderBy('created_at').execute()
 }
 
-/** Runs the job in two "processes" at once: the same database, each with its own app and deps. */
-async function twoRunnersAtOnce() {
-  const other = { ...t.deps }
-  createApp(other)
-  return Promise.all([runDeadlineJobs(t.deps), runDeadlineJobs(other)])
-}
-
-/** A restart: a new app over the same database, nothing carried over in memory. */
-async function afterRestart() {
-  const deps = { db: t.db, clock: t.clock, config: t.config }
-  createApp(deps)
-  return runDeadlineJobs(deps)
-}
 
 describe('deadline reminders', () => {
   it('are sent once and not twice: with two runners at once, and again after a restart', async () => {
@@ -40,12 +27,12 @@ describe('deadline reminders', () => {
 
     // The acknowledgement is due Thursday 8 May; the reminder goes out two business days before, on Friday 2 May.
     t.clock.set('2025-05-01T14:59:00Z')
-    await twoRunnersAtOnce()
+    await twoRunnersAtOnce(t)
     expect(await deadlineMail(s.coordinator.email)).toEqual([])
 
     t.clock.set('2025-05-02T00:30:00Z')
-    await twoRunnersAtOnce()
-    await afterRestart()
+    await twoRunnersAtOnce(t)
+    await afterRestart(t)
     const staff = await deadlineMail(s.coordinator.email)
     expect(staff.map((m) => m.subject)).toEqual(['[keikai] 期日が近づいています: 開発者の受領確認期限'])
     expect(staff[0]!.body_text).toContain('2025/05/08')
@@ -57,9 +44,9 @@ describe('deadline reminders', () => {
 
     // Past the due day: one overdue notice each, however many runners and restarts.
     t.clock.set('2025-05-08T15:00:00Z')
-    await twoRunnersAtOnce()
-    await afterRestart()
-    await twoRunnersAtOnce()
+    await twoRunnersAtOnce(t)
+    await afterRestart(t)
+    await twoRunnersAtOnce(t)
     expect((await deadlineMail(s.coordinator.email)).map((m) => m.subject)).toEqual([
       '[keikai] 期日が近づいています: 開発者の受領確認期限', '[keikai] 期日を過ぎました: 開発者の受領確認期限',
     ])

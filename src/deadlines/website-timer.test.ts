@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../app.js'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
 import { createUser, type TestUser } from '../../test/support/clients.js'
 import { fileWebsiteReport, registerOperator, walkToNotifiedOperator } from '../../test/support/website-story.js'
 import { runDeadlineJobs } from './deadline-jobs.js'
+import { afterRestart, twoRunnersAtOnce } from './deadline-jobs.test-support.js'
 
 let t: TestApp
 let admin: TestUser
@@ -28,19 +28,6 @@ async function noticesTo(to: string) {
 }
 const subjectsTo = async (to: string) => (await noticesTo(to)).map((m) => m.subject)
 
-/** Runs the job in two "processes" at once: the same database, each with its own app and deps. */
-async function twoRunnersAtOnce() {
-  const other = { ...t.deps }
-  createApp(other)
-  return Promise.all([runDeadlineJobs(t.deps), runDeadlineJobs(other)])
-}
-
-/** A restart: a new app over the same database, nothing carried over in memory. */
-async function afterRestart() {
-  const deps = { db: t.db, clock: t.clock, config: t.config }
-  createApp(deps)
-  return runDeadlineJobs(deps)
-}
 
 async function longRunningTimers(caseId: string, staff: TestUser) {
   const res = await staff.api.get(`/api/v1/cases/${caseId}/deadlines`)
@@ -62,11 +49,11 @@ describe('the long-running clock of a website case', () => {
 
     // The reminder goes out ten business days before: Monday 16 June, 00:00 in Tokyo.
     t.clock.set('2025-06-15T14:59:00Z')
-    await twoRunnersAtOnce()
+    await twoRunnersAtOnce(t)
     expect(await subjectsTo(s.intake.email)).toEqual([])
     t.clock.set('2025-06-15T15:00:00Z')
-    await twoRunnersAtOnce()
-    await afterRestart()
+    await twoRunnersAtOnce(t)
+    await afterRestart(t)
     expect(await subjectsTo(s.intake.email)).toEqual([STAFF_REMINDER])
     expect(await subjectsTo(s.contactEmail)).toEqual([OPERATOR_REMINDER])
     const [staffMail] = await noticesTo(s.intake.email)
@@ -85,9 +72,9 @@ describe('the long-running clock of a website case', () => {
 
     // Past the due day: one overdue notice each, however many runners and restarts.
     t.clock.set('2025-06-30T15:00:00Z')
-    await twoRunnersAtOnce()
-    await afterRestart()
-    await twoRunnersAtOnce()
+    await twoRunnersAtOnce(t)
+    await afterRestart(t)
+    await twoRunnersAtOnce(t)
     expect(await subjectsTo(s.intake.email)).toEqual([STAFF_REMINDER, STAFF_OVERDUE])
     expect(await subjectsTo(s.contactEmail)).toEqual([OPERATOR_REMINDER, OPERATOR_OVERDUE])
     const [after] = await longRunningTimers(s.caseId, s.intake)
@@ -117,7 +104,7 @@ describe('the long-running clock of a website case', () => {
 
     t.clock.set('2025-08-11T15:00:00Z') // the end of Monday 11 August in Tokyo
     await runDeadlineJobs(t.deps)
-    await afterRestart()
+    await afterRestart(t)
     for (const who of [intake, otherIntake]) expect(await subjectsTo(who.email)).toEqual([STAFF_OVERDUE])
     expect(await subjectsTo(coordinator.email)).toEqual([])
     expect(await subjectsTo(admin.email)).toEqual([])
@@ -146,8 +133,8 @@ describe('the long-running clock of a website case', () => {
     t.clock.set('2025-11-25T01:00:00Z')
     const resumed = await s.intake.api.post(`/api/v1/cases/${s.caseId}/resume-handling`, { note: '運営者から連絡があった' })
     expect(resumed.status, JSON.stringify(resumed.json)).toBe(200)
-    await twoRunnersAtOnce()
-    await afterRestart()
+    await twoRunnersAtOnce(t)
+    await afterRestart(t)
     const timers = await longRunningTimers(s.caseId, s.intake)
     expect(timers).toHaveLength(2)
     const running = timers.find((x) => !x.resolved)
@@ -156,7 +143,7 @@ describe('the long-running clock of a website case', () => {
 
     t.clock.set('2025-12-01T01:00:00Z')
     await runDeadlineJobs(t.deps)
-    await afterRestart()
+    await afterRestart(t)
     expect(await subjectsTo(s.contactEmail)).toEqual([OPERATOR_REMINDER, OPERATOR_OVERDUE])
     expect(await longRunningTimers(s.caseId, s.intake)).toHaveLength(2)
   })
@@ -189,7 +176,7 @@ describe('an operator nobody of which ever joined', () => {
     await runDeadlineJobs(t.deps)
     t.clock.set('2025-10-01T01:00:00Z') // past the due day (whatever the earlier tests set the policy to); the 14-day invitation is long gone
     await runDeadlineJobs(t.deps)
-    await afterRestart()
+    await afterRestart(t)
     const invitations = (await t.db.selectFrom('mail_outbox').select('body_text').where('to_address', '=', op.contactEmail).execute())
       .filter((m) => /\/invitations\//.test(m.body_text))
     expect(invitations).toHaveLength(2) // the notification, and one fresh invitation

@@ -46,12 +46,7 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
           </select>
         </Field>
         <h2>{t('intake.section_vulnerability')}</h2>
-        <Field label={t('intake.description')} name="description" required>
-          <textarea id="description" name="description" required maxlength={20000}>{s('description')}</textarea>
-        </Field>
-        <Field label={t('intake.reproduction')} name="reproduction" required>
-          <textarea id="reproduction" name="reproduction" required maxlength={20000}>{s('reproduction')}</textarea>
-        </Field>
+        <DescriptionFields c={c} values={v} />
         <Field label={t('intake.impact')} name="impact" required>
           <textarea id="impact" name="impact" required maxlength={5000}>{s('impact')}</textarea>
         </Field>
@@ -114,5 +109,21 @@ export function ReportKindTabs(props: { c: Ctx; current: 'product' | 'website' }
       <a href="/report" aria-current={props.current === 'product' ? 'page' : undefined}>{t('intake.kind.product')}</a>
       <a href="/report/website" aria-current={props.current === 'website' ? 'page' : undefined}>{t('intake.kind.website')}</a>
     </nav>
+  )
+}
+
+/** What the vulnerability is and how to reproduce it: the same fields on both report forms. */
+export function DescriptionFields(props: { c: Ctx; values: Record<string, unknown> }) {
+  const { t } = props.c.var
+  const s = (k: string) => (typeof props.values[k] === 'string' ? (props.values[k] as string) : '')
+  return (
+    <>
+      <Field label={t('intake.description')} name="description" required>
+        <textarea id="description" name="description" required maxlength={20000}>{s('description')}</textarea>
+      </Field>
+      <Field label={t('intake.reproduction')} name="reproduction" required>
+        <textarea id="reproduction" name="reproduction" required maxlength={20000}>{s('reproduction')}</textarea>
+      </Field>
+    </>
   )
 }

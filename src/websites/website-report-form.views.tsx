@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
-import { AttachmentsField, FinderFields, ReportKindTabs } from '../intake/report-form.views.js'
+import { AttachmentsField, DescriptionFields, FinderFields, ReportKindTabs } from '../intake/report-form.views.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from './website-categories.js'
 
 /** The website report form. On a failed submit it comes back with every value kept. */
@@ -37,12 +37,7 @@ export function WebsiteReportForm(props: { c: Ctx; values?: Record<string, unkno
             {WEBSITE_IMPACTS.map((o) => <option value={o.key} selected={s('impact', 'fake_content') === o.key}>{o[lang]}</option>)}
           </select>
         </Field>
-        <Field label={t('intake.description')} name="description" required>
-          <textarea id="description" name="description" required maxlength={20000}>{s('description')}</textarea>
-        </Field>
-        <Field label={t('intake.reproduction')} name="reproduction" required>
-          <textarea id="reproduction" name="reproduction" required maxlength={20000}>{s('reproduction')}</textarea>
-        </Field>
+        <DescriptionFields c={c} values={v} />
         <AttachmentsField c={c} />
         <FinderFields c={c} values={v} emailHint={t('websites.finder_email_hint')} shareLabel={t('websites.consent_share_identity')} />
         <button type="submit">{t('intake.submit')}</button>
