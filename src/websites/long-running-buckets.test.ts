@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
 import { createUser, type TestUser } from '../../test/support/clients.js'
 import { walkToNotifiedOperator } from '../../test/support/website-story.js'
-import { bucketOf, bucketsFrom, calendarDaysBetween, LONG_RUNNING_BUCKETS } from './long-running-buckets.js'
+import { bucketOf, bucketsFrom, LONG_RUNNING_BUCKETS } from './long-running-buckets.js'
+import { calendarDaysBetween } from '../platform/calendar/business-days.js'
 import { latestLongRunningStart } from './long-running.queries.js'
 
 describe('elapsed-day buckets', () => {

@@ -1,4 +1,3 @@
-import type { IsoDate } from '../platform/calendar/business-days.js'
 
 /**
  * One elapsed-day bucket of the long-running website cases (DESIGN §8 figure 11): from `min` to
@@ -39,8 +38,3 @@ export function bucketOf(elapsedDays: number, buckets: readonly LongRunningBucke
   return buckets.find((b) => elapsedDays >= b.min && (b.max === null || elapsedDays <= b.max)) ?? null
 }
 
-const DAY = 86400_000
-const utc = (d: IsoDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
-
-/** Calendar days from `from` to `to` (Japan dates; 0 on the same day, negative when `to` is earlier). Pure. */
-export const calendarDaysBetween = (from: IsoDate, to: IsoDate): number => Math.round((utc(to) - utc(from)) / DAY)

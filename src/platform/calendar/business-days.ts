@@ -24,6 +24,12 @@ export function addCalendarDays(date: IsoDate, n: number): IsoDate {
   return new Date(Date.UTC(y, m - 1, d) + n * DAY).toISOString().slice(0, 10)
 }
 
+/** Calendar days from `from` to `to` (0 on the same day, negative when `to` is earlier). Pure. */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  const utc = (date: IsoDate) => { const { y, m, d } = parts(date); return Date.UTC(y, m - 1, d) }
+  return Math.round((utc(to) - utc(from)) / DAY)
+}
+
 /** The calendar date `n` months after `date`, on the same day or the month's last day if shorter. */
 export function addMonths(date: IsoDate, n: number): IsoDate {
   const { y, m, d } = parts(date)
