@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { PGlite, pg_trgm, openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js'
-import { PGLITE_TEMPLATE, PG_TEMPLATE_DB, withDatabase } from './global-setup.js'
+import { PGLITE_TEMPLATE, PG_PREFIX, PG_TEMPLATE_DB, withDatabase } from './global-setup.js'
 
 export const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
 
@@ -10,7 +10,7 @@ export const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
 export async function freshDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL
   if (url) {
-    const name = `keikai_test_${randomBytes(6).toString('hex')}`
+    const name = `${PG_PREFIX}${randomBytes(6).toString('hex')}`
     const admin = new pg.Client({ connectionString: url })
     await admin.connect()
     await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`)

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { PGlite, pg_trgm } from '../../src/platform/db/database.js'
@@ -6,8 +6,14 @@ import { openDatabase } from '../../src/platform/db/database.js'
 import { migrateToLatest } from '../../src/platform/db/migrate.js'
 
 export const TEMPLATE_DIR = join(process.cwd(), '.tmp')
-export const PGLITE_TEMPLATE = join(TEMPLATE_DIR, 'pglite-template.tar.gz')
-export const PG_TEMPLATE_DB = 'keikai_test_template'
+/**
+ * KEIKAI_TEST_RUN names one suite's template and databases (`keikai_test_<run>_…`), so several
+ * suites can run at once on one machine and one PostgreSQL server without touching each other's.
+ */
+const RUN = (process.env.KEIKAI_TEST_RUN ?? 'main').replace(/[^a-z0-9]/gi, '').toLowerCase()
+export const PGLITE_TEMPLATE = join(TEMPLATE_DIR, `pglite-template-${RUN}.tar.gz`)
+export const PG_PREFIX = `keikai_test_${RUN}_`
+export const PG_TEMPLATE_DB = `${PG_PREFIX}template`
 
 /**
  * Builds one migrated database before the suite: a PGlite data-dir dump, or — when
@@ -19,8 +25,8 @@ export default async function setup() {
   if (url) {
     const admin = new pg.Client({ connectionString: url })
     await admin.connect()
-    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname like 'keikai_test_%' and pid <> pg_backend_pid()`)
-    const old = await admin.query(`select datname from pg_database where datname like 'keikai_test_%'`)
+    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname like '${PG_PREFIX}%' and pid <> pg_backend_pid()`)
+    const old = await admin.query(`select datname from pg_database where datname like '${PG_PREFIX}%'`)
     for (const row of old.rows) {
       await admin.query(`alter database "${row.datname}" is_template false`)
       await admin.query(`drop database if exists "${row.datname}"`)
@@ -37,7 +43,10 @@ export default async function setup() {
   await migrateToLatest(handle.db)
   await handle.close()
   const dump = await pglite.dumpDataDir('gzip')
-  writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()))
+  // Written aside and renamed, so a suite starting meanwhile never reads half a template.
+  const partial = `${PGLITE_TEMPLATE}.${process.pid}`
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+  renameSync(partial, PGLITE_TEMPLATE)
   await pglite.close()
 }
 
