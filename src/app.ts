@@ -13,36 +13,24 @@ import { log } from './platform/log.js'
 import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
-import { accountsRoutes } from './accounts/accounts.routes.js'
-import { secondFactorRoutes } from './accounts/second-factor.routes.js'
-import { intakeRoutes } from './intake/intake.routes.js'
-import { intakeApi } from './intake/intake.api.js'
-import { duplicatesRoutes } from './intake/duplicates.routes.js'
-import { caseRoutes } from './cases/case.routes.js'
-import { organizationRoutes } from './coordination/organizations.routes.js'
-import { coordinationApi } from './coordination/coordination.api.js'
-import { coordinationRoutes } from './coordination/coordination.routes.js'
-import { advisoriesRoutes } from './advisories/advisories.routes.js'
-import { portalRoutes } from './portal/portal.routes.js'
-import { securityTxtRoutes } from './portal/security-txt.js'
-import { adminRoutes } from './admin/admin.routes.js'
-import { apiDocsRoutes } from './api/openapi.routes.js'
-import { deadlinesRoutes } from './deadlines/deadlines.routes.js'
-import { uncontactableRoutes } from './uncontactable/uncontactable.routes.js'
-import { committeeRoutes } from './committee/committee.routes.js'
-import { endOfLifeRoutes } from './end-of-life/end-of-life.routes.js'
-import { coordinationRequestsRoutes } from './coordination-requests/coordination-requests.routes.js'
-import { priorityInformationRoutes } from './priority-information/priority-information.routes.js'
-import { selfReportsRoutes } from './self-reports/self-reports.routes.js'
-import { websitesRoutes } from './websites/websites.routes.js'
-import { longRunningRoutes } from './websites/long-running.routes.js'
-import { alertsRoutes } from './alerts/alerts.routes.js'
-import { sitemapRoutes } from './portal/sitemap.js'
-import { statisticsRoutes } from './statistics/statistics.routes.js'
+import { installCatalogue } from './platform/i18n/catalog.js'
+import { installNavigation } from './platform/http/layout.js'
+import { installOperations } from './platform/http/openapi-operation.js'
+import { installCaseSections } from './cases/case-sections.js'
+import { features } from './features.js'
 
 const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.url), 'utf8')
 
-/** The whole web application: portal, workspaces and the JSON API, over one set of use cases. */
+/** Hands every feature's messages, navigation, OpenAPI operations and case-page sections to the layers below. */
+function installFeatures() {
+  installCatalogue(features.flatMap((f) => (f.messages ? [f.messages] : [])))
+  installNavigation(features.flatMap((f) => f.nav ?? []), features.flatMap((f) => f.feeds ?? []))
+  installOperations(features.flatMap((f) => f.openapi ?? []))
+  installCaseSections(features)
+}
+installFeatures()
+
+/** The whole web application: portal, workspaces and the JSON API, each feature's routes in list order. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>()
   app.onError(handleError)
@@ -75,32 +63,7 @@ export function createApp(deps: Deps) {
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
-  app.route('/', accountsRoutes)
-  app.route('/', secondFactorRoutes)
-  app.route('/', intakeRoutes)
-  app.route('/', intakeApi)
-  app.route('/', duplicatesRoutes)
-  app.route('/', caseRoutes)
-  app.route('/', organizationRoutes)
-  app.route('/', coordinationApi)
-  app.route('/', coordinationRoutes)
-  app.route('/', advisoriesRoutes)
-  app.route('/', portalRoutes)
-  app.route('/', securityTxtRoutes)
-  app.route('/', adminRoutes)
-  app.route('/', apiDocsRoutes)
-  app.route('/', deadlinesRoutes)
-  app.route('/', uncontactableRoutes)
-  app.route('/', committeeRoutes)
-  app.route('/', endOfLifeRoutes)
-  app.route('/', coordinationRequestsRoutes)
-  app.route('/', priorityInformationRoutes)
-  app.route('/', selfReportsRoutes)
-  app.route('/', websitesRoutes)
-  app.route('/', longRunningRoutes)
-  app.route('/', alertsRoutes)
-  app.route('/', sitemapRoutes)
-  app.route('/', statisticsRoutes)
+  for (const feature of features) for (const routes of feature.routes ?? []) app.route('/', routes)
 
   app.notFound((c) => {
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'request.not_found', message: 'Not found.' } }, 404)

@@ -7,6 +7,7 @@ import { log } from './platform/log.js'
 import { createApp } from './app.js'
 import { ensureFirstAdminInvitation } from './accounts/accounts.usecases.js'
 import { startWorkers } from './platform/jobs/workers.js'
+import { backgroundJobs } from './features.js'
 
 const config = loadConfig()
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
@@ -22,7 +23,7 @@ if (firstAdmin) {
 }
 
 const app = createApp({ db: handle.db, clock: systemClock, config })
-const workers = startWorkers({ db: handle.db, clock: systemClock, config })
+const workers = startWorkers({ db: handle.db, clock: systemClock, config }, backgroundJobs)
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   log.info('listening', { url: `http://localhost:${info.port}`, database: handle.backend })
 })

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '../src/platform/i18n/catalog.js'
+// The composition root hands every feature's messages to the catalogue when the app module loads.
+import '../src/app.js'
 import { PRODUCT_CASE_STATUSES } from '../src/cases/product-case.transitions.js'
 
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {

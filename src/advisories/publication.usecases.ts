@@ -2,7 +2,7 @@ import type { Deps } from '../platform/http/context.js'
 import { AppError } from '../platform/errors.js'
 import { log } from '../platform/log.js'
 import { systemActor, transitionProductCase } from '../cases/case-events.js'
-import { notifyFinders } from '../intake/intake.usecases.js'
+import { notifyFinders } from '../cases/finder-mail.js'
 import { findAdvisoryByCase, findDueAdvisories, updateAdvisory } from './advisories.repository.js'
 import { identifierSlug } from './identifiers.js'
 

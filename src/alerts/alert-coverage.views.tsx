@@ -3,11 +3,11 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
 import type { AlertRecord } from './alerts.repository.js'
 import type { CoveredCase, StaffCaseLine } from './alert-cases.repository.js'
 import { StatusBadge } from './alerts-staff.views.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
 
 /** What the last action on the page did, from the redirect's query (PRG). */
 export type CoverageNotice = { added?: number; removed?: number; closed?: number; skipped?: number }

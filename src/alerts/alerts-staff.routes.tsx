@@ -14,11 +14,12 @@ import { closeCoveredCases, coverCases, uncoverCases } from './alert-coverage.us
 import { emptyAlertValues, formToValues, recordToValues, valuesToInput, valuesToRevision, type AlertFormValues } from './alert-form.js'
 import { AlertForm, StaffAlertList, StaffAlertPage } from './alerts-staff.views.js'
 import { CoveragePage, type CoverageNotice } from './alert-coverage.views.js'
+import { alertsPolicies } from './alerts.policies.js'
 
 /** Intake staff's alert pages: drafting, publication, revision, and the website cases an alert covers. */
 export const staffAlertRoutes = new Hono<AppEnv>()
 
-const staff = (c: Ctx) => requireAllowed(c, policies.manageAlerts)
+const staff = (c: Ctx) => requireAllowed(c, alertsPolicies.manageAlerts)
 
 /** The alert in the path, for staff; anyone else signed in gets 404 before the alert is even read. */
 async function staffAlert(c: Ctx): Promise<{ user: ReturnType<typeof staff>; alert: AlertRecord }> {

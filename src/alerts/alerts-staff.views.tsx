@@ -3,12 +3,12 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
 import { ALERT_BODY_MAX, ALERT_TITLE_MAX } from './alerts.schemas.js'
 import type { AlertRecord, AlertRevision } from './alerts.repository.js'
 import type { AlertFormValues } from './alert-form.js'
 import { alertPath } from './public-alert.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
 
 const SPARE_REFERENCE_ROWS = 2
 

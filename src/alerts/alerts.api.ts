@@ -11,11 +11,12 @@ import { countCoveredCases, listCandidateCases, listCoveredCases, type StaffCase
 import { createAlert, publishAlert, reviseAlert, updateAlert } from './alerts.usecases.js'
 import { closeCoveredCases, coverCases, uncoverCases } from './alert-coverage.usecases.js'
 import { alertPath } from './public-alert.js'
+import { alertsPolicies } from './alerts.policies.js'
 
 /** The staff API of alerts (intake staff): the same use cases as the pages, as JSON. */
 export const staffAlertsApi = new Hono<AppEnv>()
 
-const staff = (c: Ctx) => requireAllowed(c, policies.manageAlerts)
+const staff = (c: Ctx) => requireAllowed(c, alertsPolicies.manageAlerts)
 
 async function staffAlert(c: Ctx) {
   const user = staff(c)

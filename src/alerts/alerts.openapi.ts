@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { alertInputSchema, coverCasesSchema, reviseAlertSchema } from './alerts.schemas.js'
 
 const tag = 'alerts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { referenceSchema } from '../advisories/advisories.schemas.js'
-import { websiteTypeKeys } from '../websites/website-categories.js'
+import { websiteTypeKeys } from '../cases/website-categories.js'
 
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
 const text = (max: number) => z.string().trim().max(max)

@@ -53,3 +53,9 @@ export interface AlertsTables {
   alert_identifier_counters: AlertIdentifierCountersTable
   alert_cases: AlertCasesTable
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends AlertsTables {}
+}

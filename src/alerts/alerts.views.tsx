@@ -3,9 +3,9 @@ import type { Lang, Translate } from '../platform/i18n/index.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { Paragraphs } from '../advisories/advisory-detail.views.js'
 import { pick } from '../advisories/public-advisory.js'
-import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
 import type { PublicAlert } from './public-alert.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
 
 /*
  * The public pages of alerts. They receive a PublicAlert and nothing else, so no page here can

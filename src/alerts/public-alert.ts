@@ -1,7 +1,7 @@
-import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
 import type { AlertRecord, AlertRevision } from './alerts.repository.js'
 import type { AlertReference } from './alerts.tables.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
 
 type Localized = { ja: string; en: string }
 

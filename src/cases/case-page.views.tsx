@@ -1,26 +1,19 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import { isCoordinator, isIntake } from '../policies/policies.js'
-import { categoryLabel, PRODUCT_TYPES } from '../intake/categories.js'
-import { detailsOf } from '../intake/reports.repository.js'
-import { IntakeDecisionForms } from '../intake/intake-decision.views.js'
-import { PartiesSection } from '../coordination/parties.views.js'
-import { ClassificationForm } from '../coordination/classification.views.js'
+import { isCoordinator } from '../policies/policies.js'
+import { categoryLabel, PRODUCT_TYPES } from './categories.js'
+import { detailsOf } from './reports.repository.js'
 import type { CaseView } from './case-view.js'
-import { DeadlinesCaseSection } from '../deadlines/deadlines.case-section.js'
-import { UncontactableCaseSection } from '../uncontactable/uncontactable.case-section.js'
-import { CommitteeCaseSection } from '../committee/committee.case-section.js'
-import { EndOfLifeCaseSection } from '../end-of-life/end-of-life.case-section.js'
-import { CoordinationRequestsCaseSection } from '../coordination-requests/coordination-requests.case-section.js'
-import { PriorityInformationCaseSection } from '../priority-information/priority-information.case-section.js'
-import { WebsiteCaseSection, WebsiteReportDetailsList } from '../websites/website.case-section.js'
-import type { WebsiteReportDetails } from '../websites/websites.schemas.js'
+import { caseSectionsIn, reportDetailsOf, type CaseSection } from './case-sections.js'
+
+/** The sections features contribute to one slot of the page, in feature order. */
+const Slot = (props: { c: Ctx; view: CaseView; slot: CaseSection['slot'] }) => <>{caseSectionsIn(props.slot).map((s) => s.render({ c: props.c, view: props.view }))}</>
 
 /** The case page: one layout, with each section shown only to those the view model lets see it. */
-export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: string; name_ja: string; name_en: string }[]; contacts?: Record<string, { id: string; name: string; email: string }[]> }) {
+export function CasePage(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
-  const { t, lang, user } = c.var
+  const { t, lang } = c.var
   const k = view.kase
   return (
     <>
@@ -34,24 +27,12 @@ export function CasePage(props: { c: Ctx; view: CaseView; organizations?: { id: 
         {view.coordinatorName && <><dt>{t(k.kind === 'website' ? 'websites.handler' : 'cases.coordinator')}</dt><dd>{view.coordinatorName}</dd></>}
         {k.rejection_reason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${k.rejection_reason}`)}</dd></>}
       </dl>
-      {view.viewer === 'staff' && isCoordinator(user) && k.kind === 'product' && !k.coordinator_id && !['received', 'not_accepted'].includes(k.status) && (
-        <form method="post" action={`/cases/${k.id}/take`} class="inline"><Csrf c={c} /><button type="submit">{t('cases.take')}</button></form>
-      )}
+      <Slot c={c} view={view} slot="summary" />
       {view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}
-      {view.viewer === 'staff' && isIntake(user) && k.status === 'received' && <IntakeDecisionForms c={c} caseId={k.id} kind={k.kind} />}
-      {view.viewer === 'staff' && k.kind === 'product' && k.status !== 'not_accepted' && (isCoordinator(user) || isIntake(user)) && (
-        <ClassificationForm c={c} caseId={k.id} productType={k.product_type} cause={k.cause} />
-      )}
-      {view.viewer !== 'finder' && k.kind === 'product' && <PartiesSection c={c} view={view} organizations={props.organizations} contacts={props.contacts} />}
-      <WebsiteCaseSection c={c} view={view} />
+      <Slot c={c} view={view} slot="handling" />
       {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
       <AdvisorySection c={c} view={view} />
-      <DeadlinesCaseSection c={c} view={view} />
-      <UncontactableCaseSection c={c} view={view} />
-      <CommitteeCaseSection c={c} view={view} />
-      <EndOfLifeCaseSection c={c} view={view} />
-      <CoordinationRequestsCaseSection c={c} view={view} />
-      <PriorityInformationCaseSection c={c} view={view} />
+      <Slot c={c} view={view} slot="sections" />
       {view.developerThreads.map(({ party, messages }) => (
         <Thread c={c} title={`${t(k.kind === 'website' ? 'websites.operator_thread' : 'cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
           action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />
@@ -85,12 +66,13 @@ export function ReportSection(props: { c: Ctx; caseId: string; report: CaseView[
       ))}</ul>
     </>
   )
-  if (r.kind === 'website') {
+  const contributed = reportDetailsOf(r.kind)
+  if (contributed) {
     return (
       <section>
         <h2>{t('cases.section.report')} ({r.receipt_number})</h2>
         {finder}
-        <WebsiteReportDetailsList c={c} details={r.details as unknown as WebsiteReportDetails} />
+        {contributed.render({ c, details: r.details })}
         {attachments}
       </section>
     )

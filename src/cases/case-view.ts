@@ -1,7 +1,7 @@
 import type { Deps, CurrentUser } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
 import { policies, type CaseRelation } from '../policies/policies.js'
-import { listAttachments, listReportsOfCase } from '../intake/reports.repository.js'
+import { listAttachments, listReportsOfCase } from './reports.repository.js'
 import { loadCaseRelation } from './cases.repository.js'
 import { listMessages } from './threads.js'
 import { allowedProductActions, type ProductCaseStatus } from './product-case.transitions.js'

@@ -1,4 +1,4 @@
-import { detailsOf } from '../intake/reports.repository.js'
+import { detailsOf } from './reports.repository.js'
 import type { CaseView } from './case-view.js'
 
 /** A case as the API shows it to one viewer: the same filtering as the page, as JSON. */

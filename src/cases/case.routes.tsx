@@ -5,8 +5,7 @@ import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
 import { requireUser } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
-import { listOrganizations } from '../coordination/organizations.usecases.js'
-import { loadAttachment, findReport } from '../intake/reports.repository.js'
+import { loadAttachment, findReport } from './reports.repository.js'
 import { actorOf } from './case-events.js'
 import { loadCaseRelation } from './cases.repository.js'
 import { loadCaseView } from './case-view.js'
@@ -22,9 +21,7 @@ caseRoutes.get('/cases/:caseId', async (c) => {
   const user = requireUser(c)
   const view = await loadCaseView(c.var.deps, { caseId: c.req.param('caseId'), user })
   if (view.viewer === 'finder') return c.redirect(`/my/reports/${view.reports[0]!.id}`, 303)
-  const organizations = view.viewer === 'staff' ? await listOrganizations(c.var.deps.db) : undefined
-  const contacts = view.viewer === 'staff' ? await contactsByOrganization(c.var.deps, view.parties.map((p) => p.organization_id)) : undefined
-  return page(c, c.var.t('cases.case_title', { title: view.kase.title }), <CasePage c={c} view={view} organizations={organizations} contacts={contacts} />)
+  return page(c, c.var.t('cases.case_title', { title: view.kase.title }), <CasePage c={c} view={view} />)
 })
 
 caseRoutes.get('/api/v1/cases/:caseId', async (c) => {
@@ -32,14 +29,6 @@ caseRoutes.get('/api/v1/cases/:caseId', async (c) => {
   const view = await loadCaseView(c.var.deps, { caseId: c.req.param('caseId'), user })
   return c.json(presentCase(view))
 })
-
-async function contactsByOrganization(deps: Deps, orgIds: string[]) {
-  if (!orgIds.length) return {}
-  const rows = await deps.db.selectFrom('organization_contacts').select(['id', 'name', 'email', 'organization_id']).where('organization_id', 'in', orgIds).execute()
-  const out: Record<string, { id: string; name: string; email: string }[]> = {}
-  for (const r of rows) (out[r.organization_id] ??= []).push(r)
-  return out
-}
 
 /** Posts to one thread after the policy check; a party outside the thread gets 404. */
 async function postToThread(c: Ctx, kind: 'developer' | 'finder', body: unknown) {

@@ -10,6 +10,7 @@ import { decideReferral } from './decisions.usecases.js'
 import { listMeetings, loadMeeting, loadReferralView } from './committee.queries.js'
 import { listReferrals } from './referrals.repository.js'
 import { committeeViewer, deciderAccess, decisionMeeting, memberAccess, referralAccess, referrerOf } from './committee.guards.js'
+import { committeePolicies } from './committee.policies.js'
 
 /** The committee's JSON API: the same use cases and checks as its pages. */
 export const committeeApi = new Hono<AppEnv>()
@@ -60,7 +61,7 @@ committeeApi.get('/api/v1/committee/meetings', async (c) => {
 
 committeeApi.post('/api/v1/committee/meetings', async (c) => {
   const user = committeeViewer(c)
-  if (!policies.recordCommitteeMeeting(user)) throw errors.notFound()
+  if (!committeePolicies.recordCommitteeMeeting(user)) throw errors.notFound()
   return c.json(await recordMeeting(c.var.deps, { meeting: await jsonBody(c, meetingSchema), actor: actorOf(user) }), 201)
 })
 

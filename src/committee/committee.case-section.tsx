@@ -5,6 +5,7 @@ import { formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
 import { allowedProductActions, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import { ACTIVE_REFERRAL, listCaseReferrals } from './referrals.repository.js'
+import { committeePolicies } from './committee.policies.js'
 
 /**
  * For coordinators: the case's referrals to the publication decision committee, and the form to
@@ -13,7 +14,7 @@ import { ACTIVE_REFERRAL, listCaseReferrals } from './referrals.repository.js'
 export async function CommitteeCaseSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const { t, lang, user, deps } = c.var
-  if (view.viewer !== 'staff' || view.kase.kind !== 'product' || !policies.referToCommittee(user, view.relation)) return null
+  if (view.viewer !== 'staff' || view.kase.kind !== 'product' || !committeePolicies.referToCommittee(user, view.relation)) return null
   const referrals = await listCaseReferrals(deps.db, view.kase.id)
   const status = view.kase.status as ProductCaseStatus
   const canRefer = allowedProductActions(status).includes('refer_to_committee') && !referrals.some((r) => ACTIVE_REFERRAL.includes(r.status))

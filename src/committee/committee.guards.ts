@@ -4,9 +4,10 @@ import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { chairedMeetings, findReferral, isRecused } from './referrals.repository.js'
 import { allowedOnCase } from '../cases/case-guard.js'
+import { committeePolicies } from './committee.policies.js'
 
 /** Members and coordinators reach the committee's pages; everyone else signed in gets 404. */
-export const committeeViewer = (c: Ctx): CurrentUser => requireAllowed(c, policies.viewCommittee)
+export const committeeViewer = (c: Ctx): CurrentUser => requireAllowed(c, committeePolicies.viewCommittee)
 
 /**
  * The referral in the path and how the viewer stands to it: an unknown referral is 404 like a
@@ -25,19 +26,19 @@ export async function referralAccess(c: Ctx) {
 /** A member acting on a referral (recusal, vote); coordinators and others get 404. */
 export async function memberAccess(c: Ctx) {
   const access = await referralAccess(c)
-  if (!policies.actAsCommitteeMember(access.user)) throw errors.notFound()
+  if (!committeePolicies.actAsCommitteeMember(access.user)) throw errors.notFound()
   return access
 }
 
 /** Who may record the decision: a coordinator, or the chair of a meeting that discussed it. */
 export async function deciderAccess(c: Ctx) {
   const access = await referralAccess(c)
-  if (!policies.decideReferral(access.user, access.chairOf, access.recused)) throw errors.notFound()
+  if (!committeePolicies.decideReferral(access.user, access.chairOf, access.recused)) throw errors.notFound()
   return access
 }
 
 /** A coordinator of the product case in the path. */
-export const referrerOf = (c: Ctx): Promise<CurrentUser> => allowedOnCase(c, policies.referToCommittee)
+export const referrerOf = (c: Ctx): Promise<CurrentUser> => allowedOnCase(c, committeePolicies.referToCommittee)
 
 /** The chair decides for a meeting they chaired; a coordinator may name any meeting that discussed it, or none. */
 export function decisionMeeting(access: { user: CurrentUser; chairOf: string[] }, requested: string | undefined): string | null {

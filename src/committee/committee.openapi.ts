@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { decisionApiSchema, meetingSchema, recusalSchema, referralSchema, voteSchema } from './committee.schemas.js'
 
 /** The /api/v1 operations of committee, merged into the OpenAPI document. */

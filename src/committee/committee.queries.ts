@@ -2,9 +2,10 @@ import type { Deps, CurrentUser } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
 import { isCoordinator, policies } from '../policies/policies.js'
-import { detailsOf } from '../intake/reports.repository.js'
+import { detailsOf } from '../cases/reports.repository.js'
 import { findAdvisoryByCase } from '../advisories/advisories.repository.js'
 import { chairedMeetings, isRecused, requireReferral } from './referrals.repository.js'
+import { committeePolicies } from './committee.policies.js'
 
 /** The votes, recusals, decisions and meetings of a referral, with members' names. */
 async function deliberation(db: DB, referralId: string) {
@@ -63,7 +64,7 @@ export async function loadReferralView(deps: Deps, input: { referralId: string; 
   const coordinator = isCoordinator(input.user)
   const recused = await isRecused(db, referral.id, input.user.id)
   // A withdrawn referral is no longer before the committee: members keep only its record.
-  const full = policies.readReferralDetails(input.user, recused) && (coordinator || referral.status !== 'withdrawn')
+  const full = committeePolicies.readReferralDetails(input.user, recused) && (coordinator || referral.status !== 'withdrawn')
   await db.insertInto('access_log').values({
     user_id: input.user.id, case_id: referral.case_id, what: `committee_referral:${referral.id}:${full ? 'full' : 'summary'}`, occurred_at: clock.now(),
   }).execute()

@@ -19,6 +19,7 @@ import { ReferralList, ReferralPage, type ReferralPageState } from './committee.
 import { decisionDefaults } from './decision-form.views.js'
 import { MeetingPage, MeetingsPage } from './meetings.views.js'
 import { committeeApi } from './committee.api.js'
+import { committeePolicies } from './committee.policies.js'
 
 export const committeeRoutes = new Hono<AppEnv>()
 
@@ -33,8 +34,8 @@ const actionable = (e: unknown): AppError => {
 async function referralPage(c: Ctx, state: ReferralPageState = {}, status: 200 | 400 | 409 = 200) {
   const access = await referralAccess(c)
   const view = await loadReferralView(c.var.deps, { referralId: access.referral.id, user: access.user })
-  const canVote = policies.actAsCommitteeMember(access.user) && !access.recused
-  const canDecide = policies.decideReferral(access.user, access.chairOf, access.recused)
+  const canVote = committeePolicies.actAsCommitteeMember(access.user) && !access.recused
+  const canDecide = committeePolicies.decideReferral(access.user, access.chairOf, access.recused)
   return page(c, c.var.t('committee.referral_title', { title: view.title }),
     <ReferralPage c={c} view={view} canVote={canVote} canDecide={canDecide} decisionDefaults={decisionDefaults(view)} state={state} />, status)
 }
@@ -95,7 +96,7 @@ committeeRoutes.get('/committee/meetings', async (c) => meetingsPage(c))
 async function meetingsPage(c: Ctx, error?: unknown) {
   const user = committeeViewer(c)
   const { db } = c.var.deps
-  const canRecord = policies.recordCommitteeMeeting(user)
+  const canRecord = committeePolicies.recordCommitteeMeeting(user)
   const referrals = canRecord ? (await listReferrals(db)).filter((r) => ACTIVE_REFERRAL.includes(r.status)) : []
   return page(c, c.var.t('committee.meetings_title'), (
     <MeetingsPage c={c} meetings={await listMeetings(db)} canRecord={canRecord} members={canRecord ? await listMembers(db) : []} referrals={referrals} error={error} />
@@ -104,7 +105,7 @@ async function meetingsPage(c: Ctx, error?: unknown) {
 
 committeeRoutes.post('/committee/meetings', async (c) => {
   const user = committeeViewer(c)
-  if (!policies.recordCommitteeMeeting(user)) throw errors.notFound()
+  if (!committeePolicies.recordCommitteeMeeting(user)) throw errors.notFound()
   let meetingId: string
   try {
     meetingId = (await recordMeeting(c.var.deps, { meeting: parseWith(meetingSchema, await formBody(c)), actor: actorOf(user) })).meetingId

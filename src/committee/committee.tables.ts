@@ -70,3 +70,9 @@ export interface CommitteeTables {
   committee_votes: CommitteeVotesTable
   committee_decisions: CommitteeDecisionsTable
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends CommitteeTables {}
+}

@@ -11,12 +11,13 @@ import { loadVendorMatrix } from './vendor-matrix.js'
 import { vendorManagerOf } from './coordination-requests.guards.js'
 import { recordVendorAnswer, vendorAnswerSchema } from './vendor-answer.js'
 import { agreedDateSchema, changeAgreedPublication } from './agreed-date.js'
+import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
 
 /** The coordination-request and vendor-matrix JSON API: the same use cases and checks as the pages. */
 export const coordinationRequestsApi = new Hono<AppEnv>()
 
 coordinationRequestsApi.get('/api/v1/coordination-requests', async (c) => {
-  requireAllowed(c, policies.openCoordinationRequest)
+  requireAllowed(c, coordinationRequestsPolicies.openCoordinationRequest)
   const rows = await listCoordinationRequests(c.var.deps.db)
   return c.json({
     requests: rows.map((r) => ({
@@ -28,7 +29,7 @@ coordinationRequestsApi.get('/api/v1/coordination-requests', async (c) => {
 })
 
 coordinationRequestsApi.post('/api/v1/coordination-requests', async (c) => {
-  const user = requireAllowed(c, policies.openCoordinationRequest)
+  const user = requireAllowed(c, coordinationRequestsPolicies.openCoordinationRequest)
   const request = await jsonBody(c, coordinationRequestSchema)
   return c.json(await openCoordinationRequest(c.var.deps, { request, actor: actorOf(user) }), 201)
 })

@@ -6,6 +6,8 @@ import { findSelfReportByCase } from '../self-reports/self-reports.repository.js
 import { SelfReportDetails } from '../self-reports/self-reports.views.js'
 import { loadCoordinationRequest } from './coordination-requests.usecases.js'
 import { AgreedDateForm } from './agreed-date.views.js'
+import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
+import { selfReportsPolicies } from '../self-reports/self-reports.policies.js'
 
 /**
  * Where the case came from, when not from a finder: the overseas request (source, reference, dates;
@@ -16,13 +18,13 @@ export async function CoordinationRequestsCaseSection(props: { c: Ctx; view: Cas
   const { t, lang, user } = c.var
   const k = view.kase
   if (k.kind !== 'product' || view.viewer === 'finder') return null
-  const matrixLink = policies.manageVendors(user, view.relation) && (k.source === 'overseas' || view.parties.length > 0)
+  const matrixLink = coordinationRequestsPolicies.manageVendors(user, view.relation) && (k.source === 'overseas' || view.parties.length > 0)
     ? <p><a href={`/cases/${k.id}/vendors`} data-testid="vendor-matrix-link">{t('coordination_requests.matrix_link', { n: view.parties.length })}</a></p>
     : null
   if (k.source === 'self_report') {
     const sr = await findSelfReportByCase(c.var.deps.db, k.id)
     // Another organisation later added to the case sees the case, not the reporter's own filing.
-    return sr && policies.viewSelfReport(user, sr) ? <SelfReportDetails c={c} report={sr} /> : null
+    return sr && selfReportsPolicies.viewSelfReport(user, sr) ? <SelfReportDetails c={c} report={sr} /> : null
   }
   if (k.source !== 'overseas') return matrixLink && <section><h2>{t('coordination_requests.vendors_title')}</h2>{matrixLink}</section>
   const req = await loadCoordinationRequest(c.var.deps.db, k.id)
@@ -36,7 +38,7 @@ export async function CoordinationRequestsCaseSection(props: { c: Ctx; view: Cas
         {req?.agreed_publication_at && <><dt>{t('coordination_requests.agreed_publication')}</dt><dd>{formatDateTime(req.agreed_publication_at, lang)}</dd></>}
       </dl>
       {req && view.viewer === 'staff' && <><h3>{t('coordination_requests.summary')}</h3><div class="pre">{req.summary}</div></>}
-      {req && policies.manageVendors(user, view.relation) && <AgreedDateForm c={c} caseId={k.id} />}
+      {req && coordinationRequestsPolicies.manageVendors(user, view.relation) && <AgreedDateForm c={c} caseId={k.id} />}
       {matrixLink}
     </section>
   )

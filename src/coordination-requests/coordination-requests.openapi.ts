@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { addVendorsSchema, coordinationRequestSchema } from './coordination-requests.schemas.js'
 import { vendorAnswerSchema } from './vendor-answer.js'
 import { agreedDateSchema } from './agreed-date.js'

@@ -21,24 +21,25 @@ import { recordVendorAnswer, recordedSources, vendorAnswerFromForm, vendorAnswer
 import { VendorAnswerForm } from './vendor-answer.views.js'
 import { agreedDateFormSchema, changeAgreedPublication } from './agreed-date.js'
 import { AgreedDateForm } from './agreed-date.views.js'
+import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
 
 export const coordinationRequestsRoutes = new Hono<AppEnv>()
 
 const DEFAULT_ROWS = 3
 
 coordinationRequestsRoutes.get('/coordination-requests', async (c) => {
-  requireAllowed(c, policies.openCoordinationRequest)
+  requireAllowed(c, coordinationRequestsPolicies.openCoordinationRequest)
   const requests = await listCoordinationRequests(c.var.deps.db)
   return page(c, c.var.t('coordination_requests.list_title'), <CoordinationRequestList c={c} requests={requests} />)
 })
 
 coordinationRequestsRoutes.get('/coordination-requests/new', (c) => {
-  requireAllowed(c, policies.openCoordinationRequest)
+  requireAllowed(c, coordinationRequestsPolicies.openCoordinationRequest)
   return page(c, c.var.t('coordination_requests.new_title'), <CoordinationRequestForm c={c} rows={DEFAULT_ROWS} />)
 })
 
 coordinationRequestsRoutes.post('/coordination-requests', async (c) => {
-  const user = requireAllowed(c, policies.openCoordinationRequest)
+  const user = requireAllowed(c, coordinationRequestsPolicies.openCoordinationRequest)
   const form = await formBody(c)
   const rows = Math.min(Number(form.rows) || DEFAULT_ROWS, 100)
   if (form.moreRows) return page(c, c.var.t('coordination_requests.new_title'), <CoordinationRequestForm c={c} values={form} rows={rows + 5} />)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
 import { vulnerabilityInputSchema } from '../advisories/advisories.schemas.js'
-import { PRODUCT_TYPES, categoryKeys } from '../intake/categories.js'
+import { PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())

@@ -36,3 +36,9 @@ declare module '../platform/db/schema.js' {
     source_reference: ColumnType<string | null, string | null | undefined, string | null>
   }
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends CoordinationRequestsTables {}
+}

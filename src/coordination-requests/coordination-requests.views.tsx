@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate, formatDateTime, tokyoDate } from '../platform/i18n/index.js'
-import { PRODUCT_TYPES } from '../intake/categories.js'
+import { PRODUCT_TYPES } from '../cases/categories.js'
 import type { CoordinationRequestRow } from './coordination-requests.usecases.js'
 
 /** Sources the programme hears from most; the field stays free text. */

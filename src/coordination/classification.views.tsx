@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { CAUSES, PRODUCT_TYPES } from '../intake/categories.js'
+import { CAUSES, PRODUCT_TYPES } from '../cases/categories.js'
 
 /** Product type and cause, for the statistics; staff set them as the case becomes clear. */
 export function ClassificationForm(props: { c: Ctx; caseId: string; productType: string | null; cause: string | null }) {

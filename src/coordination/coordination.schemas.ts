@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
-import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../intake/categories.js'
+import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')

@@ -7,7 +7,7 @@ import { tokyoDate, translator } from '../platform/i18n/index.js'
 import { enqueueLocalizedMail, enqueueMail } from '../platform/mail/outbox.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
 import { createInvitation } from '../accounts/invitations.js'
-import { notifyFinders } from '../intake/intake.usecases.js'
+import { notifyFinders } from '../cases/finder-mail.js'
 import type { contactAttemptSchema } from './coordination.schemas.js'
 
 const alreadyNotified = () => new AppError('coordination.already_notified', 409, 'This organisation has already been notified.')

@@ -3,9 +3,28 @@ import { Csrf } from '../platform/http/layout.js'
 import { formatDate, formatDateTime, tokyoDate } from '../platform/i18n/index.js'
 import { isCoordinator } from '../policies/policies.js'
 import type { CaseView } from '../cases/case-view.js'
+import type { CaseSectionProps } from '../cases/case-sections.js'
+import { listOrganizations } from './organizations.usecases.js'
 
 type Party = CaseView['parties'][number]
 const CLOSED = ['not_accepted', 'not_vulnerable', 'published', 'handled_individually', 'closed_low_impact', 'received']
+
+/** The case-page section: staff get the organisations to add and each party's contacts; finders see no parties. */
+export async function CasePartiesSection({ c, view }: CaseSectionProps) {
+  if (view.viewer === 'finder' || view.kase.kind !== 'product') return null
+  if (view.viewer !== 'staff') return <PartiesSection c={c} view={view} />
+  const organizations = await listOrganizations(c.var.deps.db)
+  const contacts = await contactsByOrganization(c, view.parties.map((p) => p.organization_id))
+  return <PartiesSection c={c} view={view} organizations={organizations} contacts={contacts} />
+}
+
+async function contactsByOrganization(c: Ctx, orgIds: string[]) {
+  if (!orgIds.length) return {}
+  const rows = await c.var.deps.db.selectFrom('organization_contacts').select(['id', 'name', 'email', 'organization_id']).where('organization_id', 'in', orgIds).execute()
+  const out: Record<string, { id: string; name: string; email: string }[]> = {}
+  for (const r of rows) (out[r.organization_id] ??= []).push(r)
+  return out
+}
 
 /** The developer organisations of a case: coordinators manage them; a developer sees and answers for its own. */
 export function PartiesSection(props: { c: Ctx; view: CaseView; organizations?: { id: string; name_ja: string; name_en: string }[]; contacts?: Record<string, { id: string; name: string; email: string }[]> }) {

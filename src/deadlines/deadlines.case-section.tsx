@@ -3,12 +3,13 @@ import type { CaseView } from '../cases/case-view.js'
 import { policies } from '../policies/policies.js'
 import { listCaseTimers } from './deadlines.queries.js'
 import { TimersTable } from './deadlines.views.js'
+import { deadlinesPolicies } from './deadlines.policies.js'
 
 /** The case's deadlines, running and ended, with pause/resume: staff of the case only (null for everyone else). */
 export async function DeadlinesCaseSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const { t, user, deps } = c.var
-  if (view.viewer !== 'staff' || !policies.manageCaseDeadlines(user, view.relation)) return null
+  if (view.viewer !== 'staff' || !deadlinesPolicies.manageCaseDeadlines(user, view.relation)) return null
   const timers = await listCaseTimers(deps.db, view.kase.id, deps.clock.now())
   return (
     <section data-testid="case-deadlines">

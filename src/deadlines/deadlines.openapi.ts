@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { pauseSchema, policyChangeSchema } from './deadlines.schemas.js'
 
 /** The /api/v1 operations of deadlines, merged into the OpenAPI document. */

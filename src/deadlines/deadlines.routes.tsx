@@ -14,6 +14,7 @@ import { listDeadlinePolicies, listPolicyChanges, updateDeadlinePolicy } from '.
 import { pauseTimer, resumeTimer } from './timers.usecases.js'
 import { DeadlineQueue, PoliciesPage } from './deadlines.views.js'
 import { allowedOnCase } from '../cases/case-guard.js'
+import { deadlinesPolicies } from './deadlines.policies.js'
 
 export const deadlinesRoutes = new Hono<AppEnv>()
 
@@ -23,12 +24,12 @@ async function timerStaffOf(c: Ctx) {
   const timerId = c.req.param('timerId')!
   const caseId = await timerCaseId(c.var.deps.db, timerId)
   const rel = caseId ? await loadCaseRelation(c.var.deps.db, caseId, user) : null
-  if (!caseId || !rel || !policies.manageCaseDeadlines(user, rel)) throw errors.notFound()
+  if (!caseId || !rel || !deadlinesPolicies.manageCaseDeadlines(user, rel)) throw errors.notFound()
   return { user, timerId, caseId }
 }
 
 /** Case staff for a case's deadlines; everyone else 404. */
-const caseStaffOf = (c: Ctx) => allowedOnCase(c, policies.manageCaseDeadlines)
+const caseStaffOf = (c: Ctx) => allowedOnCase(c, deadlinesPolicies.manageCaseDeadlines)
 
 /** A policy kind from the path; an unknown one does not exist. */
 function policyKind(c: Ctx): TimerKind {
@@ -48,7 +49,7 @@ function queueFor(c: Ctx, user: CurrentUser) {
 // ---- pages ----
 
 deadlinesRoutes.get('/deadlines', async (c) => {
-  const user = requireAllowed(c, policies.viewDeadlineQueue)
+  const user = requireAllowed(c, deadlinesPolicies.viewDeadlineQueue)
   const timers = await queueFor(c, user)
   return page(c, c.var.t('deadlines.title'), <DeadlineQueue c={c} timers={timers} mine={mine(c)} />)
 })
@@ -68,14 +69,14 @@ deadlinesRoutes.post('/deadlines/:timerId/resume', async (c) => {
 })
 
 deadlinesRoutes.get('/deadlines/policies', async (c) => {
-  requireAllowed(c, policies.configureDeadlines)
+  requireAllowed(c, deadlinesPolicies.configureDeadlines)
   const { db } = c.var.deps
   const body = <PoliciesPage c={c} policies={await listDeadlinePolicies(db)} changes={await listPolicyChanges(db)} saved={Boolean(c.req.query('saved'))} />
   return page(c, c.var.t('deadlines.policies_title'), body)
 })
 
 deadlinesRoutes.post('/deadlines/policies/:policyKind', async (c) => {
-  const user = requireAllowed(c, policies.configureDeadlines)
+  const user = requireAllowed(c, deadlinesPolicies.configureDeadlines)
   const kind = policyKind(c)
   const change = parseWith(policyFormSchema, await formBody(c))
   await updateDeadlinePolicy(c.var.deps, { kind, change, actor: actorOf(user) })
@@ -85,7 +86,7 @@ deadlinesRoutes.post('/deadlines/policies/:policyKind', async (c) => {
 // ---- JSON API: the same use cases and checks ----
 
 deadlinesRoutes.get('/api/v1/deadlines', async (c) => {
-  const user = requireAllowed(c, policies.viewDeadlineQueue)
+  const user = requireAllowed(c, deadlinesPolicies.viewDeadlineQueue)
   return c.json({ timers: await queueFor(c, user) })
 })
 
@@ -109,13 +110,13 @@ deadlinesRoutes.post('/api/v1/deadlines/:timerId/resume', async (c) => {
 })
 
 deadlinesRoutes.get('/api/v1/deadlines/policies', async (c) => {
-  requireAllowed(c, policies.configureDeadlines)
+  requireAllowed(c, deadlinesPolicies.configureDeadlines)
   const { db } = c.var.deps
   return c.json({ policies: await listDeadlinePolicies(db), changes: await listPolicyChanges(db) })
 })
 
 deadlinesRoutes.put('/api/v1/deadlines/policies/:policyKind', async (c) => {
-  const user = requireAllowed(c, policies.configureDeadlines)
+  const user = requireAllowed(c, deadlinesPolicies.configureDeadlines)
   const kind = policyKind(c)
   const change = await jsonBody(c, policyChangeSchema)
   return c.json({ policy: await updateDeadlinePolicy(c.var.deps, { kind, change, actor: actorOf(user) }) })

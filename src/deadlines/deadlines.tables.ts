@@ -68,3 +68,9 @@ export interface DeadlinesTables {
   timers: TimersTable
   deadline_job_state: DeadlineJobStateTable
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends DeadlinesTables {}
+}

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../platform/db/migrate.js'
 import { manualClock, systemClock } from '../platform/clock.js'
 import { createApp } from '../app.js'
 import { startWorkers } from '../platform/jobs/workers.js'
+import { backgroundJobs } from '../features.js'
 import { seedDemo } from './demo-seed.js'
 
 /**
@@ -26,7 +27,7 @@ const { accounts } = await seedDemo(seedApp, handle.db, (iso) => seedClock.set(i
 
 const deps = { db: handle.db, clock: systemClock, config }
 const app = createApp(deps)
-const workers = startWorkers(deps)
+const workers = startWorkers(deps, backgroundJobs)
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   process.stdout.write(`\nkeikai demo: http://localhost:${info.port}\n\nAccounts (password for all: ${accounts[0]!.password}):\n`)
   for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(12)} ${a.email}${a.totpSecret ? '  (second factor)' : ''}\n`)

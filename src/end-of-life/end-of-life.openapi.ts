@@ -1,5 +1,4 @@
-import type { Operation } from '../api/operation.js'
-import { joinDuplicateSchema } from '../intake/duplicates.usecases.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { endingSchema, eolHandlingSchema, supportEndApiSchema } from './end-of-life.schemas.js'
 
 /** The /api/v1 operations of end-of-life, merged into the OpenAPI document. */
@@ -9,5 +8,4 @@ export const endOfLifeOperations: Operation[] = [
   { method: 'post', path: '/api/v1/cases/{caseId}/end-of-life/handling', summary: 'Choose EoL handling A–E for a case past end of support and drive it down its path (coordinators)', tag: 'end-of-life', body: eolHandlingSchema, auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/handle-individually', summary: '個別対応: close the case, the developer informing its users itself; finders are told (coordinators)', tag: 'end-of-life', body: endingSchema, auth: 'user' },
   { method: 'post', path: '/api/v1/cases/{caseId}/close-low-impact', summary: 'Close the case as low impact after notifying the developer; finders are told (coordinators)', tag: 'end-of-life', body: endingSchema, auth: 'user' },
-  { method: 'post', path: '/api/v1/cases/{caseId}/join-duplicate', summary: 'Join a received report to the existing case it duplicates (intake staff, coordinators)', tag: 'intake', body: joinDuplicateSchema, auth: 'user' },
 ]

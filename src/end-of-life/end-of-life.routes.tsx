@@ -8,14 +8,15 @@ import { endingSchema, eolHandlingSchema, supportEndApiSchema, supportEndFormSch
 import { loadEndOfLife, setSupportEnd } from './support-end.usecases.js'
 import { chooseEolHandling } from './eol-handling.usecases.js'
 import { closeLowImpact, handleIndividually } from './endings.usecases.js'
+import { endOfLifePolicies } from './end-of-life.policies.js'
 
 /** End-of-life products and other endings: the case-page forms and the JSON API, over the same use cases. */
 export const endOfLifeRoutes = new Hono<AppEnv>()
 
 const caseId = (c: Ctx) => c.req.param('caseId')!
 const backToCase = (c: Ctx) => c.redirect(`/cases/${caseId(c)}`, 303)
-const coordinator = (c: Ctx) => allowedOnCase(c, policies.manageEndOfLife)
-const closer = (c: Ctx) => allowedOnCase(c, policies.endCase)
+const coordinator = (c: Ctx) => allowedOnCase(c, endOfLifePolicies.manageEndOfLife)
+const closer = (c: Ctx) => allowedOnCase(c, endOfLifePolicies.endCase)
 
 // ---- pages (forms on the case page) ----
 

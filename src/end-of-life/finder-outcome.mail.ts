@@ -2,7 +2,7 @@ import type { DB } from '../platform/db/database.js'
 import type { Config } from '../platform/config.js'
 import { formatDate, translator, type Lang } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
-import { listReportsOfCase } from '../intake/reports.repository.js'
+import { listReportsOfCase } from '../cases/reports.repository.js'
 
 /** Outcomes a finder is told of that intake's `notifyFinders` has no message for (yet). */
 export type FinderOutcome = 'handled_individually' | 'closed_low_impact' | 'duplicate_joined' | 'duplicate_joined_website'

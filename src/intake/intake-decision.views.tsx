@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { PRODUCT_TYPES, REJECTION_REASONS } from './categories.js'
-import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
+import { PRODUCT_TYPES, REJECTION_REASONS } from '../cases/categories.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 
 /** 受理 / 不受理: the two decisions intake staff take on a received report. */
 export function IntakeDecisionForms(props: { c: Ctx; caseId: string; kind: 'product' | 'website' }) {

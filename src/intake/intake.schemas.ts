@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
-import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from './categories.js'
-import { websiteImpactKeys, websiteTypeKeys } from '../websites/website-categories.js'
+import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from '../cases/categories.js'
+import { websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())

@@ -10,8 +10,8 @@ import { appendEvent, actorOf, transitionProductCase, transitionWebsiteCase, typ
 import { findCase } from '../cases/cases.repository.js'
 import { intakeErrors } from './intake.errors.js'
 import type { ProductReportInput, RejectInput } from './intake.schemas.js'
-import { findReportByReceipt, listReportsOfCase } from './reports.repository.js'
-import { finderMail, type FinderMailStep } from './intake.mail.js'
+import { findReportByReceipt, listReportsOfCase } from '../cases/reports.repository.js'
+import { finderMail, notifyFinders } from '../cases/finder-mail.js'
 
 export const MAX_ATTACHMENTS = 5
 
@@ -153,10 +153,3 @@ export async function rejectCase(deps: Deps, input: { caseId: string; actor: Act
   return kase.kind === 'website' ? transitionWebsiteCase(deps.db, transition) : transitionProductCase(deps.db, transition)
 }
 
-/** Mails every finder of a case (those who gave an address) about a step the guideline tells them. */
-export async function notifyFinders(deps: Deps, trx: Deps['db'], caseId: string, what: FinderMailStep, now: Date, extra: Record<string, string> = {}) {
-  for (const r of await listReportsOfCase(trx, caseId)) {
-    if (!r.finder_email) continue
-    await enqueueMail(trx, finderMail(deps.config, r.locale as 'ja' | 'en', what, { to: r.finder_email, receipt: r.receipt_number, ...extra }), now)
-  }
-}

@@ -1,11 +1,11 @@
 import type { Ctx } from '../platform/http/context.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import { categoryLabel, PRODUCT_TYPES } from './categories.js'
+import { categoryLabel, PRODUCT_TYPES } from '../cases/categories.js'
 import { finderStatus } from './report-status.js'
 import type { IntakeQueueData } from './intake.queue.js'
-import { WEBSITE_VULNERABILITY_TYPES} from '../websites/website-categories.js'
-import { websiteTitle } from '../websites/website-reports.usecases.js'
-import type { listReportsOfFinder } from './reports.repository.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
+import { websiteTitle } from '../cases/website-categories.js'
+import type { listReportsOfFinder } from '../cases/reports.repository.js'
 
 /** Shown once, right after submission: the receipt number and the secret tracking link. */
 export function ReceiptPage(props: { c: Ctx; receipt: string; trackingUrl: string }) {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
-import { PRODUCT_TYPES } from './categories.js'
+import { PRODUCT_TYPES } from '../cases/categories.js'
 import { MAX_ATTACHMENTS } from './intake.usecases.js'
 
 const TRI = ['unknown', 'yes', 'no'] as const

@@ -1,16 +1,5 @@
 import type { Role } from '../platform/db/schema.js'
 import type { CurrentUser } from '../platform/http/context.js'
-import { deadlinesPolicies } from '../deadlines/deadlines.policies.js'
-import { uncontactablePolicies } from '../uncontactable/uncontactable.policies.js'
-import { committeePolicies } from '../committee/committee.policies.js'
-import { endOfLifePolicies } from '../end-of-life/end-of-life.policies.js'
-import { coordinationRequestsPolicies } from '../coordination-requests/coordination-requests.policies.js'
-import { priorityInformationPolicies } from '../priority-information/priority-information.policies.js'
-import { selfReportsPolicies } from '../self-reports/self-reports.policies.js'
-import { websitesPolicies } from '../websites/websites.policies.js'
-import { longRunningPolicies } from '../websites/long-running.policies.js'
-import { alertsPolicies } from '../alerts/alerts.policies.js'
-import { statisticsPolicies } from '../statistics/statistics.policies.js'
 
 /**
  * Who may do what. Every route and view asks here; nothing else decides a permission.
@@ -38,19 +27,8 @@ export function isCaseStaff(user: CurrentUser | null, rel: Pick<CaseRelation, 'c
   return isIntake(user) || (rel.caseKind === 'product' && isCoordinator(user))
 }
 
-/** Every permission: the foundation's below, each later feature's from its own `*.policies.ts`. */
+/** The foundation's permissions. Each later feature keeps its own in its `*.policies.ts` and asks those. */
 export const policies = {
-  ...deadlinesPolicies,
-  ...uncontactablePolicies,
-  ...committeePolicies,
-  ...endOfLifePolicies,
-  ...coordinationRequestsPolicies,
-  ...priorityInformationPolicies,
-  ...selfReportsPolicies,
-  ...websitesPolicies,
-  ...longRunningPolicies,
-  ...alertsPolicies,
-  ...statisticsPolicies,
 
   /** Anyone, signed in or not, may submit a report. */
   submitReport: () => true,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
-import { publicAdvisories } from '../advisories/public-advisories.repository.js'
+import { publicAdvisories } from '../cases/public-advisories.repository.js'
 import { identifierSlug } from '../advisories/identifiers.js'
 import { publicAlertLocations } from '../alerts/alerts.repository.js'
 import { alertPath } from '../alerts/public-alert.js'

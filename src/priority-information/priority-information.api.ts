@@ -15,6 +15,7 @@ import { priorityInformationErrors } from './priority-information.errors.js'
 import type { ProvisionRecord } from './provisions.repository.js'
 import type { ProvisionState } from './provision-time.js'
 import { allowedOnCase } from '../cases/case-guard.js'
+import { priorityInformationPolicies } from './priority-information.policies.js'
 
 /** The priority-information JSON API: the same use cases and checks as the pages. */
 export const priorityInformationApi = new Hono<AppEnv>()
@@ -26,7 +27,7 @@ const provisionJson = (p: ProvisionRecord, state: ProvisionState, provideAt: Dat
   leadBusinessDays: p.leadBusinessDays, sectors: p.sectors, organizationIds: p.organizationIds,
 })
 
-const requireMarker = (c: Parameters<typeof requireUser>[0]): Promise<CurrentUser> => allowedOnCase(c, policies.markForPriorityInformation)
+const requireMarker = (c: Parameters<typeof requireUser>[0]): Promise<CurrentUser> => allowedOnCase(c, priorityInformationPolicies.markForPriorityInformation)
 
 async function caseProvisionJson(deps: Deps, caseId: string) {
   const p = await provisionOfCase(deps, caseId)
@@ -34,30 +35,30 @@ async function caseProvisionJson(deps: Deps, caseId: string) {
 }
 
 priorityInformationApi.get('/api/v1/priority-information/organizations', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const orgs = await listCiOrganizations(c.var.deps.db)
   return c.json({ organizations: orgs.map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, members: Number(o.members ?? 0) })) })
 })
 
 priorityInformationApi.post('/api/v1/priority-information/organizations', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   return c.json(await createCiOrganization(c.var.deps.db, await jsonBody(c, ciOrganizationSchema)), 201)
 })
 
 priorityInformationApi.get('/api/v1/priority-information/organizations/:ciOrgId', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const { org, contacts, members } = await loadCiOrganization(c.var.deps.db, c.req.param('ciOrgId'))
   return c.json({ id: org.id, nameJa: org.name_ja, nameEn: org.name_en, sector: org.sector, website: org.website, contacts, members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })) })
 })
 
 priorityInformationApi.post('/api/v1/priority-information/organizations/:ciOrgId/contacts', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   return c.json(await addCiContact(c.var.deps.db, c.req.param('ciOrgId'), await jsonBody(c, contactSchema)), 201)
 })
 
 /** Mails a single-use member invitation to `email`; the link itself is never returned. */
 priorityInformationApi.post('/api/v1/priority-information/organizations/:ciOrgId/invitations', async (c) => {
-  const user = requireAllowed(c, policies.manageCiOrganizations)
+  const user = requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const { email } = await jsonBody(c, inviteMemberSchema)
   const r = await inviteCiMember(c.var.deps, { organizationId: c.req.param('ciOrgId'), email, createdBy: user.id })
   return c.json({ invitationId: r.invitationId, expiresAt: r.expiresAt.toISOString() }, 201)
@@ -77,9 +78,9 @@ priorityInformationApi.put('/api/v1/cases/:caseId/priority-information', async (
 })
 
 priorityInformationApi.get('/api/v1/priority-information/provisions', async (c) => {
-  const user = requireAllowed(c, policies.listPriorityInformation)
+  const user = requireAllowed(c, priorityInformationPolicies.listPriorityInformation)
   const { deps } = c.var
-  if (policies.viewPriorityInformationAsStaff(user)) {
+  if (priorityInformationPolicies.viewPriorityInformationAsStaff(user)) {
     const items = await listProvisionsForStaff(deps)
     return c.json({ provisions: items.map((i) => ({ ...provisionJson(i.provision, i.state, i.provideAt), title: i.title })) })
   }
@@ -99,7 +100,7 @@ priorityInformationApi.get('/api/v1/priority-information/provisions/:provisionId
   const user = requireUser(c)
   const { deps } = c.var
   const provisionId = c.req.param('provisionId')
-  if (policies.viewPriorityInformationAsStaff(user)) {
+  if (priorityInformationPolicies.viewPriorityInformationAsStaff(user)) {
     const d = await loadProvisionForStaff(deps, provisionId)
     return c.json({
       ...provisionJson(d.provision, d.state, d.provideAt), title: d.title,
@@ -125,7 +126,7 @@ priorityInformationApi.post('/api/v1/priority-information/provisions/:provisionI
 })
 
 priorityInformationApi.get('/api/v1/priority-information/stats', async (c) => {
-  requireAllowed(c, policies.viewPriorityInformationAsStaff)
+  requireAllowed(c, priorityInformationPolicies.viewPriorityInformationAsStaff)
   const { deps } = c.var
   return c.json(await countsBySector(deps.db, deps.clock.now()))
 })

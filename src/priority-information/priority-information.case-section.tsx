@@ -8,6 +8,7 @@ import { defaultLeadBusinessDays } from './provision-time.js'
 import { MarkingForm } from './marking.views.js'
 import { MARKABLE_IN } from './provisions.usecases.js'
 import { sectorLabel } from './sectors.js'
+import { priorityInformationPolicies } from './priority-information.policies.js'
 
 /**
  * The case page's priority-information section, for the coordinators of product cases only: where
@@ -17,7 +18,7 @@ import { sectorLabel } from './sectors.js'
 export async function PriorityInformationCaseSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const { t, lang, user, deps } = c.var
-  if (view.viewer !== 'staff' || !policies.markForPriorityInformation(user, { caseKind: view.kase.kind })) return null
+  if (view.viewer !== 'staff' || !priorityInformationPolicies.markForPriorityInformation(user, { caseKind: view.kase.kind })) return null
   const advisory = view.advisory
   const provision = await provisionOfCase(deps, view.kase.id)
   const markable = Boolean(advisory) && advisory!.status !== 'published' && MARKABLE_IN.includes(view.kase.status) && provision?.state !== 'published'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { contactSchema } from '../coordination/coordination.schemas.js'
 import { ciOrganizationSchema, inviteMemberSchema, markProvisionSchema } from './priority-information.schemas.js'
 

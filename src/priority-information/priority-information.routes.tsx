@@ -16,6 +16,7 @@ import { CiOrganizationForm, CiOrganizationList, CiOrganizationPage } from './ci
 import { RecipientList, RecipientProvision, StaffList, StaffProvision, StatsTable } from './provisions.views.js'
 import { MarkingForm, markingValuesFrom } from './marking.views.js'
 import { priorityInformationApi } from './priority-information.api.js'
+import { priorityInformationPolicies } from './priority-information.policies.js'
 
 /** Priority information provision (優先情報提供): pages; the JSON API is mounted from priority-information.api.ts. */
 export const priorityInformationRoutes = new Hono<AppEnv>()
@@ -25,16 +26,16 @@ const formError = (e: unknown): AppError => { if (e instanceof AppError) return 
 const formStatus = (e: AppError) => (e.status === 409 ? 409 : e.status === 404 ? 404 : 400)
 
 priorityInformationRoutes.get('/priority-information', async (c) => {
-  const user = requireAllowed(c, policies.listPriorityInformation)
+  const user = requireAllowed(c, priorityInformationPolicies.listPriorityInformation)
   const { t, deps } = c.var
-  const body = policies.viewPriorityInformationAsStaff(user)
+  const body = priorityInformationPolicies.viewPriorityInformationAsStaff(user)
     ? <StaffList c={c} items={await listProvisionsForStaff(deps)} />
     : <><p>{t('priority_information.recipient_intro')}</p><RecipientList c={c} items={await listProvisionsForRecipient(deps, user)} /></>
   return page(c, t('priority_information.title_page'), body)
 })
 
 priorityInformationRoutes.get('/priority-information/stats', async (c) => {
-  requireAllowed(c, policies.viewPriorityInformationAsStaff)
+  requireAllowed(c, priorityInformationPolicies.viewPriorityInformationAsStaff)
   const { t, deps } = c.var
   const { rows, provisionsProvided } = await countsBySector(deps.db, deps.clock.now())
   return page(c, t('priority_information.stats_title'), <><p class="meta">{t('priority_information.stats_intro')}</p><StatsTable c={c} rows={rows} provisionsProvided={provisionsProvided} /></>)
@@ -43,17 +44,17 @@ priorityInformationRoutes.get('/priority-information/stats', async (c) => {
 // ---- critical-infrastructure organisations ----
 
 priorityInformationRoutes.get('/priority-information/organizations', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   return page(c, c.var.t('priority_information.organizations_title'), <CiOrganizationList c={c} orgs={await listCiOrganizations(c.var.deps.db)} />)
 })
 
 priorityInformationRoutes.get('/priority-information/organizations/new', (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   return page(c, c.var.t('priority_information.new_organization'), <CiOrganizationForm c={c} />)
 })
 
 priorityInformationRoutes.post('/priority-information/organizations', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const body = await formBody(c)
   try {
     const { id } = await createCiOrganization(c.var.deps.db, parseWith(ciOrganizationSchema, body))
@@ -69,13 +70,13 @@ async function organizationPage(c: Ctx, id: string, extra: { notice?: string; er
 }
 
 priorityInformationRoutes.get('/priority-information/organizations/:ciOrgId', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const notice = c.req.query('invited') !== undefined ? c.var.t('priority_information.invited') : undefined
   return organizationPage(c, c.req.param('ciOrgId'), { notice })
 })
 
 priorityInformationRoutes.post('/priority-information/organizations/:ciOrgId/contacts', async (c) => {
-  requireAllowed(c, policies.manageCiOrganizations)
+  requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const id = c.req.param('ciOrgId')
   try {
     await addCiContact(c.var.deps.db, id, parseWith(contactSchema, await formBody(c)))
@@ -86,7 +87,7 @@ priorityInformationRoutes.post('/priority-information/organizations/:ciOrgId/con
 })
 
 priorityInformationRoutes.post('/priority-information/organizations/:ciOrgId/invitations', async (c) => {
-  const user = requireAllowed(c, policies.manageCiOrganizations)
+  const user = requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const id = c.req.param('ciOrgId')
   try {
     const { email } = parseWith(inviteMemberSchema, await formBody(c))
@@ -103,7 +104,7 @@ priorityInformationRoutes.post('/cases/:caseId/priority-information', async (c) 
   const user = requireUser(c)
   const caseId = c.req.param('caseId')
   const rel = await loadCaseRelation(c.var.deps.db, caseId, user)
-  if (!rel || !policies.markForPriorityInformation(user, rel)) throw errors.notFound()
+  if (!rel || !priorityInformationPolicies.markForPriorityInformation(user, rel)) throw errors.notFound()
   const body = await formBody(c)
   try {
     await markForPriorityInformation(c.var.deps, { caseId, actor: actorOf(user), marking: parseWith(markProvisionSchema, body) })
@@ -126,7 +127,7 @@ priorityInformationRoutes.get('/priority-information/provisions/:provisionId', a
   const user = requireUser(c)
   const { t, deps, lang } = c.var
   const provisionId = c.req.param('provisionId')
-  if (policies.viewPriorityInformationAsStaff(user)) {
+  if (priorityInformationPolicies.viewPriorityInformationAsStaff(user)) {
     const data = await loadProvisionForStaff(deps, provisionId)
     return page(c, `${t('priority_information.staff_record')}: ${data.title[lang] || data.title.ja}`, <StaffProvision c={c} data={data} />)
   }

@@ -54,3 +54,9 @@ export interface PriorityInformationTables {
   priority_information_recipients: PriorityInformationRecipientsTable
   priority_information_acceptances: PriorityInformationAcceptancesTable
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends PriorityInformationTables {}
+}

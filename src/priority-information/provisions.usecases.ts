@@ -1,9 +1,10 @@
+import { priorityInformationPolicies } from './priority-information.policies.js'
 import type { Deps, CurrentUser } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
 import { newId } from '../platform/secrets.js'
 import { changeCase, type Actor } from '../cases/case-events.js'
 import { findAdvisoryByCase, listRevisions, toAdvisoryRecord } from '../advisories/advisories.repository.js'
-import { isPubliclyVisible } from '../advisories/public-advisories.repository.js'
+import { isPubliclyVisible } from '../cases/public-advisories.repository.js'
 import { presentAdvisory, type PublicAdvisory } from '../advisories/public-advisory.js'
 import { identifierSlug } from '../advisories/identifiers.js'
 import { policies } from '../policies/policies.js'
@@ -80,7 +81,7 @@ async function recipientAccess(deps: Deps, provisionId: string, user: CurrentUse
   const provision = await findProvision(deps.db, provisionId)
   if (!org || !provision) throw errors.notFound()
   const { state, provideAt } = provisionState(provision.advisory, provision.leadBusinessDays, now)
-  if (!policies.readPriorityInformation(user, { addressed: isAddressedTo(provision, org), state })) throw errors.notFound()
+  if (!priorityInformationPolicies.readPriorityInformation(user, { addressed: isAddressedTo(provision, org), state })) throw errors.notFound()
   return { provision, org, state, provideAt: provideAt!, now }
 }
 
@@ -139,7 +140,7 @@ export async function listProvisionsForRecipient(deps: Deps, user: CurrentUser):
   const out: RecipientListItem[] = []
   for (const provision of await listProvisionsAddressedTo(deps.db, org)) {
     const { state, provideAt } = provisionState(provision.advisory, provision.leadBusinessDays, now)
-    if (!policies.readPriorityInformation(user, { addressed: true, state })) continue
+    if (!priorityInformationPolicies.readPriorityInformation(user, { addressed: true, state })) continue
     const accepted = await hasAccepted(deps.db, provision.id, user.id)
     const title = accepted || state === 'published' ? (await advisoryContent(deps.db, provision.advisoryId)).title : null
     out.push({ provision, state, provideAt: provideAt!, accepted, title })

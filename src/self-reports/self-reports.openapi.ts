@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { selfReportAcceptSchema, selfReportRejectSchema, selfReportSchema } from './self-reports.schemas.js'
 
 /** The /api/v1 operations of self-reports (自社製品届出), merged into the OpenAPI document. */

@@ -11,22 +11,23 @@ import { acceptSelfReport, rejectSelfReport, startSelfReportCoordination, submit
 import { selfReportFor, selfReportsVisibleTo } from './self-reports.guards.js'
 import { SelfReportForm, SelfReportList } from './self-reports.views.js'
 import { selfReportsApi } from './self-reports.api.js'
+import { selfReportsPolicies } from './self-reports.policies.js'
 
 export const selfReportsRoutes = new Hono<AppEnv>()
 
 selfReportsRoutes.get('/self-reports', async (c) => {
-  const user = requireAllowed(c, policies.listSelfReports)
+  const user = requireAllowed(c, selfReportsPolicies.listSelfReports)
   const reports = await selfReportsVisibleTo(c, user)
   return page(c, c.var.t('self_reports.list_title'), <SelfReportList c={c} reports={reports} filed={c.req.query('filed')?.replace(/[^A-Z0-9-]/g, '')} />)
 })
 
 selfReportsRoutes.get('/self-reports/new', (c) => {
-  requireAllowed(c, policies.fileSelfReport)
+  requireAllowed(c, selfReportsPolicies.fileSelfReport)
   return page(c, c.var.t('self_reports.new_title'), <SelfReportForm c={c} />)
 })
 
 selfReportsRoutes.post('/self-reports', async (c) => {
-  const user = requireAllowed(c, policies.fileSelfReport)
+  const user = requireAllowed(c, selfReportsPolicies.fileSelfReport)
   const form = await formBody(c)
   try {
     const report = parseWith(selfReportSchema, form)
@@ -41,21 +42,21 @@ selfReportsRoutes.post('/self-reports', async (c) => {
 const toCase = (c: Ctx, caseId: string) => c.redirect(`/cases/${caseId}`, 303)
 
 selfReportsRoutes.post('/self-reports/:selfReportId/accept', async (c) => {
-  const { user, sr } = await selfReportFor(c, policies.reviewSelfReport)
+  const { user, sr } = await selfReportFor(c, selfReportsPolicies.reviewSelfReport)
   const { note } = parseWith(selfReportAcceptSchema, await formBody(c))
   await acceptSelfReport(c.var.deps, { selfReportId: sr.id, actor: actorOf(user), note })
   return toCase(c, sr.case_id)
 })
 
 selfReportsRoutes.post('/self-reports/:selfReportId/reject', async (c) => {
-  const { user, sr } = await selfReportFor(c, policies.reviewSelfReport)
+  const { user, sr } = await selfReportFor(c, selfReportsPolicies.reviewSelfReport)
   const { reason, note } = parseWith(selfReportRejectSchema, await formBody(c))
   await rejectSelfReport(c.var.deps, { selfReportId: sr.id, actor: actorOf(user), reason, note })
   return toCase(c, sr.case_id)
 })
 
 selfReportsRoutes.post('/self-reports/:selfReportId/start', async (c) => {
-  const { user, sr } = await selfReportFor(c, policies.coordinateSelfReport)
+  const { user, sr } = await selfReportFor(c, selfReportsPolicies.coordinateSelfReport)
   await startSelfReportCoordination(c.var.deps, { selfReportId: sr.id, actor: actorOf(user) })
   return toCase(c, sr.case_id)
 })

@@ -2,10 +2,11 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import { PRODUCT_TYPES } from '../intake/categories.js'
+import { PRODUCT_TYPES } from '../cases/categories.js'
 import { policies } from '../policies/policies.js'
 import { SELF_REPORT_REJECTION_REASONS } from './self-reports.schemas.js'
 import type { SelfReportRow } from './self-reports.repository.js'
+import { selfReportsPolicies } from './self-reports.policies.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -71,11 +72,11 @@ export function SelfReportList(props: { c: Ctx; reports: SelfReportRow[]; filed?
   const { t, lang, user } = c.var
   const waiting = props.reports.filter((r) => r.status === 'received')
   const others = props.reports.filter((r) => r.status !== 'received')
-  const staff = policies.reviewSelfReport(user)
+  const staff = selfReportsPolicies.reviewSelfReport(user)
   return (
     <>
       {props.filed && <p class="notice" role="status">{t('self_reports.filed_notice', { receipt: props.filed })}</p>}
-      {policies.fileSelfReport(user) && <p><a href="/self-reports/new">{t('self_reports.new_title')}</a></p>}
+      {selfReportsPolicies.fileSelfReport(user) && <p><a href="/self-reports/new">{t('self_reports.new_title')}</a></p>}
       {props.reports.length === 0 && <p>{t('self_reports.list_empty')}</p>}
       {staff && waiting.length > 0 && (
         <section>
@@ -109,7 +110,7 @@ export function SelfReportReviewForms(props: { c: Ctx; report: Pick<SelfReportRo
   const { c, report: r } = props
   const { t, user } = c.var
   const base = `/self-reports/${r.id}`
-  if (r.status === 'accepted' && policies.coordinateSelfReport(user)) {
+  if (r.status === 'accepted' && selfReportsPolicies.coordinateSelfReport(user)) {
     return (
       <form method="post" action={`${base}/start`} class="inline">
         <Csrf c={c} />
@@ -118,7 +119,7 @@ export function SelfReportReviewForms(props: { c: Ctx; report: Pick<SelfReportRo
       </form>
     )
   }
-  if (r.status !== 'received' || !policies.reviewSelfReport(user)) return null
+  if (r.status !== 'received' || !selfReportsPolicies.reviewSelfReport(user)) return null
   return (
     <div class="cards">
       <form method="post" action={`${base}/accept`} class="stack card">
@@ -156,7 +157,7 @@ export function SelfReportDetails(props: { c: Ctx; report: SelfReportRow }) {
       <h3>{t('self_reports.field.description')}</h3><div class="pre">{r.description}</div>
       <h3>{t('self_reports.field.fixDescription')}</h3><div class="pre">{r.fix_description}</div>
       {/* Intake decides from the case page's ordinary 受理 / 不受理 forms; coordinators get theirs here. */}
-      {policies.coordinateSelfReport(c.var.user) && <SelfReportReviewForms c={c} report={r} />}
+      {selfReportsPolicies.coordinateSelfReport(c.var.user) && <SelfReportReviewForms c={c} report={r} />}
     </section>
   )
 }

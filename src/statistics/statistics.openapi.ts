@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 
 /** The /api/v1 operations of statistics, merged into the OpenAPI document. */
 export const statisticsOperations: Operation[] = [

@@ -9,6 +9,7 @@ import { websiteFigures } from './website-figures.js'
 import { websiteFiguresCsv } from './website-figures.csv.js'
 import { parseFiguresQuery, recentQuarterEnds, type FiguresQuery } from './statistics.schemas.js'
 import { WebsiteFiguresPage, WebsiteFiguresQueryError } from './website-figures.views.js'
+import { statisticsPolicies } from './statistics.policies.js'
 
 /** The website figures of DESIGN §8 for intake staff: a page, its CSV, and the JSON API. */
 export const statisticsRoutes = new Hono<AppEnv>()
@@ -17,7 +18,7 @@ const figuresQuery = (c: Ctx): FiguresQuery =>
   parseFiguresQuery({ asOf: c.req.query('asOf'), longRunningDays: c.req.query('longRunningDays') }, c.var.deps.clock.now())
 
 statisticsRoutes.get('/statistics/websites', async (c) => {
-  requireAllowed(c, policies.viewWebsiteStatistics)
+  requireAllowed(c, statisticsPolicies.viewWebsiteStatistics)
   const { t, deps } = c.var
   const quarterEnds = recentQuarterEnds(japanDate(deps.clock.now()), 8)
   let q: FiguresQuery
@@ -34,7 +35,7 @@ statisticsRoutes.get('/statistics/websites', async (c) => {
 })
 
 statisticsRoutes.get('/statistics/websites.csv', async (c) => {
-  requireAllowed(c, policies.viewWebsiteStatistics)
+  requireAllowed(c, statisticsPolicies.viewWebsiteStatistics)
   const q = figuresQuery(c)
   const csv = websiteFiguresCsv(await websiteFigures(c.var.deps.db, q), c.var.t, c.var.lang)
   return c.body(csv, 200, {
@@ -45,6 +46,6 @@ statisticsRoutes.get('/statistics/websites.csv', async (c) => {
 })
 
 statisticsRoutes.get('/api/v1/statistics/websites', async (c) => {
-  requireAllowed(c, policies.viewWebsiteStatistics)
+  requireAllowed(c, statisticsPolicies.viewWebsiteStatistics)
   return c.json(await websiteFigures(c.var.deps.db, figuresQuery(c)))
 })

@@ -1,8 +1,8 @@
 import type { Lang, Translate } from '../platform/i18n/index.js'
-import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { bucketLabel } from './buckets.js'
 import type { DaysToFixRow, Share, WebsiteFigures } from './website-figures.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
 
 /** A cell: text, a count, or a share in percent (null: no whole to take a share of). */
 export type Cell = string | number | { percent: number | null }

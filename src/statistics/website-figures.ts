@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
-import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../websites/website-categories.js'
+import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
 import { groupWebsiteCases, type WebsiteCaseGroup } from './website-figures.repository.js'
 

@@ -3,7 +3,7 @@ import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
 import { tokyoDate } from '../platform/i18n/index.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
-import { notifyFinders } from '../intake/intake.usecases.js'
+import { notifyFinders } from '../cases/finder-mail.js'
 import { withdrawActiveReferral } from '../committee/referrals.repository.js'
 import { uncontactableErrors } from './uncontactable.errors.js'
 

@@ -7,6 +7,7 @@ import { loadPolicy, partyProgress, type PolicyProgress } from './contact-policy
 import { detailsPublicAt, listCaseListings, loadDetailsRule } from './listings.repository.js'
 import { listCaseTipsWithHandling } from './tip-handling.js'
 import { TipList } from './tip-handling.views.js'
+import { uncontactablePolicies } from './uncontactable.policies.js'
 
 /** Case states in which a developer can still be declared uncontactable. */
 const DECLARABLE = ['contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'uncontactable', 'committee_review', 'publication_scheduled']
@@ -19,7 +20,7 @@ const DECLARABLE = ['contacting_developer', 'developer_notified', 'investigating
 export async function UncontactableCaseSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const { t, lang, user, deps } = c.var
-  if (view.viewer !== 'staff' || view.kase.kind !== 'product' || !policies.declareUncontactable(user, view.relation)) return null
+  if (view.viewer !== 'staff' || view.kase.kind !== 'product' || !uncontactablePolicies.declareUncontactable(user, view.relation)) return null
   const now = deps.clock.now()
   const policy = await loadPolicy(deps.db)
   const rule = await loadDetailsRule(deps.db)

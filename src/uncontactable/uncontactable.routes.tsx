@@ -16,6 +16,7 @@ import { findPublicListing, listPublicListings, type PublicListing } from './lis
 import { loadPolicy, partyProgress, savePolicy } from './contact-policy.js'
 import { ListingPage, PolicyPage, PublicList, type TipFormState } from './uncontactable.views.js'
 import { allowedOnCase } from '../cases/case-guard.js'
+import { uncontactablePolicies } from './uncontactable.policies.js'
 
 export const uncontactableRoutes = new Hono<AppEnv>()
 
@@ -23,14 +24,14 @@ export const uncontactableRoutes = new Hono<AppEnv>()
 const tipLimit = rateLimit('uncontactable-tip', 10, 3600)
 
 /** Coordinators of the product case in the path; everyone else signed in gets 404. */
-const coordinatorOf = (c: Ctx, allowed: typeof policies.declareUncontactable) => allowedOnCase(c, allowed)
+const coordinatorOf = (c: Ctx, allowed: typeof uncontactablePolicies.declareUncontactable) => allowedOnCase(c, allowed)
 
 /** Coordinators of the case the tip in the path belongs to; an unknown tip and everyone else get 404. */
 async function tipHandlerOf(c: Ctx) {
   const user = requireUser(c)
   const caseId = await tipCaseId(c.var.deps.db, c.req.param('tipId')!)
   const rel = caseId ? await loadCaseRelation(c.var.deps.db, caseId, user) : null
-  if (!caseId || !rel || !policies.handleUncontactableTip(user, rel)) throw errors.notFound()
+  if (!caseId || !rel || !uncontactablePolicies.handleUncontactableTip(user, rel)) throw errors.notFound()
   return { user, caseId }
 }
 
@@ -85,20 +86,20 @@ uncontactableRoutes.post('/api/v1/uncontactable/:listingId/tips', tipLimit, asyn
 // ---- coordinators: declaration and resumption ----
 
 uncontactableRoutes.post('/cases/:caseId/parties/:partyId/uncontactable', async (c) => {
-  const user = await coordinatorOf(c, policies.declareUncontactable)
+  const user = await coordinatorOf(c, uncontactablePolicies.declareUncontactable)
   const { reason } = parseWith(declareSchema, await formBody(c))
   await declareUncontactable(c.var.deps, { caseId: c.req.param('caseId'), partyId: c.req.param('partyId'), actor: actorOf(user), reason })
   return c.redirect(`/cases/${c.req.param('caseId')}`, 303)
 })
 
 uncontactableRoutes.post('/api/v1/cases/:caseId/parties/:partyId/uncontactable', async (c) => {
-  const user = await coordinatorOf(c, policies.declareUncontactable)
+  const user = await coordinatorOf(c, uncontactablePolicies.declareUncontactable)
   const { reason } = await jsonBody(c, declareSchema)
   return c.json(await declareUncontactable(c.var.deps, { caseId: c.req.param('caseId'), partyId: c.req.param('partyId'), actor: actorOf(user), reason }), 201)
 })
 
 uncontactableRoutes.get('/api/v1/cases/:caseId/parties/:partyId/contact-policy', async (c) => {
-  await coordinatorOf(c, policies.declareUncontactable)
+  await coordinatorOf(c, uncontactablePolicies.declareUncontactable)
   const { db, clock } = c.var.deps
   const party = await db.selectFrom('case_parties').select('id').where('id', '=', c.req.param('partyId')).where('case_id', '=', c.req.param('caseId')).executeTakeFirst()
   if (!party) throw errors.notFound()
@@ -106,14 +107,14 @@ uncontactableRoutes.get('/api/v1/cases/:caseId/parties/:partyId/contact-policy',
 })
 
 uncontactableRoutes.post('/cases/:caseId/resumption', async (c) => {
-  const user = await coordinatorOf(c, policies.resumeCoordination)
+  const user = await coordinatorOf(c, uncontactablePolicies.resumeCoordination)
   const input = parseWith(resumeSchema, await formBody(c))
   await resumeCoordination(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input })
   return c.redirect(`/cases/${c.req.param('caseId')}`, 303)
 })
 
 uncontactableRoutes.post('/api/v1/cases/:caseId/resumption', async (c) => {
-  const user = await coordinatorOf(c, policies.resumeCoordination)
+  const user = await coordinatorOf(c, uncontactablePolicies.resumeCoordination)
   const input = await jsonBody(c, resumeSchema)
   return c.json(await resumeCoordination(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input }))
 })
@@ -136,13 +137,13 @@ uncontactableRoutes.post('/api/v1/uncontactable/tips/:tipId/handling', async (c)
 // ---- administrators: the policy ----
 
 uncontactableRoutes.get('/uncontactable-policy', async (c) => {
-  requireAllowed(c, policies.manageUncontactablePolicy)
+  requireAllowed(c, uncontactablePolicies.manageUncontactablePolicy)
   const policy = await loadPolicy(c.var.deps.db)
   return page(c, c.var.t('uncontactable.policy_title'), <PolicyPage c={c} policy={policy} saved={c.req.query('saved') !== undefined} />)
 })
 
 uncontactableRoutes.post('/uncontactable-policy', async (c) => {
-  const user = requireAllowed(c, policies.manageUncontactablePolicy)
+  const user = requireAllowed(c, uncontactablePolicies.manageUncontactablePolicy)
   const body = await formBody(c)
   try {
     await savePolicy(c.var.deps.db, { policy: parseWith(policySchema, body), userId: user.id, now: c.var.deps.clock.now() })
@@ -154,11 +155,11 @@ uncontactableRoutes.post('/uncontactable-policy', async (c) => {
 })
 
 uncontactableRoutes.get('/api/v1/uncontactable-policy', async (c) => {
-  requireAllowed(c, policies.manageUncontactablePolicy)
+  requireAllowed(c, uncontactablePolicies.manageUncontactablePolicy)
   return c.json(await loadPolicy(c.var.deps.db))
 })
 
 uncontactableRoutes.put('/api/v1/uncontactable-policy', async (c) => {
-  const user = requireAllowed(c, policies.manageUncontactablePolicy)
+  const user = requireAllowed(c, uncontactablePolicies.manageUncontactablePolicy)
   return c.json(await savePolicy(c.var.deps.db, { policy: await jsonBody(c, policySchema), userId: user.id, now: c.var.deps.clock.now() }))
 })

@@ -63,3 +63,9 @@ export interface UncontactableTables {
   uncontactable_listings: UncontactableListingsTable
   uncontactable_tips: UncontactableTipsTable
 }
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends UncontactableTables {}
+}

@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { remindersSchema } from './long-running.schemas.js'
 
 /** The /api/v1 operations of long-running, merged into the OpenAPI document. */

@@ -3,7 +3,7 @@ import { translator } from '../platform/i18n/index.js'
 import { addBusinessDays, addCalendarDays, addMonths, calendarDaysBetween, japanDate, type IsoDate } from '../platform/calendar/business-days.js'
 import { dueDateFor, loadDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-policies.js'
 import type { OffsetUnit } from '../deadlines/deadlines.model.js'
-import { WEBSITE_VULNERABILITY_TYPES } from './website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { bucketOf, bucketsFrom, type LongRunningBucket } from './long-running-buckets.js'
 
 /** The long-running threshold as the `website_long_running` deadline policy sets it today. */

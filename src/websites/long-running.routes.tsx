@@ -10,6 +10,7 @@ import { longRunningQuerySchema, remindersFromForm, remindersSchema, type LongRu
 import { loadLongRunningDashboard } from './long-running.queries.js'
 import { remindLongRunningOperators } from './long-running.usecases.js'
 import { filterQuery, LongRunningPage, type RemindersNotice } from './long-running.views.js'
+import { longRunningPolicies } from './long-running.policies.js'
 
 /** The long-running website cases (取扱いが長期化, DESIGN §4): intake's dashboard, reminders, and the same as JSON. */
 export const longRunningRoutes = new Hono<AppEnv>()
@@ -29,13 +30,13 @@ const filtersOf = (c: Ctx): LongRunningQuery => {
 }
 
 longRunningRoutes.get('/websites/long-running', async (c) => {
-  requireAllowed(c, policies.viewLongRunning)
+  requireAllowed(c, longRunningPolicies.viewLongRunning)
   const q = filtersOf(c)
   return page(c, c.var.t('long_running.title'), <LongRunningPage c={c} d={await dashboard(c, q)} q={q} notice={noticeFrom(c)} />)
 })
 
 longRunningRoutes.post('/websites/long-running/reminders', async (c) => {
-  const user = requireAllowed(c, policies.remindLongRunning)
+  const user = requireAllowed(c, longRunningPolicies.remindLongRunning)
   const form = await formBody(c)
   const q = filtersOf(c)
   try {
@@ -52,12 +53,12 @@ longRunningRoutes.post('/websites/long-running/reminders', async (c) => {
 // ---- JSON API: the same queries and use case ----
 
 longRunningRoutes.get('/api/v1/websites/long-running', async (c) => {
-  requireAllowed(c, policies.viewLongRunning)
+  requireAllowed(c, longRunningPolicies.viewLongRunning)
   return c.json(await dashboard(c, filtersOf(c)))
 })
 
 longRunningRoutes.post('/api/v1/websites/long-running/reminders', async (c) => {
-  const user = requireAllowed(c, policies.remindLongRunning)
+  const user = requireAllowed(c, longRunningPolicies.remindLongRunning)
   const input = await jsonBody(c, remindersSchema)
   return c.json(await remindLongRunningOperators(c.var.deps, { caseIds: input.caseIds, note: input.note, actor: actorOf(user) }))
 })

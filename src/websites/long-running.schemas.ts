@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
-import { websiteTypeKeys } from './website-categories.js'
+import { websiteTypeKeys } from '../cases/website-categories.js'
 import { LONG_RUNNING_BUCKET_KEYS } from './long-running-buckets.js'
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())

@@ -12,6 +12,7 @@ import { addContact, createOrganization, loadOrganization } from '../coordinatio
 import { operatorSchema } from './websites.schemas.js'
 import { listOperators } from './websites.queries.js'
 import { orgTypeOptions } from './website.case-section.js'
+import { websitesPolicies } from './websites.policies.js'
 
 /** Website operator organisations (ウェブサイト運営者), kept by intake staff. */
 export const operatorsRoutes = new Hono<AppEnv>()
@@ -21,7 +22,7 @@ const returnCase = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.t
 const withCase = (path: string, caseId?: string) => (caseId ? `${path}?case=${caseId}` : path)
 
 operatorsRoutes.get('/operators', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const { t, lang } = c.var
   const rows = await listOperators(c.var.deps.db)
   return page(c, t('websites.operators_title'), (
@@ -58,12 +59,12 @@ function OperatorForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
 }
 
 operatorsRoutes.get('/operators/new', (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   return page(c, c.var.t('websites.operator_new_title'), <OperatorForm c={c} caseId={returnCase(c.req.query('case'))} />)
 })
 
 operatorsRoutes.post('/operators', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const body = await formBody(c)
   try {
     const { id } = await createOrganization(c.var.deps.db, { ...parseWith(operatorSchema, body), kind: 'operator' })
@@ -80,7 +81,7 @@ async function loadOperator(c: Ctx) {
 }
 
 operatorsRoutes.get('/operators/:operatorId', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const { t, lang } = c.var
   const { org, contacts, members } = await loadOperator(c)
   const caseId = returnCase(c.req.query('case'))
@@ -101,7 +102,7 @@ operatorsRoutes.get('/operators/:operatorId', async (c) => {
 })
 
 operatorsRoutes.post('/operators/:operatorId/contacts', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const { org } = await loadOperator(c)
   await addContact(c.var.deps.db, org.id, parseWith(contactSchema, await formBody(c)))
   return c.redirect(withCase(`/operators/${org.id}`, returnCase(c.req.query('case'))), 303)

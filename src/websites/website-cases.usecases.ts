@@ -9,8 +9,8 @@ import { changeCase, transitionWebsiteCase, type Actor } from '../cases/case-eve
 import { CLOSED_WEBSITE_STATUSES } from '../cases/website-case.transitions.js'
 import { caseStaffRecipients, organizationRecipients, type CaseRecipient } from '../cases/case-recipients.js'
 import { createInvitation } from '../accounts/invitations.js'
-import { notifyFinders } from '../intake/intake.usecases.js'
-import type { FixType, StallReason } from './website-categories.js'
+import { notifyFinders } from '../cases/finder-mail.js'
+import type { FixType, StallReason } from '../cases/website-categories.js'
 
 export const websiteErrors = {
   notOperator: () => new AppError('websites.not_an_operator', 400, 'The organisation is not a website operator.'),

@@ -1,12 +1,8 @@
 import type { CurrentUser, Deps } from '../platform/http/context.js'
 import { fileReport, type Upload } from '../intake/intake.usecases.js'
+import { websiteTitle } from '../cases/website-categories.js'
 import type { WebsiteReportDetails, WebsiteReportInput } from './websites.schemas.js'
 
-/** A website case's working title for staff lists: the reported host(s). Never public. */
-export function websiteTitle(urls: string[]): string {
-  const hosts = [...new Set(urls.map((u) => { try { return new URL(u).host } catch { return u } }))]
-  return hosts.length > 1 ? `${hosts[0]} (+${hosts.length - 1})` : hosts[0] ?? ''
-}
 
 /**
  * Files a website report (DESIGN §2): like a product report, one transaction, receipt number and

@@ -6,9 +6,10 @@ import type { CaseView } from '../cases/case-view.js'
 import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import {
   FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES,
-} from './website-categories.js'
+} from '../cases/website-categories.js'
 import type { WebsiteReportDetails } from './websites.schemas.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
+import { websitesPolicies } from './websites.policies.js'
 
 /** What a website finder wrote. The URLs are shown as text, never as links: nobody should open a PoC by accident. */
 export function WebsiteReportDetailsList(props: { c: Ctx; details: WebsiteReportDetails }) {
@@ -37,8 +38,8 @@ export async function WebsiteCaseSection(props: { c: Ctx; view: CaseView }) {
   const k = view.kase
   if (k.kind !== 'website') return null
   const { t, lang, user } = c.var
-  const staff = view.viewer === 'staff' && policies.runWebsiteFlow(user, view.relation)
-  const operator = view.viewer === 'party' && policies.actAsOperator(user, view.relation)
+  const staff = view.viewer === 'staff' && websitesPolicies.runWebsiteFlow(user, view.relation)
+  const operator = view.viewer === 'party' && websitesPolicies.actAsOperator(user, view.relation)
   const status = k.status as WebsiteCaseStatus
   const can = (a: string) => view.actions.includes(a)
   const operators = staff && can('notify_operator')

@@ -12,6 +12,7 @@ import { operatorSchema, websiteReportSchema } from './websites.schemas.js'
 import { submitWebsiteReport } from './website-reports.usecases.js'
 import { websiteActions } from './website-actions.js'
 import { listOperators, listWebsiteCases } from './websites.queries.js'
+import { websitesPolicies } from './websites.policies.js'
 
 /** The website flow's JSON API: the same use cases and checks as the pages. */
 export const websitesApi = new Hono<AppEnv>()
@@ -55,7 +56,7 @@ websitesApi.post('/api/v1/cases/:websiteCaseId/operator-reminders', async (c) =>
 })
 
 websitesApi.get('/api/v1/websites/cases', async (c) => {
-  requireAllowed(c, policies.viewWebsiteCases)
+  requireAllowed(c, websitesPolicies.viewWebsiteCases)
   const rows = await listWebsiteCases(c.var.deps.db, { status: c.req.query('status'), vulnerabilityType: c.req.query('type') })
   return c.json({ cases: rows.map((r) => ({
     id: r.id, receiptNumber: r.receipt_number, title: r.title, status: r.status, vulnerabilityType: r.vulnerability_type, impact: r.impact,
@@ -65,16 +66,16 @@ websitesApi.get('/api/v1/websites/cases', async (c) => {
 })
 
 websitesApi.get('/api/v1/operators', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   return c.json({ operators: (await listOperators(c.var.deps.db)).map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, orgType: o.org_type, website: o.website, contacts: Number(o.contacts) })) })
 })
 websitesApi.post('/api/v1/operators', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const input = await jsonBody(c, operatorSchema)
   return c.json(await createOrganization(c.var.deps.db, { ...input, kind: 'operator' }), 201)
 })
 websitesApi.get('/api/v1/operators/:operatorId', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('operatorId'))
   if (org.kind !== 'operator') throw errors.notFound()
   return c.json({
@@ -84,7 +85,7 @@ websitesApi.get('/api/v1/operators/:operatorId', async (c) => {
   })
 })
 websitesApi.post('/api/v1/operators/:operatorId/contacts', async (c) => {
-  requireAllowed(c, policies.manageOperators)
+  requireAllowed(c, websitesPolicies.manageOperators)
   const { org } = await loadOrganization(c.var.deps.db, c.req.param('operatorId'))
   if (org.kind !== 'operator') throw errors.notFound()
   return c.json(await addContact(c.var.deps.db, org.id, await jsonBody(c, contactSchema)), 201)

@@ -1,4 +1,4 @@
-import type { Operation } from '../api/operation.js'
+import type { Operation } from '../platform/http/openapi-operation.js'
 import { contactSchema } from '../coordination/coordination.schemas.js'
 import { classifyWebsiteSchema, closureSchema, disputeSchema, fixSchema, notifyOperatorSchema, operatorSchema, remindSchema, resumeSchema, websiteReportSchema } from './websites.schemas.js'
 

@@ -13,10 +13,11 @@ import { submitWebsiteReport } from './website-reports.usecases.js'
 import { WebsiteReportForm } from './website-report-form.views.js'
 import { websiteActions } from './website-actions.js'
 import { listWebsiteCases } from './websites.queries.js'
-import { WEBSITE_VULNERABILITY_TYPES} from './website-categories.js'
+import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
 import { websitesApi } from './websites.api.js'
 import { operatorsRoutes } from './operators.routes.js'
-import { categoryLabel } from '../intake/categories.js'
+import { categoryLabel } from '../cases/categories.js'
+import { websitesPolicies } from './websites.policies.js'
 
 /** The website flow's pages (report form, case actions, intake's list) and its API. */
 export const websitesRoutes = new Hono<AppEnv>()
@@ -74,7 +75,7 @@ websitesRoutes.post('/cases/:websiteCaseId/remind-operator', async (c) => {
 
 /** Intake's list of website cases, by status and vulnerability type. */
 websitesRoutes.get('/websites', async (c) => {
-  requireAllowed(c, policies.viewWebsiteCases)
+  requireAllowed(c, websitesPolicies.viewWebsiteCases)
   const { t, lang } = c.var
   const status = c.req.query('status') ?? ''
   const type = c.req.query('type') ?? ''

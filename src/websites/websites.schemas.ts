@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
 import { organizationSchema } from '../coordination/coordination.schemas.js'
-import { FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, websiteImpactKeys, websiteTypeKeys } from './website-categories.js'
+import { FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())

@@ -1,11 +1,4 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { DeadlinesTables } from '../../deadlines/deadlines.tables.js'
-import type { UncontactableTables } from '../../uncontactable/uncontactable.tables.js'
-import type { CommitteeTables } from '../../committee/committee.tables.js'
-import type { EndOfLifeTables } from '../../end-of-life/end-of-life.tables.js'
-import type { CoordinationRequestsTables } from '../../coordination-requests/coordination-requests.tables.js'
-import type { PriorityInformationTables } from '../../priority-information/priority-information.tables.js'
-import type { AlertsTables } from '../../alerts/alerts.tables.js'
 
 /** Timestamps read as Date, written as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -263,8 +256,11 @@ export interface RateLimitsTable {
   count: number
 }
 
-/** Every table: the foundation's here, each later feature's in its own `*.tables.ts`. */
-export interface Database extends DeadlinesTables, UncontactableTables, CommitteeTables, EndOfLifeTables, CoordinationRequestsTables, PriorityInformationTables, AlertsTables {
+/**
+ * Every table: the foundation's here; each later feature adds its own from its `*.tables.ts` by
+ * module augmentation (`declare module '…/schema.js' { interface Database … }`), so this file names no feature.
+ */
+export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
   organization_contacts: OrganizationContactsTable

@@ -1,6 +1,24 @@
 import type { Child } from 'hono/jsx'
 import type { Ctx } from './context.js'
-import { hasRole } from '../../policies/policies.js'
+import type { FeedLink, NavLink } from '../feature.js'
+
+const navigation: { links: NavLink[]; feeds: FeedLink[] } = { links: [], feeds: [] }
+
+/** The features' navigation links and feeds, handed over at start-up by the composition root. */
+export function installNavigation(links: readonly NavLink[], feeds: readonly FeedLink[]): void {
+  navigation.links = [...links]
+  navigation.feeds = [...feeds]
+}
+
+/** The links one person sees, portal first, each address once. */
+function visibleLinks(user: Ctx['var']['user']): NavLink[] {
+  const seen = new Set<string>()
+  return (['portal', 'workspace', 'admin'] as const).flatMap((area) => navigation.links.filter((l) => {
+    if (l.area !== area || (l.visible && !l.visible(user)) || seen.has(l.href)) return false
+    seen.add(l.href)
+    return true
+  }))
+}
 
 /** Link to the same page in the other language. */
 function switchLangHref(c: Ctx): string {
@@ -19,8 +37,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
-        <link rel="alternate" type="application/rss+xml" title={t('portal.rss_title')} href="/rss/advisories.rdf" />
-        <link rel="alternate" type="application/rss+xml" title={t('alerts.rss_title')} href="/rss/alerts.rdf" />
+        {navigation.feeds.map((f) => <link rel="alternate" type="application/rss+xml" title={t(f.title)} href={f.href} />)}
       </head>
       <body>
         <a class="skip" href="#main">{t('nav.skip')}</a>
@@ -30,26 +47,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             <small>{t('app.tagline')}</small>
           </div>
           <nav aria-label="main">
-            <a href="/advisories">{t('nav.advisories')}</a>
-            <a href="/report">{t('nav.report')}</a>
-            <a href="/uncontactable">{t('nav.uncontactable')}</a>
-            <a href="/alerts">{t('alerts.nav_public')}</a>
-            {user && !user.organizationId && user.roles.length === 0 && <a href="/my/reports">{t('nav.my_reports')}</a>}
-            {user && hasRole(user, 'intake') && <a href="/intake">{t('nav.intake')}</a>}
-            {user && hasRole(user, 'intake') && <a href="/websites">{t('nav.websites')}</a>}
-            {user && hasRole(user, 'intake') && <a href="/staff/alerts">{t('alerts.nav_staff')}</a>}
-            {user && hasRole(user, 'intake') && <a href="/statistics/websites">{t('nav.statistics')}</a>}
-            {user && hasRole(user, 'coordinator') && <a href="/coordination">{t('nav.coordination')}</a>}
-            {user && hasRole(user, 'coordinator') && <a href="/organizations">{t('nav.organizations')}</a>}
-            {user && (hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/deadlines">{t('nav.deadlines')}</a>}
-            {user && hasRole(user, 'intake') && <a href="/websites/long-running">{t('nav.long_running')}</a>}
-            {user && hasRole(user, 'coordinator') && <a href="/coordination-requests">{t('nav.coordination_requests')}</a>}
-            {user && (user.organizationKind === 'developer' || hasRole(user, 'intake') || hasRole(user, 'coordinator')) && <a href="/self-reports">{t('nav.self_reports')}</a>}
-            {user && hasRole(user, 'coordinator') && <a href="/priority-information">{t('nav.priority_information')}</a>}
-            {user && (hasRole(user, 'committee') || hasRole(user, 'coordinator')) && <a href="/committee">{t('nav.committee')}</a>}
-            {(user?.organizationKind === 'developer' || user?.organizationKind === 'operator') && <a href="/my/cases">{t('nav.my_cases')}</a>}
-            {user?.organizationKind === 'critical_infrastructure' && <a href="/priority-information">{t('nav.priority_information')}</a>}
-            {user && hasRole(user, 'admin') && <a href="/admin">{t('nav.admin')}</a>}
+            {visibleLinks(user).map((l) => <a href={l.href} data-area={l.area}>{t(l.label)}</a>)}
           </nav>
           <div class="account">
             <a class="lang-switch" href={switchLangHref(c)} hreflang={lang === 'ja' ? 'en' : 'ja'}>{t('nav.language_switch')}</a>

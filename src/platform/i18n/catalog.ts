@@ -1,30 +1,21 @@
 import { commonMessages } from './common.messages.js'
-import { casesMessages } from '../../cases/cases.messages.js'
-import { accountsMessages } from '../../accounts/accounts.messages.js'
-import { intakeMessages } from '../../intake/intake.messages.js'
-import { coordinationMessages } from '../../coordination/coordination.messages.js'
-import { advisoriesMessages } from '../../advisories/advisories.messages.js'
-import { portalMessages } from '../../portal/portal.messages.js'
-import { adminMessages } from '../../admin/admin.messages.js'
-import { deadlinesMessages } from '../../deadlines/deadlines.messages.js'
-import { uncontactableMessages } from '../../uncontactable/uncontactable.messages.js'
-import { committeeMessages } from '../../committee/committee.messages.js'
-import { endOfLifeMessages } from '../../end-of-life/end-of-life.messages.js'
-import { coordinationRequestsMessages } from '../../coordination-requests/coordination-requests.messages.js'
-import { priorityInformationMessages } from '../../priority-information/priority-information.messages.js'
-import { selfReportsMessages } from '../../self-reports/self-reports.messages.js'
-import { websitesMessages } from '../../websites/websites.messages.js'
-import { longRunningMessages } from '../../websites/long-running.messages.js'
-import { alertsMessages } from '../../alerts/alerts.messages.js'
-import { statisticsMessages } from '../../statistics/statistics.messages.js'
 import type { Catalogue } from './define.js'
 
-const parts: Catalogue[] = [commonMessages, casesMessages, accountsMessages, intakeMessages, coordinationMessages, advisoriesMessages, portalMessages, adminMessages,
-  deadlinesMessages, uncontactableMessages, committeeMessages, endOfLifeMessages, coordinationRequestsMessages, priorityInformationMessages,
-  selfReportsMessages, websitesMessages, longRunningMessages, alertsMessages, statisticsMessages]
+/**
+ * Every visible string, by language. The platform owns the common messages; each feature brings its
+ * own, handed over at start-up by `installCatalogue` (the composition root does it for every feature).
+ */
+export const catalogue: Catalogue = { ja: { ...commonMessages.ja }, en: { ...commonMessages.en } }
 
-/** Every visible string, by language. Each feature owns its own message file. */
-export const catalogue: Catalogue = {
-  ja: Object.assign({}, ...parts.map((p) => p.ja)),
-  en: Object.assign({}, ...parts.map((p) => p.en)),
+/** Adds the features' messages to the catalogue. A key two features both define is a mistake and throws. */
+export function installCatalogue(parts: readonly Catalogue[]): void {
+  for (const part of parts) {
+    for (const lang of ['ja', 'en'] as const) {
+      for (const [key, text] of Object.entries(part[lang])) {
+        const current = catalogue[lang][key]
+        if (current !== undefined && current !== text) throw new Error(`message ${key} (${lang}) is defined twice with different texts`)
+        catalogue[lang][key] = text
+      }
+    }
+  }
 }

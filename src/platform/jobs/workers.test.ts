@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../../test/support/test-app.js'
 import { runJobsOnce, startWorkers, type Job } from './workers.js'
-import { defaultJobs } from './default-jobs.js'
 
 let t: TestApp
 beforeAll(async () => { t = await setupTestApp() })
@@ -42,11 +41,6 @@ describe('background workers', () => {
     let seen: unknown
     await runJobsOnce(t.deps, [{ name: 'peek', run: async (deps) => { seen = deps; return 0 } }])
     expect(seen).toBe(t.deps)
-  })
-
-  it('runs scheduled publication, then mail delivery, by default', async () => {
-    expect(defaultJobs.map((j) => j.name)).toEqual(['publish-due-advisories', 'record-due-listing-details', 'deadlines', 'notify-due-priority-information', 'deliver-due-mail'])
-    expect(await runJobsOnce(t.deps, defaultJobs)).toEqual({ 'publish-due-advisories': 0, 'record-due-listing-details': 0, deadlines: 0, 'notify-due-priority-information': 0, 'deliver-due-mail': 0 })
   })
 
   it('ticks repeatedly, never overlapping itself, and survives a failing tick', async () => {

@@ -1,6 +1,5 @@
 import type { Deps } from '../http/context.js'
 import { log } from '../log.js'
-import { defaultJobs } from './default-jobs.js'
 
 /** One kind of background work: does what is due now and returns how many items it handled. */
 export type Job = { name: string; run: (deps: Deps) => Promise<number> }
@@ -32,11 +31,11 @@ export async function runJobsOnce(deps: Deps, jobs: readonly Job[]): Promise<Rec
 }
 
 /**
- * Starts the background loop: scheduled publication and mail delivery by default, or `jobs`.
+ * Starts the background loop over `jobs` (the composition root hands every feature's, see `src/features.ts`).
  * Each tick starts only after the previous one finished, so ticks never overlap; the timer is
  * unref'd so it never keeps the process alive. `stop()` waits for a running tick to finish.
  */
-export function startWorkers(deps: Deps, jobs: readonly Job[] = defaultJobs, options: WorkerOptions = {}): Workers {
+export function startWorkers(deps: Deps, jobs: readonly Job[], options: WorkerOptions = {}): Workers {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS
   let stopped = false
   let timer: NodeJS.Timeout | undefined

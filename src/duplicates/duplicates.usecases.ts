@@ -9,7 +9,7 @@ import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/produc
 import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import { mailFindersOutcome } from '../end-of-life/finder-outcome.mail.js'
 import { creditJoinedFinders } from '../end-of-life/advisory-redraft.js'
-import { findReportByReceipt } from './reports.repository.js'
+import { findReportByReceipt } from '../cases/reports.repository.js'
 
 export const duplicateErrors = {
   targetUnknown: () => new AppError('duplicates.target_unknown', 400, 'No case has that receipt number or id.', { fields: { target: 'Unknown receipt number or case.' } }),

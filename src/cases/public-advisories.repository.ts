@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import type { CvssSeverity } from './cvss.js'
-import { normalizeForSearch } from './advisory-content.js'
-import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from './advisories.repository.js'
+import type { CvssSeverity } from '../advisories/cvss.js'
+import { normalizeForSearch } from '../advisories/advisory-content.js'
+import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from '../advisories/advisories.repository.js'
 
 /**
  * THE visibility rule (DESIGN §5): an advisory is public iff it is scheduled or published and its

@@ -1,4 +1,4 @@
-import { categoryKeys, type Category } from '../intake/categories.js'
+import { categoryKeys, type Category } from './categories.js'
 
 /** The website lists of DESIGN §4 and §8, ja/en. Keys are stable (stored, counted); labels may change. */
 
@@ -43,3 +43,8 @@ export type StallReason = (typeof STALL_REASONS)[number]
 export const websiteTypeKeys = categoryKeys(WEBSITE_VULNERABILITY_TYPES)
 export const websiteImpactKeys = categoryKeys(WEBSITE_IMPACTS)
 
+/** A website case's working title for staff lists: the reported host(s). Never public. */
+export function websiteTitle(urls: string[]): string {
+  const hosts = [...new Set(urls.map((u) => { try { return new URL(u).host } catch { return u } }))]
+  return hosts.length > 1 ? `${hosts[0]} (+${hosts.length - 1})` : hosts[0] ?? ''
+}

@@ -1,0 +1,18 @@
+import type { Feature } from '../cases/case-sections.js'
+import { isIntake } from '../policies/policies.js'
+import { alertsRoutes } from './alerts.routes.js'
+import { alertsMessages } from './alerts.messages.js'
+import { alertsOperations } from './alerts.openapi.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const alertsFeature: Feature = {
+  name: 'alerts',
+  routes: [alertsRoutes],
+  messages: alertsMessages,
+  openapi: alertsOperations,
+  nav: [
+    { href: '/alerts', label: 'alerts.nav_public', area: 'portal' },
+    { href: '/staff/alerts', label: 'alerts.nav_staff', area: 'workspace', visible: isIntake },
+  ],
+  feeds: [{ href: '/rss/alerts.rdf', title: 'alerts.rss_title' }],
+}

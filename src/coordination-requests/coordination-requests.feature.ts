@@ -1,0 +1,16 @@
+import type { Feature } from '../cases/case-sections.js'
+import { isCoordinator } from '../policies/policies.js'
+import { coordinationRequestsRoutes } from './coordination-requests.routes.js'
+import { coordinationRequestsMessages } from './coordination-requests.messages.js'
+import { coordinationRequestsOperations } from './coordination-requests.openapi.js'
+import { CoordinationRequestsCaseSection } from './coordination-requests.case-section.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const coordinationRequestsFeature: Feature = {
+  name: 'coordination-requests',
+  routes: [coordinationRequestsRoutes],
+  messages: coordinationRequestsMessages,
+  openapi: coordinationRequestsOperations,
+  nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', area: 'workspace', visible: isCoordinator }],
+  caseSections: [{ slot: 'sections', render: CoordinationRequestsCaseSection }],
+}

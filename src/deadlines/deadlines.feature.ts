@@ -1,0 +1,18 @@
+import type { Feature } from '../cases/case-sections.js'
+import { isCoordinator, isIntake } from '../policies/policies.js'
+import { deadlinesRoutes } from './deadlines.routes.js'
+import { deadlinesMessages } from './deadlines.messages.js'
+import { deadlinesOperations } from './deadlines.openapi.js'
+import { DeadlinesCaseSection } from './deadlines.case-section.js'
+import { runDeadlineJobs } from './deadline-jobs.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const deadlinesFeature: Feature = {
+  name: 'deadlines',
+  routes: [deadlinesRoutes],
+  messages: deadlinesMessages,
+  openapi: deadlinesOperations,
+  jobs: [{ name: 'deadlines', run: runDeadlineJobs }],
+  nav: [{ href: '/deadlines', label: 'nav.deadlines', area: 'workspace', visible: (u) => isIntake(u) || isCoordinator(u) }],
+  caseSections: [{ slot: 'sections', render: DeadlinesCaseSection }],
+}

@@ -1,0 +1,25 @@
+import type { Feature } from '../cases/case-sections.js'
+import { isIntake } from '../policies/policies.js'
+import { intakeRoutes } from './intake.routes.js'
+import { intakeApi } from './intake.api.js'
+import { intakeMessages } from './intake.messages.js'
+import { intakeOperations } from './intake.openapi.js'
+import { IntakeDecisionForms } from './intake-decision.views.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const intakeFeature: Feature = {
+  name: 'intake',
+  routes: [intakeRoutes, intakeApi],
+  messages: intakeMessages,
+  openapi: intakeOperations,
+  nav: [
+    { href: '/report', label: 'nav.report', area: 'portal' },
+    { href: '/my/reports', label: 'nav.my_reports', area: 'workspace', visible: (u) => Boolean(u && !u.organizationId && u.roles.length === 0) },
+    { href: '/intake', label: 'nav.intake', area: 'workspace', visible: isIntake },
+  ],
+  caseSections: [{
+    slot: 'handling',
+    render: ({ c, view }) => view.viewer === 'staff' && isIntake(c.var.user) && view.kase.status === 'received'
+      ? <IntakeDecisionForms c={c} caseId={view.kase.id} kind={view.kase.kind} /> : null,
+  }],
+}

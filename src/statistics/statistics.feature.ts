@@ -1,0 +1,14 @@
+import type { Feature } from '../cases/case-sections.js'
+import { isIntake } from '../policies/policies.js'
+import { statisticsRoutes } from './statistics.routes.js'
+import { statisticsMessages } from './statistics.messages.js'
+import { statisticsOperations } from './statistics.openapi.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const statisticsFeature: Feature = {
+  name: 'statistics',
+  routes: [statisticsRoutes],
+  messages: statisticsMessages,
+  openapi: statisticsOperations,
+  nav: [{ href: '/statistics/websites', label: 'nav.statistics', area: 'workspace', visible: isIntake }],
+}

@@ -1,0 +1,17 @@
+import type { Feature } from '../cases/case-sections.js'
+import { uncontactableRoutes } from './uncontactable.routes.js'
+import { uncontactableMessages } from './uncontactable.messages.js'
+import { uncontactableOperations } from './uncontactable.openapi.js'
+import { UncontactableCaseSection } from './uncontactable.case-section.js'
+import { recordDueListingDetails } from './listing-details.job.js'
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const uncontactableFeature: Feature = {
+  name: 'uncontactable',
+  routes: [uncontactableRoutes],
+  messages: uncontactableMessages,
+  openapi: uncontactableOperations,
+  jobs: [{ name: 'record-due-listing-details', run: recordDueListingDetails }],
+  nav: [{ href: '/uncontactable', label: 'nav.uncontactable', area: 'portal' }],
+  caseSections: [{ slot: 'sections', render: UncontactableCaseSection }],
+}
