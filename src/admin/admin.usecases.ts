@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/http/context.js'
 import type { Role } from '../platform/db/schema.js'
-import { createInvitation } from '../accounts/invitations.js'
+import { createInvitation } from '../accounts/index.js'
 import { enqueueMail, type OutgoingMail } from '../platform/mail/outbox.js'
 import { formatDateTime, translator } from '../platform/i18n/index.js'
 import type { InviteStaffInput } from './admin.schemas.js'

@@ -5,7 +5,7 @@ import {
   findAdvisoryByCase, listCaseVulnerabilities, listFinders, listRevisions, listVendorStatements,
   type AdvisoryRecord, type AdvisoryRevision, type CaseVulnerability, type Finder,
 } from './advisories.repository.js'
-import { isPubliclyVisible } from '../cases/public-advisories.repository.js'
+import { isPubliclyVisible } from './public-advisories.repository.js'
 
 /** Everything the coordinator's advisory page and API show for one case. */
 export type AdvisoryWorkspace = {

@@ -12,7 +12,7 @@ import {
   findAdvisoryByCase, insertAdvisory, insertRevision, listCaseVulnerabilities, listFinders, listVendorStatements,
   snapshotVulnerability, updateAdvisory,
 } from './advisories.repository.js'
-import { isPubliclyVisible } from '../cases/public-advisories.repository.js'
+import { isPubliclyVisible } from './public-advisories.repository.js'
 import { scoreVulnerabilities, writeVulnerabilities } from './vulnerabilities.js'
 import { assignIdentifier, type CaseSource } from './identifiers.js'
 

@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db/database.js'
 import type { Role } from '../platform/db/schema.js'
 import { hashSecret, newId, newSecret, randomDigits } from '../platform/secrets.js'
-import { createApiToken } from '../accounts/sessions.js'
+import { createApiToken } from '../accounts/index.js'
 import { parseWith } from '../platform/http/validate.js'
 import type { CaseSource } from './identifiers.js'
 import { advisoryDraftSchema } from './advisories.schemas.js'

@@ -1,6 +1,6 @@
 import type { Lang } from '../platform/i18n/index.js'
-import { pick } from '../advisories/public-advisory.js'
-import { jstDateTime, rdfFeed, xml } from '../portal/rss.js'
+import { pick } from '../advisories/index.js'
+import { jstDateTime, rdfFeed, xml } from '../portal/index.js'
 import type { PublicAlert } from './public-alert.js'
 
 /** The feed's description of an item: the start of the body, on one line. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { referenceSchema } from '../advisories/advisories.schemas.js'
+import { referenceSchema } from '../advisories/index.js'
 import { websiteTypeKeys } from '../cases/website-categories.js'
 
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)

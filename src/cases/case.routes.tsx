@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { AppEnv, Ctx, Deps } from '../platform/http/context.js'
+import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
 import { requireUser } from '../platform/http/guards.js'

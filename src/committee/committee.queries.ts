@@ -3,7 +3,7 @@ import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
 import { isCoordinator, policies } from '../policies/policies.js'
 import { detailsOf } from '../cases/reports.repository.js'
-import { findAdvisoryByCase } from '../advisories/advisories.repository.js'
+import { findAdvisoryByCase } from '../advisories/index.js'
 import { chairedMeetings, isRecused, requireReferral } from './referrals.repository.js'
 import { committeePolicies } from './committee.policies.js'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { advisoryDraftSchema } from '../advisories/advisories.schemas.js'
+import { advisoryDraftSchema } from '../advisories/index.js'
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional())

@@ -2,12 +2,12 @@ import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
-import { findSelfReportByCase } from '../self-reports/self-reports.repository.js'
-import { SelfReportDetails } from '../self-reports/self-reports.views.js'
+import { findSelfReportByCase } from '../self-reports/index.js'
+import { SelfReportDetails } from '../self-reports/index.js'
 import { loadCoordinationRequest } from './coordination-requests.usecases.js'
 import { AgreedDateForm } from './agreed-date.views.js'
 import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
-import { selfReportsPolicies } from '../self-reports/self-reports.policies.js'
+import { selfReportsPolicies } from '../self-reports/index.js'
 
 /**
  * Where the case came from, when not from a finder: the overseas request (source, reference, dates;

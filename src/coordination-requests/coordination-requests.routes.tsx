@@ -6,7 +6,7 @@ import { requireAllowed } from '../platform/http/guards.js'
 import { AppError, errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { listOrganizations } from '../coordination/organizations.usecases.js'
+import { listOrganizations } from '../coordination/index.js'
 import {
   addVendorsSchema, coordinationRequestFormSchema, matrixQuerySchema, requestFromForm, vendorsFromForm,
 } from './coordination-requests.schemas.js'

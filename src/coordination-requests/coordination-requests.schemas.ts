@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
-import { vulnerabilityInputSchema } from '../advisories/advisories.schemas.js'
+import { vulnerabilityInputSchema } from '../advisories/index.js'
 import { PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max)

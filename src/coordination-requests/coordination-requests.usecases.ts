@@ -3,7 +3,7 @@ import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
 import { appendEvent, type Actor } from '../cases/case-events.js'
-import { scoreVulnerabilities, writeVulnerabilities } from '../advisories/vulnerabilities.js'
+import { scoreVulnerabilities, writeVulnerabilities } from '../advisories/index.js'
 import { coordinationRequestErrors } from './coordination-requests.errors.js'
 import type { CoordinationRequestInput } from './coordination-requests.schemas.js'
 

@@ -4,8 +4,8 @@ import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
 import { blankToUndefined } from '../platform/http/validate.js'
 import { changeCase, type Actor } from '../cases/case-events.js'
-import { respondToCase, setVulnerabilityStatus } from '../coordination/developer-response.usecases.js'
-import { responseSchema, vulnerabilityStatusSchema } from '../coordination/coordination.schemas.js'
+import { respondToCase, setVulnerabilityStatus } from '../coordination/index.js'
+import { responseSchema, vulnerabilityStatusSchema } from '../coordination/index.js'
 
 /** A vendor's answer as a coordinator records it: the developer's own fields plus where it came from. */
 export const vendorAnswerSchema = z.object({

@@ -4,7 +4,7 @@ import { newId } from '../platform/secrets.js'
 import { translator } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { changeCase, type Actor } from '../cases/case-events.js'
-import { notifyDeveloper } from '../coordination/parties.usecases.js'
+import { notifyDeveloper } from '../coordination/index.js'
 import { coordinationRequestErrors } from './coordination-requests.errors.js'
 import type { VendorEntry } from './coordination-requests.schemas.js'
 

@@ -6,7 +6,7 @@ import { AppError, errors } from '../platform/errors.js'
 import { tokyoDate, translator } from '../platform/i18n/index.js'
 import { enqueueLocalizedMail, enqueueMail } from '../platform/mail/outbox.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
-import { createInvitation } from '../accounts/invitations.js'
+import { createInvitation } from '../accounts/index.js'
 import { notifyFinders } from '../cases/finder-mail.js'
 import type { contactAttemptSchema } from './coordination.schemas.js'
 

@@ -4,7 +4,7 @@ import { enqueueLocalizedMail } from '../platform/mail/outbox.js'
 import { formatDate, translator, type Lang } from '../platform/i18n/index.js'
 import type { Timer } from './timers.usecases.js'
 import { dueDateOf } from './deadline-policies.js'
-import { operatorRecipients, reinviteOperator } from '../websites/website-cases.usecases.js'
+import { operatorRecipients, reinviteOperator } from '../websites/index.js'
 import { caseStaffRecipients, organizationRecipients, type CaseRecipient } from '../cases/case-recipients.js'
 
 export type Notice = 'reminder' | 'overdue'

@@ -5,7 +5,7 @@ import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { joinDuplicate, joinDuplicateSchema } from './duplicates.usecases.js'
-import { endOfLifePolicies } from '../end-of-life/end-of-life.policies.js'
+import { endOfLifePolicies } from '../end-of-life/index.js'
 
 /** Joining a duplicate report to the existing case (intake staff and coordinators): form and API. */
 export const duplicatesRoutes = new Hono<AppEnv>()

@@ -7,8 +7,8 @@ import type { DB } from '../platform/db/database.js'
 import { findCase, lockCase } from '../cases/cases.repository.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
-import { mailFindersOutcome } from '../end-of-life/finder-outcome.mail.js'
-import { creditJoinedFinders } from '../end-of-life/advisory-redraft.js'
+import { mailFindersOutcome } from '../end-of-life/index.js'
+import { creditJoinedFinders } from '../end-of-life/index.js'
 import { findReportByReceipt } from '../cases/reports.repository.js'
 
 export const duplicateErrors = {

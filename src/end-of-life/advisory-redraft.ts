@@ -4,10 +4,10 @@ import { AppError } from '../platform/errors.js'
 import { parseWith } from '../platform/http/validate.js'
 import { log } from '../platform/log.js'
 import type { Actor } from '../cases/case-events.js'
-import { saveAdvisoryDraft } from '../advisories/advisories.usecases.js'
-import { advisoryDraftSchema, type AdvisoryDraftInput } from '../advisories/advisories.schemas.js'
-import { findAdvisoryByCase, listCaseVulnerabilities, listFinders } from '../advisories/advisories.repository.js'
-import type { AdvisoryText } from '../advisories/advisory-content.js'
+import { saveAdvisoryDraft } from '../advisories/index.js'
+import { advisoryDraftSchema, type AdvisoryDraftInput } from '../advisories/index.js'
+import { findAdvisoryByCase, listCaseVulnerabilities, listFinders } from '../advisories/index.js'
+import type { AdvisoryText } from '../advisories/index.js'
 
 const empty = { ja: '', en: '' }
 

@@ -2,9 +2,9 @@ import type { Deps } from '../platform/http/context.js'
 import { formatDate, translator } from '../platform/i18n/index.js'
 import type { Actor } from '../cases/case-events.js'
 import { detailsOf, listReportsOfCase } from '../cases/reports.repository.js'
-import { saveAdvisoryDraft } from '../advisories/advisories.usecases.js'
-import { findAdvisoryByCase } from '../advisories/advisories.repository.js'
-import type { Localized } from '../advisories/advisory-content.js'
+import { saveAdvisoryDraft } from '../advisories/index.js'
+import { findAdvisoryByCase } from '../advisories/index.js'
+import type { Localized } from '../advisories/index.js'
 import { redraftInput } from './advisory-redraft.js'
 
 const ja = translator('ja')

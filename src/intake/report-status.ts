@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/http/context.js'
 import { listAttachments, type ReportRow } from '../cases/reports.repository.js'
 import { listMessages } from '../cases/threads.js'
-import { publicAdvisories } from '../cases/public-advisories.repository.js'
+import { publicAdvisories } from '../cases/advisory-visibility.js'
 
 /** What a finder is told of their case: a coarse status and the dates the guideline names. */
 export function finderStatus(status: string): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { CvssSeverity } from '../advisories/cvss.js'
-import { CWE_ID } from '../advisories/advisories.schemas.js'
+import type { CvssSeverity } from '../advisories/index.js'
+import { CWE_ID } from '../advisories/index.js'
 
 export const SEVERITIES: CvssSeverity[] = ['critical', 'high', 'medium', 'low', 'none']
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import { formatDate } from '../platform/i18n/index.js'
-import { SeverityBadge } from '../advisories/advisory-detail.views.js'
-import { pick, type PublicAdvisory } from '../advisories/public-advisory.js'
+import { SeverityBadge } from '../advisories/index.js'
+import { pick, type PublicAdvisory } from '../advisories/index.js'
 import { SEVERITIES, type ListQuery } from './portal.schemas.js'
 
 /** Advisories as a table: identifier, title, severity, publication date. */

@@ -1,6 +1,6 @@
 import type { Lang } from '../platform/i18n/index.js'
-import type { CvssScore } from '../advisories/cvss.js'
-import { cveUrl, cweUrl, pick, type PublicAdvisory } from '../advisories/public-advisory.js'
+import type { CvssScore } from '../advisories/index.js'
+import { cveUrl, cweUrl, pick, type PublicAdvisory } from '../advisories/index.js'
 
 // Characters XML 1.0 forbids outright: no escape makes them legal, so they are dropped.
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu

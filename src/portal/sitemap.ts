@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
-import { publicAdvisories } from '../cases/public-advisories.repository.js'
-import { identifierSlug } from '../advisories/identifiers.js'
-import { publicAlertLocations } from '../alerts/alerts.repository.js'
-import { alertPath } from '../alerts/public-alert.js'
+import { publicAdvisories } from '../cases/advisory-visibility.js'
+import { identifierSlug } from '../advisories/index.js'
+import { publicAlertLocations } from '../alerts/index.js'
+import { alertPath } from '../alerts/index.js'
 import { jstDateTime, xml } from './rss.js'
 
 /**

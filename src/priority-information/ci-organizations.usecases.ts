@@ -5,9 +5,9 @@ import { errors } from '../platform/errors.js'
 import { newId } from '../platform/secrets.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { formatDateTime, translator } from '../platform/i18n/index.js'
-import { createInvitation } from '../accounts/invitations.js'
-import { addContact } from '../coordination/organizations.usecases.js'
-import type { contactSchema } from '../coordination/coordination.schemas.js'
+import { createInvitation } from '../accounts/index.js'
+import { addContact } from '../coordination/index.js'
+import type { contactSchema } from '../coordination/index.js'
 import type { CiOrganizationInput } from './priority-information.schemas.js'
 
 const INVITATION_DAYS = 14

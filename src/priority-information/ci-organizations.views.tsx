@@ -1,4 +1,4 @@
-import { ContactsSection } from '../coordination/contact-form.views.js'
+import { ContactsSection } from '../coordination/index.js'
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Operation } from '../platform/http/openapi-operation.js'
-import { contactSchema } from '../coordination/coordination.schemas.js'
+import { contactSchema } from '../coordination/index.js'
 import { ciOrganizationSchema, inviteMemberSchema, markProvisionSchema } from './priority-information.schemas.js'
 
 const tag = 'priority-information'

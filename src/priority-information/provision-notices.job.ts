@@ -2,7 +2,7 @@ import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { translator } from '../platform/i18n/index.js'
-import { resolveTimers } from '../deadlines/timers.usecases.js'
+import { resolveTimers } from '../deadlines/index.js'
 import { listScheduledProvisions, recipientOrganizations, type ProvisionRecord } from './provisions.repository.js'
 import { provisionState } from './provision-time.js'
 

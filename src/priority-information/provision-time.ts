@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { addBusinessDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
-import { loadDeadlinePolicy } from '../deadlines/deadline-policies.js'
+import { loadDeadlinePolicy } from '../deadlines/index.js'
 
 export const DEFAULT_LEAD_BUSINESS_DAYS = 5
 export const MAX_LEAD_BUSINESS_DAYS = 60

@@ -1,5 +1,5 @@
 import type { DB } from '../platform/db/database.js'
-import { readContent, type AdvisoryContent } from '../advisories/advisory-content.js'
+import { readContent, type AdvisoryContent } from '../advisories/index.js'
 import type { Sector } from './sectors.js'
 
 /** A provision with its targets and the state of its advisory, as the use cases need it. */

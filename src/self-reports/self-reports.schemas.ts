@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
-import { CVE_ID, CWE_ID } from '../advisories/advisories.schemas.js'
+import { CVE_ID, CWE_ID } from '../advisories/index.js'
 import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from '../cases/categories.js'
 
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max)

@@ -5,7 +5,7 @@ import { errors } from '../platform/errors.js'
 import { tokyoDate, translator } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { appendEvent, actorOf, transitionProductCase, type Actor } from '../cases/case-events.js'
-import { scoreVulnerabilities, writeVulnerabilities } from '../advisories/vulnerabilities.js'
+import { scoreVulnerabilities, writeVulnerabilities } from '../advisories/index.js'
 import type { SelfReportInput } from './self-reports.schemas.js'
 import { findSelfReport } from './self-reports.repository.js'
 

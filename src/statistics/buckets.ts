@@ -1,5 +1,5 @@
 import type { Translate } from '../platform/i18n/index.js'
-import { bucketsFrom as longRunningBucketsFrom } from '../websites/long-running-buckets.js'
+import { bucketsFrom as longRunningBucketsFrom } from '../websites/index.js'
 
 /** A range of whole days, both ends inclusive; `to: null` is open-ended. `key` is stable (API, CSV). */
 export type DayBucket = { key: string; from: number; to: number | null }

@@ -4,7 +4,7 @@ import { errors } from '../platform/errors.js'
 import { tokyoDate } from '../platform/i18n/index.js'
 import { changeCase, transitionProductCase, type Actor } from '../cases/case-events.js'
 import { notifyFinders } from '../cases/finder-mail.js'
-import { withdrawActiveReferral } from '../committee/referrals.repository.js'
+import { withdrawActiveReferral } from '../committee/index.js'
 import { uncontactableErrors } from './uncontactable.errors.js'
 
 /**

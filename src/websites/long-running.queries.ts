@@ -1,8 +1,8 @@
 import type { DB } from '../platform/db/database.js'
 import { translator } from '../platform/i18n/index.js'
 import { addBusinessDays, addCalendarDays, addMonths, calendarDaysBetween, japanDate, type IsoDate } from '../platform/calendar/business-days.js'
-import { dueDateFor, loadDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-policies.js'
-import type { OffsetUnit } from '../deadlines/deadlines.model.js'
+import { dueDateFor, loadDeadlinePolicy, type DeadlinePolicy } from '../deadlines/index.js'
+import type { OffsetUnit } from '../deadlines/index.js'
 import { WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { bucketOf, bucketsFrom, type LongRunningBucket } from './long-running-buckets.js'
 

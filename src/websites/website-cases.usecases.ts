@@ -8,7 +8,7 @@ import { newId } from '../platform/secrets.js'
 import { changeCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
 import { CLOSED_WEBSITE_STATUSES } from '../cases/website-case.transitions.js'
 import { caseStaffRecipients, organizationRecipients, type CaseRecipient } from '../cases/case-recipients.js'
-import { createInvitation } from '../accounts/invitations.js'
+import { createInvitation } from '../accounts/index.js'
 import { notifyFinders } from '../cases/finder-mail.js'
 import type { FixType, StallReason } from '../cases/website-categories.js'
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
-import { AttachmentsField, DescriptionFields, FinderFields, ReportKindTabs } from '../intake/report-form.views.js'
+import { AttachmentsField, DescriptionFields, FinderFields, ReportKindTabs } from '../intake/index.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 
 /** The website report form. On a failed submit it comes back with every value kept. */

@@ -1,5 +1,5 @@
 import type { CurrentUser, Deps } from '../platform/http/context.js'
-import { fileReport, type Upload } from '../intake/intake.usecases.js'
+import { fileReport, type Upload } from '../intake/index.js'
 import { websiteTitle } from '../cases/website-categories.js'
 import type { WebsiteReportDetails, WebsiteReportInput } from './websites.schemas.js'
 

@@ -1,5 +1,5 @@
 import type { Operation } from '../platform/http/openapi-operation.js'
-import { contactSchema } from '../coordination/coordination.schemas.js'
+import { contactSchema } from '../coordination/index.js'
 import { classifyWebsiteSchema, closureSchema, disputeSchema, fixSchema, notifyOperatorSchema, operatorSchema, remindSchema, resumeSchema, websiteReportSchema } from './websites.schemas.js'
 
 /** The /api/v1 operations of the website flow, merged into the OpenAPI document. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
-import { organizationSchema } from '../coordination/coordination.schemas.js'
+import { organizationSchema } from '../coordination/index.js'
 import { FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
 
 const text = (max: number) => z.string().trim().min(1).max(max)

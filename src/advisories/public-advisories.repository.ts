@@ -1,20 +1,10 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import type { CvssSeverity } from '../advisories/cvss.js'
-import { normalizeForSearch } from '../advisories/advisory-content.js'
-import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from '../advisories/advisories.repository.js'
+import { publicAdvisories } from '../cases/advisory-visibility.js'
+import type { CvssSeverity } from './cvss.js'
+import { normalizeForSearch } from './advisory-content.js'
+import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from './advisories.repository.js'
 
-/**
- * THE visibility rule (DESIGN §5): an advisory is public iff it is scheduled or published and its
- * publication time has come. Every public query — portal, search, feeds, API, and whatever export
- * comes next — starts from this one function, so an advisory appears exactly at its time (even
- * before the publication worker has run) and never a moment earlier.
- */
-export function publicAdvisories(db: DB, now: Date) {
-  return db.selectFrom('advisories')
-    .where('advisories.status', 'in', ['scheduled', 'published'])
-    .where('advisories.publish_at', '<=', now)
-}
 
 const COLUMNS = [
   'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.status', 'advisories.publish_at',

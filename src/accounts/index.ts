@@ -1,0 +1,3 @@
+// What the accounts feature exports for other features: the only file of accounts another feature may import.
+export { createInvitation } from './invitations.js'
+export { createApiToken } from './sessions.js'
