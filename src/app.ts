@@ -7,6 +7,7 @@ import { isApiPath } from './platform/http/context.js'
 import { LANG_COOKIE, setAppCookie } from './platform/http/cookies.js'
 import { securityHeaders } from './platform/http/security-headers.js'
 import { csrfProtection } from './platform/http/csrf.js'
+import { rejectUnstorableText } from './platform/http/request-text.js'
 import { handleError } from './platform/http/error-handler.js'
 import { errors } from './platform/errors.js'
 import { log } from './platform/log.js'
@@ -50,6 +51,7 @@ export function createApp(deps: Deps) {
     c.set('t', translator(lang))
     await next()
   })
+  app.use(rejectUnstorableText)
   app.use(bodyLimit({ maxSize: deps.config.maxAttachmentBytes * 5 + 1024 * 1024, onError: () => { throw errors.tooLarge() } }))
   app.use(authenticate)
   app.use(csrfProtection)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { jstDateTimeField } from '../platform/http/date-fields.js'
 
 /** Blank strings and null count as "not given", so optional fields stay optional in forms and JSON alike. */
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
@@ -63,9 +64,7 @@ export const scheduleApiSchema = z.object({
 
 /** `<input type="datetime-local">` sends Japan time without an offset; Japan has no daylight saving. */
 export const scheduleFormSchema = z.object({
-  publishAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
-    .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`))
-    .refine((d) => !Number.isNaN(d.getTime()), 'Enter a date and time.'),
+  publishAt: jstDateTimeField,
   reason: optional(text(2000)),
 })
 export type ScheduleInput = { publishAt: Date; reason?: string | undefined }

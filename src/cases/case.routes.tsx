@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
+import { attachmentDisposition } from '../platform/http/content-disposition.js'
 import { requireUser } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
@@ -75,7 +76,7 @@ export async function sendAttachment(c: Ctx, caseId: string, attachmentId: strin
   }
   return c.body(Buffer.from(att.data), 200, {
     'Content-Type': 'application/octet-stream',
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
+    'Content-Disposition': attachmentDisposition(att.filename),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
     'Digest': `sha-256=${Buffer.from(att.sha256, 'hex').toString('base64')}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isoDateField, jstDateTimeField } from '../platform/http/date-fields.js'
 import { advisoryDraftSchema } from '../advisories/index.js'
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
@@ -11,7 +12,7 @@ export const referralSchema = z.object({
 })
 
 export const meetingSchema = z.object({
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.'),
+  heldOn: isoDateField,
   chairId: z.string().min(1).max(100),
   attendeeIds: ids.refine((a) => a.length > 0, 'Name the attendees.'),
   referralIds: ids,
@@ -38,5 +39,4 @@ export const decisionApiSchema = z.object({
 export type DecisionInput = z.infer<typeof decisionApiSchema>
 
 /** `<input type="datetime-local">` is Japan time without an offset; Japan has no daylight saving. */
-export const jstLocal = z.preprocess(blank, z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
-  .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`)).optional())
+export const jstLocal = z.preprocess(blank, jstDateTimeField.optional())

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Deps } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
+import { jstDateTimeField } from '../platform/http/date-fields.js'
 import { changeCase, type Actor } from '../cases/case-events.js'
 import { CLOSED_PRODUCT_STATUSES, PRODUCT_CASE_STATUSES } from '../cases/product-case.transitions.js'
 
@@ -14,8 +15,7 @@ export const agreedDateSchema = z.object({
 
 /** The same from the case page's form: Japan time without an offset. */
 export const agreedDateFormSchema = z.object({
-  agreedPublicationAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
-    .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`)),
+  agreedPublicationAt: jstDateTimeField,
   reason,
 })
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { isoDateField as isoDate, jstDateTimeField } from '../platform/http/date-fields.js'
 import { vulnerabilityInputSchema } from '../advisories/index.js'
 import { PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
 
 /** A new vulnerability of the request: the advisory's vulnerability fields, without an id. */
 const requestVulnerabilitySchema = vulnerabilityInputSchema.omit({ id: true })
@@ -32,9 +32,7 @@ export type CoordinationRequestInput = z.infer<typeof coordinationRequestSchema>
 /** The same from the form: Japan time without an offset, and vulnerabilities as parallel columns. */
 export const coordinationRequestFormSchema = z.object({
   ...requestFields,
-  agreedPublicationAt: z.preprocess(blankToUndefined, z.string().trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
-    .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`)).optional()),
+  agreedPublicationAt: z.preprocess(blankToUndefined, jstDateTimeField.optional()),
 })
 
 const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)])

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
 
 export const organizationSchema = z.object({
   nameJa: z.string().trim().min(1).max(200),

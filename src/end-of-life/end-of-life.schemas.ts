@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { EOL_HANDLINGS } from './end-of-life.tables.js'
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Not a calendar date.')
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 
 /**

@@ -4,6 +4,7 @@ import type { CasesTable } from '../platform/db/schema.js'
 import type { CurrentUser } from '../platform/http/context.js'
 import { hashSecret, newId, newSecret, randomDigits, sha256Hex } from '../platform/secrets.js'
 import { errors } from '../platform/errors.js'
+import { safeFilename } from '../platform/http/content-disposition.js'
 import { tokyoDate } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { appendEvent, actorOf, transitionProductCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
@@ -76,7 +77,7 @@ export async function fileReport(deps: Deps, input: {
     }).execute()
     for (const u of uploads) {
       await trx.insertInto('attachments').values({
-        id: newId(), report_id: reportId, filename: sanitizeFilename(u.name), content_type: u.type || 'application/octet-stream',
+        id: newId(), report_id: reportId, filename: safeFilename(u.name), content_type: u.type || 'application/octet-stream',
         size: u.bytes.byteLength, sha256: sha256Hex(u.bytes), data: u.bytes,
       }).execute()
     }
@@ -100,12 +101,6 @@ export async function freeReceiptNumber(trx: Deps['db'], now: Date): Promise<str
     const candidate = `KK-${year}-${randomDigits(6)}`
     if (!(await findReportByReceipt(trx, candidate))) return candidate
   }
-}
-
-/** Keeps a file name printable and path-free; it is only ever offered back as a download name. */
-function sanitizeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'attachment'
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '_').slice(0, 200) || 'attachment'
 }
 
 /** 受理: intake accepts a report. A product case goes to coordination; a website case stays with intake. Every finder is told. */

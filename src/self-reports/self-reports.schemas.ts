@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { CVE_ID, CWE_ID } from '../advisories/index.js'
 import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from '../cases/categories.js'
 
 const text = (max: number) => z.string().trim().min(1, 'Required.').max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 const optional = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.optional())
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
 
 /** 自社製品届出: a developer's report of its own product's vulnerability and its fix. Same shape for form and API. */
 export const selfReportSchema = z.object({

@@ -48,6 +48,7 @@ export const statisticsMessages = defineMessages(
     'statistics.bucket.open': '{from}日〜',
     'error.statistics.invalid_as_of': '基準日は 2004-07-08 から今日までの日付を YYYY-MM-DD 形式で指定してください。',
     'error.statistics.invalid_long_running_days': '長期化とみなす経過日数は 1 から 3650 までの整数で指定してください。',
+    'error.statistics.unknown_parameter': '指定できるのは基準日 (asOf=YYYY-MM-DD) と長期化の日数 (longRunningDays) だけです。',
   },
   {
     'nav.statistics': 'Statistics',
@@ -96,5 +97,6 @@ export const statisticsMessages = defineMessages(
     'statistics.bucket.open': '{from}+ days',
     'error.statistics.invalid_as_of': 'Give the date as YYYY-MM-DD, from 2004-07-08 to today.',
     'error.statistics.invalid_long_running_days': 'Give the long-running threshold as a whole number of days from 1 to 3650.',
+    'error.statistics.unknown_parameter': 'The figures take only a date (asOf=YYYY-MM-DD) and a long-running threshold (longRunningDays).',
   },
 )

@@ -15,7 +15,7 @@ import { statisticsPolicies } from './statistics.policies.js'
 export const statisticsRoutes = new Hono<AppEnv>()
 
 const figuresQuery = (c: Ctx): FiguresQuery =>
-  parseFiguresQuery({ asOf: c.req.query('asOf'), longRunningDays: c.req.query('longRunningDays') }, c.var.deps.clock.now())
+  parseFiguresQuery(c.req.query(), c.var.deps.clock.now())
 
 statisticsRoutes.get('/statistics/websites', async (c) => {
   requireAllowed(c, statisticsPolicies.viewWebsiteStatistics)

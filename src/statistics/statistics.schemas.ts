@@ -9,6 +9,7 @@ export const PROGRAMME_START = '2004-07-08'
 export type FiguresQuery = { asOf: string; longRunningDays: number }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
+const KNOWN_PARAMETERS = new Set(['asOf', 'longRunningDays', 'lang'])
 
 /**
  * `?asOf=YYYY-MM-DD&longRunningDays=N` checked against today: a real calendar date from the
@@ -16,6 +17,9 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/
  * today when absent; the threshold 1–3650 days, 90 when absent. 400 with a stable code otherwise.
  */
 export function parseFiguresQuery(query: { asOf?: string; longRunningDays?: string }, now: Date): FiguresQuery {
+  // A misspelt parameter (`?date=2026-02-30`) would otherwise quietly answer with today's figures.
+  const unknown = Object.keys(query).find((k) => !KNOWN_PARAMETERS.has(k))
+  if (unknown !== undefined) throw statisticsErrors.unknownParameter(unknown)
   const today = japanDate(now)
   const asOf = query.asOf?.trim() || today
   // addCalendarDays normalises 2025-02-30 to 2025-03-02, so only a real date survives the round trip.

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
+import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { organizationSchema } from '../coordination/index.js'
 import { FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
 
 /** One reported address: http(s) only. keikai stores it as text and never fetches it. */
 const reportedUrl = z.string().trim().max(2_000).url().refine((u) => /^https?:\/\//i.test(u), 'Use an http:// or https:// address.')

@@ -5,6 +5,7 @@ import { errors } from '../errors.js'
 import { newSecret } from '../secrets.js'
 import type { AppEnv } from './context.js'
 import { CSRF_COOKIE, SESSION_COOKIE, setAppCookie } from './cookies.js'
+import { parsedForm } from './validate.js'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -32,8 +33,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!isForm && !hasCookies) return next()
   let sent = c.req.header('x-csrf-token')
   if (!sent && isForm) {
-    const body = await c.req.parseBody({ all: true })
-    const field = body['_csrf']
+    const field = (await parsedForm(c))['_csrf']
     sent = typeof field === 'string' ? field : undefined
   }
   if (!sent || !safeEqual(sent, expected)) throw errors.csrf()

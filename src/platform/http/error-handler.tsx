@@ -1,10 +1,16 @@
 import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { AppError } from '../errors.js'
+import { AppError, errors } from '../errors.js'
 import { log } from '../log.js'
 import { isApiPath, type AppEnv } from './context.js'
 import { page } from './layout.js'
 import { translator } from '../i18n/index.js'
+
+/** PostgreSQL's class 22 "data exception" (22021 bad byte sequence, 22P02 bad syntax, 22008 date out of range, …), from pg or PGlite. */
+const isDataException = (err: unknown): err is Error & { code: string } => {
+  const code = err instanceof Error && 'severity' in err ? (err as { code?: unknown }).code : undefined
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)
+}
 
 /** One place turns errors into responses: JSON with a stable code for the API, a page for people. */
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
@@ -12,7 +18,12 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) appError = err
   else if (err instanceof HTTPException && err.status === 413) appError = new AppError('request.too_large', 413)
   else if (err instanceof HTTPException && err.status < 500) appError = new AppError('request.invalid', 400, err.message)
-  else {
+  else if (isDataException(err)) {
+    // A value the edge let through but the database refused (a date out of range, text it cannot
+    // store): the request was bad, not the server. Logged, as it shows a gap in a schema.
+    log.info('input refused by the database', { path: c.req.path, sqlstate: err.code })
+    appError = errors.invalidInput({ fields: { _: 'A value is out of range or cannot be stored.' } })
+  } else {
     log.error('unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) })
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'internal', message: 'Internal server error.' } }, 500)
     c.set('t', c.var.t ?? translator('ja'))

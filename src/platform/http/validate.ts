@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { errors } from '../errors.js'
 import type { Ctx } from './context.js'
+import { unstorableText, unstorableTextAt } from './request-text.js'
 
 export type FieldErrors = Record<string, string>
 
@@ -20,13 +21,20 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   return result.data
 }
 
-/** A JSON body, not yet validated (for a route that checks access before it parses); malformed JSON is a 400. */
+/**
+ * A JSON body, not yet validated (for a route that checks access before it parses); malformed JSON,
+ * and text that cannot be stored (NUL, unpaired surrogates), are a 400.
+ */
 export async function jsonInput(c: Ctx): Promise<unknown> {
+  let body: unknown
   try {
-    return await c.req.json()
+    body = await c.req.json()
   } catch {
     throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } })
   }
+  const bad = unstorableTextAt(body)
+  if (bad !== undefined) throw unstorableText(bad)
+  return body
 }
 
 /** A JSON body validated by `schema`; malformed JSON is a 400 too. */
@@ -34,10 +42,26 @@ export async function jsonBody<S extends z.ZodType>(c: Ctx, schema: S): Promise<
   return parseWith(schema, await jsonInput(c))
 }
 
+/**
+ * A form body (urlencoded or multipart) as parsed once per request; repeated fields become arrays.
+ * A body that does not parse (a multipart body without its boundary, a broken part header) and
+ * text that cannot be stored are a 400.
+ */
+export async function parsedForm(c: Ctx): Promise<Record<string, string | File | (string | File)[]>> {
+  let body: Record<string, string | File | (string | File)[]>
+  try {
+    body = await c.req.parseBody({ all: true })
+  } catch {
+    throw errors.invalidInput({ fields: { _: 'Body must be a well-formed form.' } })
+  }
+  const bad = unstorableTextAt(body)
+  if (bad !== undefined) throw unstorableText(bad)
+  return body
+}
+
 /** A form body (urlencoded or multipart), without the CSRF field. Repeated fields become arrays. */
 export async function formBody(c: Ctx): Promise<Record<string, unknown>> {
-  const body = await c.req.parseBody({ all: true })
-  const { _csrf: _ignored, ...rest } = body
+  const { _csrf: _ignored, ...rest } = await parsedForm(c)
   return rest
 }
 
