@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { alertsPolicies } from './alerts.policies.js'
 import { isIntake } from '../policies/policies.js'
 import { alertsRoutes } from './alerts.routes.js'
 import { alertsMessages } from './alerts.messages.js'
@@ -10,6 +11,7 @@ export const alertsFeature: Feature = {
   routes: [alertsRoutes],
   messages: alertsMessages,
   openapi: alertsOperations,
+  policies: alertsPolicies,
   nav: [
     { href: '/alerts', label: 'alerts.nav_public', area: 'portal' },
     { href: '/staff/alerts', label: 'alerts.nav_staff', area: 'workspace', visible: isIntake },

@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { committeePolicies } from './committee.policies.js'
 import { hasRole } from '../policies/policies.js'
 import { committeeRoutes } from './committee.routes.js'
 import { committeeMessages } from './committee.messages.js'
@@ -11,6 +12,7 @@ export const committeeFeature: Feature = {
   routes: [committeeRoutes],
   messages: committeeMessages,
   openapi: committeeOperations,
+  policies: committeePolicies,
   nav: [{ href: '/committee', label: 'nav.committee', area: 'workspace', visible: (u) => hasRole(u, 'committee') || hasRole(u, 'coordinator') }],
   caseSections: [{ slot: 'sections', render: CommitteeCaseSection }],
 }

@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
 import { isCoordinator } from '../policies/policies.js'
 import { coordinationRequestsRoutes } from './coordination-requests.routes.js'
 import { coordinationRequestsMessages } from './coordination-requests.messages.js'
@@ -11,6 +12,7 @@ export const coordinationRequestsFeature: Feature = {
   routes: [coordinationRequestsRoutes],
   messages: coordinationRequestsMessages,
   openapi: coordinationRequestsOperations,
+  policies: coordinationRequestsPolicies,
   nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', area: 'workspace', visible: isCoordinator }],
   caseSections: [{ slot: 'sections', render: CoordinationRequestsCaseSection }],
 }

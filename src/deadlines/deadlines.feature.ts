@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { deadlinesPolicies } from './deadlines.policies.js'
 import { isCoordinator, isIntake } from '../policies/policies.js'
 import { deadlinesRoutes } from './deadlines.routes.js'
 import { deadlinesMessages } from './deadlines.messages.js'
@@ -12,6 +13,7 @@ export const deadlinesFeature: Feature = {
   routes: [deadlinesRoutes],
   messages: deadlinesMessages,
   openapi: deadlinesOperations,
+  policies: deadlinesPolicies,
   jobs: [{ name: 'deadlines', run: runDeadlineJobs }],
   nav: [{ href: '/deadlines', label: 'nav.deadlines', area: 'workspace', visible: (u) => isIntake(u) || isCoordinator(u) }],
   caseSections: [{ slot: 'sections', render: DeadlinesCaseSection }],

@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { endOfLifePolicies } from './end-of-life.policies.js'
 import { endOfLifeRoutes } from './end-of-life.routes.js'
 import { endOfLifeMessages } from './end-of-life.messages.js'
 import { endOfLifeOperations } from './end-of-life.openapi.js'
@@ -10,5 +11,6 @@ export const endOfLifeFeature: Feature = {
   routes: [endOfLifeRoutes],
   messages: endOfLifeMessages,
   openapi: endOfLifeOperations,
+  policies: endOfLifePolicies,
   caseSections: [{ slot: 'sections', render: EndOfLifeCaseSection }],
 }

@@ -16,7 +16,7 @@ export type FeedLink = { href: string; title: string }
 /**
  * What a feature hands the platform at start-up: its routers (pages and API, mounted in list
  * order), its messages, its background jobs (run in list order each tick), its OpenAPI operations,
- * its navigation links and feeds. Its tables join the `Database` type by module augmentation in
+ * its permission decisions, its navigation links and feeds. Its tables join the `Database` type by module augmentation in
  * its `*.tables.ts`. The platform never imports a feature: `src/features.ts` lists them.
  */
 export type PlatformFeature = {
@@ -25,6 +25,8 @@ export type PlatformFeature = {
   messages?: Catalogue
   jobs?: readonly Job[]
   openapi?: readonly Operation[]
+  /** Its permission decisions, each answering true only for those DESIGN §5 admits; its routes and views ask them. */
+  policies?: Readonly<Record<string, (...args: never[]) => boolean>>
   nav?: readonly NavLink[]
   feeds?: readonly FeedLink[]
 }

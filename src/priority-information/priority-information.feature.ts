@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { priorityInformationPolicies } from './priority-information.policies.js'
 import { isCoordinator } from '../policies/policies.js'
 import { priorityInformationRoutes } from './priority-information.routes.js'
 import { priorityInformationMessages } from './priority-information.messages.js'
@@ -12,6 +13,7 @@ export const priorityInformationFeature: Feature = {
   routes: [priorityInformationRoutes],
   messages: priorityInformationMessages,
   openapi: priorityInformationOperations,
+  policies: priorityInformationPolicies,
   jobs: [{ name: 'notify-due-priority-information', run: notifyDueProvisions }],
   nav: [{ href: '/priority-information', label: 'nav.priority_information', area: 'workspace', visible: (u) => isCoordinator(u) || u?.organizationKind === 'critical_infrastructure' }],
   caseSections: [{ slot: 'sections', render: PriorityInformationCaseSection }],

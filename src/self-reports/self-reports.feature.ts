@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { selfReportsPolicies } from './self-reports.policies.js'
 import { isCoordinator, isIntake } from '../policies/policies.js'
 import { selfReportsRoutes } from './self-reports.routes.js'
 import { selfReportsMessages } from './self-reports.messages.js'
@@ -10,5 +11,6 @@ export const selfReportsFeature: Feature = {
   routes: [selfReportsRoutes],
   messages: selfReportsMessages,
   openapi: selfReportsOperations,
+  policies: selfReportsPolicies,
   nav: [{ href: '/self-reports', label: 'nav.self_reports', area: 'workspace', visible: (u) => u?.organizationKind === 'developer' || isIntake(u) || isCoordinator(u) }],
 }

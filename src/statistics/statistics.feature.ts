@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { statisticsPolicies } from './statistics.policies.js'
 import { isIntake } from '../policies/policies.js'
 import { statisticsRoutes } from './statistics.routes.js'
 import { statisticsMessages } from './statistics.messages.js'
@@ -10,5 +11,6 @@ export const statisticsFeature: Feature = {
   routes: [statisticsRoutes],
   messages: statisticsMessages,
   openapi: statisticsOperations,
+  policies: statisticsPolicies,
   nav: [{ href: '/statistics/websites', label: 'nav.statistics', area: 'workspace', visible: isIntake }],
 }

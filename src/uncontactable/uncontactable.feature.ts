@@ -1,4 +1,5 @@
 import type { Feature } from '../cases/case-sections.js'
+import { uncontactablePolicies } from './uncontactable.policies.js'
 import { uncontactableRoutes } from './uncontactable.routes.js'
 import { uncontactableMessages } from './uncontactable.messages.js'
 import { uncontactableOperations } from './uncontactable.openapi.js'
@@ -11,6 +12,7 @@ export const uncontactableFeature: Feature = {
   routes: [uncontactableRoutes],
   messages: uncontactableMessages,
   openapi: uncontactableOperations,
+  policies: uncontactablePolicies,
   jobs: [{ name: 'record-due-listing-details', run: recordDueListingDetails }],
   nav: [{ href: '/uncontactable', label: 'nav.uncontactable', area: 'portal' }],
   caseSections: [{ slot: 'sections', render: UncontactableCaseSection }],

@@ -1,4 +1,6 @@
 import type { Feature } from '../cases/case-sections.js'
+import { websitesPolicies } from './websites.policies.js'
+import { longRunningPolicies } from './long-running.policies.js'
 import { isIntake } from '../policies/policies.js'
 import { websitesRoutes } from './websites.routes.js'
 import { longRunningRoutes } from './long-running.routes.js'
@@ -15,6 +17,7 @@ export const websitesFeature: Feature = {
   routes: [websitesRoutes, longRunningRoutes],
   messages: { ja: { ...websitesMessages.ja, ...longRunningMessages.ja }, en: { ...websitesMessages.en, ...longRunningMessages.en } },
   openapi: [...websitesOperations, ...longRunningOperations],
+  policies: { ...websitesPolicies, ...longRunningPolicies },
   nav: [
     { href: '/websites', label: 'nav.websites', area: 'workspace', visible: isIntake },
     { href: '/websites/long-running', label: 'nav.long_running', area: 'workspace', visible: isIntake },
