@@ -10,7 +10,9 @@ import { csrfProtection } from './platform/http/csrf.js'
 import { rejectUnstorableText } from './platform/http/request-text.js'
 import { handleError } from './platform/http/error-handler.js'
 import { errors } from './platform/errors.js'
-import { log } from './platform/log.js'
+import { log, withLogContext } from './platform/log.js'
+import { requestIdFrom } from './platform/http/request-id.js'
+import { healthRoutes } from './platform/http/health.js'
 import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
@@ -36,10 +38,15 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>()
   app.onError(handleError)
   app.use(async (c, next) => {
-    const started = performance.now()
-    await next()
-    // Paths can hold secrets (tracking links, invitations); the log gets them masked.
-    log.info('request', { method: c.req.method, path: redactSecretLinks(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
+    // Every log line of this request, the error handler's included, carries its id; so does the response.
+    const requestId = requestIdFrom(c.req.header('x-request-id'))
+    await withLogContext({ requestId }, async () => {
+      const started = performance.now()
+      await next()
+      c.header('X-Request-Id', requestId)
+      // Paths can hold secrets (tracking links, invitations); the log gets them masked.
+      log.info('request', { method: c.req.method, path: redactSecretLinks(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
+    })
   })
   app.use(securityHeaders)
   app.use(async (c, next) => {
@@ -56,10 +63,7 @@ export function createApp(deps: Deps) {
   app.use(authenticate)
   app.use(csrfProtection)
 
-  app.get('/healthz', async (c) => {
-    await c.var.deps.db.selectFrom('cases').select('id').limit(1).execute()
-    return c.json({ status: 'ok' })
-  })
+  app.route('/', healthRoutes)
   app.get('/static/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })

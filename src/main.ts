@@ -1,6 +1,8 @@
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
+import { serveLiveBackups } from './platform/db/live-backup.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { systemClock } from './platform/clock.js'
 import { log } from './platform/log.js'
@@ -22,20 +24,50 @@ if (firstAdmin) {
   process.stdout.write(`\nNo administrator yet. Create the first one here (valid 24 hours, one use):\n  ${config.publicUrl}${firstAdmin}\n\n`)
 }
 
-const app = createApp({ db: handle.db, clock: systemClock, config })
-const workers = startWorkers({ db: handle.db, clock: systemClock, config }, backgroundJobs)
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  log.info('listening', { url: `http://localhost:${info.port}`, database: handle.backend })
-})
+// The server holds its PGlite directory alone, so `npm run backup` asks it for a snapshot over a socket there.
+const stopLiveBackups = handle.backend === 'pglite' ? await serveLiveBackups(handle.db, config.dataDir) : async () => {}
 
-let stopping = false
+let shuttingDown = false
+const deps = { db: handle.db, clock: systemClock, config }
+const workers = startWorkers(deps, backgroundJobs)
+const app = createApp({ ...deps, runtime: { backend: handle.backend, workers, shuttingDown: () => shuttingDown } })
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  log.info('listening', { url: `http://localhost:${info.port}`, database: handle.backend, startupMs: Math.round(performance.now()) })
+}) as Server
+
+/** How long requests already running may take to finish after a stop signal before their connections are cut. */
+const DRAIN_MS = 10_000
+/** Past this, something (a job, the database) does not stop: leave anyway. */
+const HARD_DEADLINE_MS = 30_000
+
+/**
+ * SIGTERM / SIGINT: refuse new connections and report not ready, let running requests finish
+ * (at most DRAIN_MS), let a running job tick finish, close the database (PGlite releases its
+ * directory), exit 0. A second signal meanwhile changes nothing.
+ */
 async function shutdown(signal: string) {
-  if (stopping) return
-  stopping = true
+  if (shuttingDown) return
+  shuttingDown = true
   log.info('shutting down', { signal })
-  server.close()
+  setTimeout(() => {
+    log.error('shutdown did not finish in time; exiting anyway', { afterMs: HARD_DEADLINE_MS })
+    process.exit(1)
+  }, HARD_DEADLINE_MS).unref()
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // Kept-alive connections with no request running would otherwise hold the server open.
+  server.closeIdleConnections()
+  const idle = setInterval(() => server.closeIdleConnections(), 100)
+  const drain = setTimeout(() => {
+    log.error('requests still running after the drain time; closing their connections', { drainMs: DRAIN_MS })
+    server.closeAllConnections()
+  }, DRAIN_MS)
+  await closed
+  clearInterval(idle)
+  clearTimeout(drain)
   await workers.stop()
+  await stopLiveBackups()
   await handle.close()
+  log.info('stopped', { signal })
   process.exit(0)
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -6,7 +6,7 @@ beforeAll(async () => { t = await setupTestApp() })
 afterAll(async () => { await t.close() })
 
 describe('the platform', () => {
-  it('answers health checks from the database', async () => {
+  it('answers the liveness check', async () => {
     const res = await t.app.request('/healthz')
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ status: 'ok' })

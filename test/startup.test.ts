@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,19 @@ const freePort = () => new Promise<number>((resolve) => {
   })
 })
 
+/** The command lines of `root` and its descendants (Linux /proc): npm, then what it started. */
+function processTree(root: number): string[] {
+  const all = readdirSync('/proc').filter((e) => /^\d+$/.test(e)).flatMap((pid) => {
+    try {
+      const ppid = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^PPid:\s+(\d+)/m)![1])
+      return [{ pid: Number(pid), ppid, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ') }]
+    } catch { return [] }
+  })
+  const found = all.filter((p) => p.pid === root)
+  for (let i = 0; i < found.length; i++) found.push(...all.filter((p) => p.ppid === found[i]!.pid))
+  return found.map((p) => p.cmd)
+}
+
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
 
@@ -22,7 +35,8 @@ describe('npm start on a fresh data directory', () => {
     dirs.push(dir)
     const port = await freePort()
     const env: NodeJS.ProcessEnv = { ...process.env, KEIKAI_DATA_DIR: dir, PORT: String(port), DATABASE_URL: '', VITEST: '' }
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // `npm start` builds dist/ when it is older than the sources, then runs the compiled server.
+    const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (d) => { out += d })
     child.stderr.on('data', (d) => { out += d })
@@ -32,6 +46,9 @@ describe('npm start on a fresh data directory', () => {
       expect(out).toMatch(new RegExp(`http://localhost:${port}/invitations/[A-Za-z0-9_-]{43}`))
       const health = await fetch(`http://127.0.0.1:${port}/healthz`)
       expect(await health.json()).toEqual({ status: 'ok' })
+      // the compiled server, not the TypeScript sources
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200)
+      expect(processTree(child.pid!).slice(1)).toEqual([expect.stringMatching(/^node --enable-source-maps scripts\/start\.mjs$/)])
       const link = out.match(/http:\/\/localhost:\d+(\/invitations\/[A-Za-z0-9_-]{43})/)![1]!
       const page = await fetch(`http://127.0.0.1:${port}${link}`)
       expect(page.status).toBe(200)

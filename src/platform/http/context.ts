@@ -4,9 +4,13 @@ import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { Lang, Translate } from '../i18n/index.js'
 import type { OrganizationKind, Role } from '../db/schema.js'
+import type { WorkersStatus } from '../jobs/workers.js'
 
-/** What every request can reach: the database, the clock and the configuration. */
-export type Deps = { db: DB; clock: Clock; config: Config }
+/** What every request can reach: the database, the clock and the configuration (and, in a server process, its runtime). */
+export type Deps = { db: DB; clock: Clock; config: Config; runtime?: Runtime }
+
+/** The running process as `/readyz` reports it: which database, the job loop, whether it is stopping. */
+export type Runtime = { backend?: 'pglite' | 'postgres'; workers?: { status: () => WorkersStatus }; shuttingDown?: () => boolean }
 
 /** The signed-in person, as the policies see them. */
 export type CurrentUser = {

@@ -4,11 +4,25 @@ import { log } from '../log.js'
 /** One kind of background work: does what is due now and returns how many items it handled. */
 export type Job = { name: string; run: (deps: Deps) => Promise<number> }
 
-export type Workers = { stop: () => Promise<void> }
+export type Workers = { stop: () => Promise<void>; status: () => WorkersStatus }
 
-export type WorkerOptions = { intervalMs?: number }
+/** What `/readyz` tells about the loop. Times are wall-clock, not the app's clock. */
+export type WorkersStatus = {
+  /** Started and not stopped. */
+  running: boolean
+  /** When the last tick finished; null before the first. */
+  lastTickAt: Date | null
+  /** The first job that failed in the latest tick with a failure (the error itself is in the log). */
+  lastError?: { job: string; at: Date }
+  /** Running, and a tick finished (before the first: the loop started) less than `staleAfterMs` ago. */
+  ticking: boolean
+}
+
+export type WorkerOptions = { intervalMs?: number; staleAfterMs?: number }
 
 const DEFAULT_INTERVAL_MS = 2000
+/** A tick may legitimately take a while (a batch of mail over a slow SMTP server); two minutes without one is a stuck loop. */
+const DEFAULT_STALE_AFTER_MS = 120_000
 
 /**
  * Runs each job once, in order. A failing job is logged and does not keep the others from running:
@@ -37,13 +51,22 @@ export async function runJobsOnce(deps: Deps, jobs: readonly Job[]): Promise<Rec
  */
 export function startWorkers(deps: Deps, jobs: readonly Job[], options: WorkerOptions = {}): Workers {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS
+  const staleAfterMs = options.staleAfterMs ?? Math.max(DEFAULT_STALE_AFTER_MS, 60 * intervalMs)
+  const startedAt = Date.now()
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
+  let lastTickAt: Date | null = null
+  let lastError: WorkersStatus['lastError']
 
+  const record = (results: Record<string, number>) => {
+    lastTickAt = new Date()
+    const failed = Object.keys(results).find((job) => results[job] === -1)
+    if (failed) lastError = { job: failed, at: lastTickAt }
+  }
   // runJobsOnce catches job errors itself; this guard only keeps a logging failure from becoming
   // an unhandled rejection that would end the process.
-  const tick = () => runJobsOnce(deps, jobs).then(() => undefined, () => undefined)
+  const tick = () => runJobsOnce(deps, jobs).then(record, () => undefined)
   const schedule = () => {
     if (stopped) return
     timer = setTimeout(() => {
@@ -62,5 +85,11 @@ export function startWorkers(deps: Deps, jobs: readonly Job[], options: WorkerOp
       if (timer) clearTimeout(timer)
       await running
     },
+    status: () => ({
+      running: !stopped,
+      lastTickAt,
+      ...(lastError ? { lastError } : {}),
+      ticking: !stopped && Date.now() - (lastTickAt?.getTime() ?? startedAt) < staleAfterMs,
+    }),
   }
 }
