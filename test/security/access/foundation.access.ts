@@ -4,7 +4,7 @@ const CASE_READERS: Actor[] = ['finder', 'intake', 'coordinator', 'developer']
 
 /** The foundation's routes (issue 2). */
 export const foundationAccess: AccessTable = {
-  'GET /healthz': ALL,
+  'GET /healthz': ALL, 'GET /readyz': ALL,
   'GET /static/app.css': ALL,
   'GET /.well-known/security.txt': ALL,
   'GET /api/v1/openapi.json': ALL,
