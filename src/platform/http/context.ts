@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { Lang, Translate } from '../i18n/index.js'
 import type { OrganizationKind, Role } from '../db/schema.js'
-import type { WorkersStatus } from '../jobs/workers.js'
+import type { WorkersStatus } from '../jobs/workers-status.js'
 
 /** What every request can reach: the database, the clock and the configuration (and, in a server process, its runtime). */
 export type Deps = { db: DB; clock: Clock; config: Config; runtime?: Runtime }

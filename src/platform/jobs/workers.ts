@@ -1,22 +1,13 @@
 import type { Deps } from '../http/context.js'
 import { log } from '../log.js'
+import type { WorkersStatus } from './workers-status.js'
+
+export type { WorkersStatus } from './workers-status.js'
 
 /** One kind of background work: does what is due now and returns how many items it handled. */
 export type Job = { name: string; run: (deps: Deps) => Promise<number> }
 
 export type Workers = { stop: () => Promise<void>; status: () => WorkersStatus }
-
-/** What `/readyz` tells about the loop. Times are wall-clock, not the app's clock. */
-export type WorkersStatus = {
-  /** Started and not stopped. */
-  running: boolean
-  /** When the last tick finished; null before the first. */
-  lastTickAt: Date | null
-  /** The first job that failed in the latest tick with a failure (the error itself is in the log). */
-  lastError?: { job: string; at: Date }
-  /** Running, and a tick finished (before the first: the loop started) less than `staleAfterMs` ago. */
-  ticking: boolean
-}
 
 export type WorkerOptions = { intervalMs?: number; staleAfterMs?: number }
 
