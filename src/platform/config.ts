@@ -8,6 +8,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('keikai <no-reply@keikai.localhost>'),
   PUBLIC_URL: z.string().optional(),
   MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  KEIKAI_OPENPGP_PRIVATE_KEY_FILE: z.string().optional(),
+  KEIKAI_KEY_PASSPHRASE: z.string().optional(),
 })
 
 export type Config = {
@@ -20,6 +22,10 @@ export type Config = {
   maxAttachmentBytes: number
   /** Cookies are marked Secure when the public URL is https. */
   secureCookies: boolean
+  /** An armored OpenPGP private key for the platform; without it keikai makes one and keeps it in the database. */
+  openpgpPrivateKeyFile?: string
+  /** Protects the platform's OpenPGP private key (the configured file's, or the one keikai keeps). */
+  keyPassphrase?: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
     secureCookies: publicUrl.startsWith('https://'),
+    openpgpPrivateKeyFile: e.KEIKAI_OPENPGP_PRIVATE_KEY_FILE || undefined,
+    keyPassphrase: e.KEIKAI_KEY_PASSPHRASE || undefined,
   }
 }

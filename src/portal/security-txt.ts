@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
+import { loadPlatformKey } from '../platform/mail/platform-key.js'
 
 /** RFC 9116 security.txt for keikai itself: where to report a vulnerability in this platform. */
 export const securityTxtRoutes = new Hono<AppEnv>()
@@ -10,6 +11,7 @@ securityTxtRoutes.get('/.well-known/security.txt', (c) => {
   expires.setUTCHours(0, 0, 0, 0)
   const body = [
     `Contact: ${publicUrl}/report`,
+    `Encryption: ${publicUrl}/.well-known/openpgp-key.asc`,
     `Expires: ${expires.toISOString()}`,
     'Preferred-Languages: ja, en',
     `Canonical: ${publicUrl}/.well-known/security.txt`,
@@ -17,4 +19,14 @@ securityTxtRoutes.get('/.well-known/security.txt', (c) => {
     '',
   ].join('\n')
   return c.body(body, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+})
+
+/**
+ * The platform's OpenPGP public key (security.txt's `Encryption:`): mail keikai sends encrypted is
+ * signed with it, so recipients can check where it came from.
+ */
+securityTxtRoutes.get('/.well-known/openpgp-key.asc', async (c) => {
+  const { db, config, clock } = c.var.deps
+  const key = await loadPlatformKey(db, config, clock.now())
+  return c.body(key.publicArmored, 200, { 'Content-Type': 'application/pgp-keys' })
 })

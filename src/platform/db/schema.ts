@@ -119,6 +119,8 @@ export interface ReportsTable {
   locale: 'ja' | 'en'
   details: Json<Record<string, unknown>>
   submitted_at: Timestamp
+  /** An OpenPGP public key the finder gave with the report; mail to finder_email is encrypted to it. */
+  finder_pgp_public_key: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface AttachmentsTable {
@@ -248,6 +250,8 @@ export interface MailOutboxTable {
   last_error: string | null
   created_at: Timestamp
   sent_at: Timestamp | null
+  /** Sent signed and encrypted (PGP/MIME) to the recipient's OpenPGP key. */
+  encrypted: Generated<boolean>
 }
 
 export interface RateLimitsTable {

@@ -1,6 +1,12 @@
 import nodemailer, { type Transporter } from 'nodemailer'
+import type { PublicKey } from 'openpgp'
 import type { Deps } from '../http/context.js'
 import type { DB } from '../db/database.js'
+import { translator } from '../i18n/index.js'
+import { checkPublicKey } from './openpgp-keys.js'
+import { loadPlatformKey } from './platform-key.js'
+import { buildPgpMimeMessage } from './pgp-mime.js'
+import { findRecipientKeys } from './recipient-keys.js'
 
 /** How many rows one run claims: small, so a slow server holds few rows hostage. */
 const BATCH_SIZE = 10
@@ -66,22 +72,45 @@ async function sendClaimed(deps: Deps, sender: Transporter, claimed: ClaimedMail
       break
     }
     try {
-      await sender.sendMail({
-        from: config.mailFrom,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        // A stable Message-ID lets receivers (and people reading logs) recognise a retried mail.
-        messageId: `<${mail.id}@${hostOf(config.publicUrl)}>`,
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      })
-      await markSent(db, mail.id, clock.now())
+      const envelope = await sealedFor(deps, mail)
+      // A stable Message-ID lets receivers (and people reading logs) recognise a retried mail.
+      const messageId = `<${mail.id}@${hostOf(config.publicUrl)}>`
+      const headers = { 'Auto-Submitted': 'auto-generated' }
+      if (envelope.kind === 'encrypted') {
+        const raw = await buildPgpMimeMessage({
+          from: config.mailFrom, to: mail.to, subject: mail.subject, outerSubject: ENCRYPTED_SUBJECT, text: mail.text,
+          messageId, date: clock.now(), headers,
+        }, await loadPlatformKey(db, config, clock.now()), envelope.recipients)
+        await sender.sendMail({ envelope: { from: config.mailFrom, to: [mail.to] }, raw })
+      } else {
+        await sender.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, messageId, headers })
+      }
+      await markSent(db, mail.id, clock.now(), envelope.kind === 'encrypted')
       sent++
     } catch (error) {
       await markFailedAttempt(db, mail, describe(error), clock.now())
     }
   }
   return sent
+}
+
+/** The outside subject of encrypted mail: SMTP servers on the way read headers, so it says nothing. */
+const ENCRYPTED_SUBJECT = `${translator('ja')('pgp.encrypted_subject')} / ${translator('en')('pgp.encrypted_subject')}`
+
+/**
+ * Whether a mail goes out plain or encrypted, decided at sending time from the keys registered for
+ * its recipient then (a key renewed after the mail was queued is the one used). A recipient whose
+ * every key has expired or been revoked gets nothing in clear: the attempt fails with the reason,
+ * visible in the admin outbox, and is retried, so a renewed key still gets the mail through.
+ */
+async function sealedFor(deps: Deps, mail: ClaimedMail): Promise<{ kind: 'plain' } | { kind: 'encrypted'; recipients: PublicKey[] }> {
+  const registered = await findRecipientKeys(deps.db, mail.to)
+  if (registered.length === 0) return { kind: 'plain' }
+  const checks = await Promise.all(registered.map((k) => checkPublicKey(k.armored, deps.clock.now())))
+  const recipients = checks.flatMap((c) => (c.usable ? [c.key] : []))
+  if (recipients.length > 0) return { kind: 'encrypted', recipients }
+  const reasons = checks.map((c) => (c.usable ? '' : `${c.facts?.fingerprint ?? 'unreadable key'}: ${c.problem}${c.problem === 'expired' && c.facts?.expiresAt ? ` on ${c.facts.expiresAt.toISOString().slice(0, 10)}` : ''}`))
+  throw new Error(`Not sent, and never sent in clear: the recipient's OpenPGP key cannot be used (${reasons.join('; ')}). Register a valid key for this address; the mail is retried.`)
 }
 
 /** An SMTP transport with timeouts well inside the claim window. */
@@ -109,9 +138,9 @@ async function claimDueMail(db: DB, now: Date): Promise<ClaimedMail[]> {
   })
 }
 
-async function markSent(db: DB, id: string, now: Date): Promise<void> {
+async function markSent(db: DB, id: string, now: Date, encrypted: boolean): Promise<void> {
   await db.updateTable('mail_outbox')
-    .set({ status: 'sent', sent_at: now, last_error: null })
+    .set({ status: 'sent', sent_at: now, last_error: null, encrypted })
     .where('id', '=', id).where('status', '=', 'pending')
     .execute()
 }

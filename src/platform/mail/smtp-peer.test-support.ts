@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { simpleParser } from 'mailparser'
 
-export type ReceivedMail = { envelopeTo: string[]; to: string; subject: string; text: string; messageId: string; autoSubmitted: string }
+/** `raw` is the message as it arrived, for tests that look inside (PGP/MIME). */
+export type ReceivedMail = { envelopeTo: string[]; to: string; subject: string; text: string; messageId: string; autoSubmitted: string; raw: Buffer }
 
 /**
  * A real SMTP server on 127.0.0.1 and a free port, for tests only: it records what arrives, or
@@ -22,7 +23,12 @@ export async function startSmtpPeer(options: { refuse?: string } = {}) {
       callback()
     },
     onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      new Promise<Buffer>((resolve, reject) => {
+        stream.on('end', () => resolve(Buffer.concat(chunks)))
+        stream.on('error', reject)
+      }).then(async (raw) => ({ raw, mail: await simpleParser(raw) })).then(({ raw, mail }) => {
         received.push({
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
           to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? ''),
@@ -30,6 +36,7 @@ export async function startSmtpPeer(options: { refuse?: string } = {}) {
           text: mail.text ?? '',
           messageId: mail.messageId ?? '',
           autoSubmitted: String(mail.headers.get('auto-submitted') ?? ''),
+          raw,
         })
         callback()
       }, (error: Error) => callback(error))

@@ -7,6 +7,7 @@ export const foundationAccess: AccessTable = {
   'GET /healthz': ALL, 'GET /readyz': ALL,
   'GET /static/app.css': ALL,
   'GET /.well-known/security.txt': ALL,
+  'GET /.well-known/openpgp-key.asc': ALL,
   'GET /api/v1/openapi.json': ALL,
   // accounts
   'GET /login': ALL, 'POST /login': ALL, 'POST /logout': ALL, 'GET /register': ALL, 'POST /register': ALL,

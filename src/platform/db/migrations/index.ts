@@ -9,6 +9,8 @@ import * as otherSources from './0007-other-sources.js'
 import * as priorityInformation from './0008-priority-information.js'
 import * as websites from './0009-websites.js'
 import * as alerts from './0010-alerts.js'
+import * as openpgp from './0011-openpgp.js'
+import * as committeeGaps from './0013-committee-gaps.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0008-priority-information': priorityInformation,
   '0009-websites': websites,
   '0010-alerts': alerts,
+  '0011-openpgp': openpgp,
+  '0013-committee-gaps': committeeGaps,
 }
