@@ -53,7 +53,8 @@ export function workspaceJson(ws: AdvisoryWorkspace) {
       content: a.content,
       revisions: ws.revisions.map((r) => ({ id: r.id, revisedAt: r.revisedAt.toISOString(), note: r.note })),
     },
-    vulnerabilities: ws.vulnerabilities,
+    // `titleJa` / `titleEn` stay one release beside `title` (deprecated in the OpenAPI document).
+    vulnerabilities: ws.vulnerabilities.map((v) => ({ ...v, title: { ja: v.titleJa, en: v.titleEn } })),
     finders: ws.finders,
     vendorStatements: ws.vendorStatements,
   }

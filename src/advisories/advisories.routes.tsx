@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { AppError, errors } from '../platform/errors.js'
 import { actorOf, type Actor } from '../cases/case-events.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
@@ -66,7 +67,7 @@ advisoriesRoutes.post('/cases/:caseId/advisory', async (c) => {
   // "Add a row" re-renders the form with what was typed and one more blank row; nothing is saved.
   if (body.more) return renderEditor(c, caseId, { values, extra })
   try {
-    await saveAdvisoryDraft(c.var.deps, { caseId, actor, draft: parseWith(advisoryDraftSchema, values) })
+    await saveAdvisoryDraft(c.var.deps, { caseId, actor, draft: parseFlatForm(advisoryDraftSchema, values) })
     return c.redirect(`/cases/${caseId}/advisory?saved`, 303)
   } catch (e) {
     const error = formError(e)
@@ -111,7 +112,7 @@ advisoriesRoutes.post('/cases/:caseId/advisory/revise', async (c) => {
   const notes = { ja: String(body.noteJa ?? ''), en: String(body.noteEn ?? '') }
   if (body.more) return renderEditor(c, caseId, { values, extra, notes })
   try {
-    const input = parseWith(reviseSchema, { noteJa: notes.ja, noteEn: notes.en, advisory: values })
+    const input = parseFlatForm(reviseSchema, { noteJa: notes.ja, noteEn: notes.en, advisory: values })
     await reviseAdvisory(c.var.deps, { caseId, actor, ...input })
     return c.redirect(`/cases/${caseId}/advisory?revised`, 303)
   } catch (e) {
@@ -157,7 +158,7 @@ advisoriesRoutes.post('/api/v1/cases/:caseId/advisory/unschedule', async (c) => 
   return c.json(await workspace(c, caseId))
 })
 
-/** `{ noteJa, noteEn, advisory? }`: a dated revision of a published advisory. */
+/** `{ note: { ja, en }, advisory? }`: a dated revision of a published advisory. */
 advisoriesRoutes.post('/api/v1/cases/:caseId/advisory/revisions', async (c) => {
   const caseId = c.req.param('caseId')
   const actor = await requireCoordinator(c, caseId)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { jstDateTimeField } from '../platform/http/date-fields.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 
 /** Blank strings and null count as "not given", so optional fields stay optional in forms and JSON alike. */
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
@@ -23,8 +24,7 @@ export const webUrl = z.string().trim().max(2000).refine((v) => {
 export const vulnerabilityInputSchema = z.object({
   /** An existing vulnerability of the case to update; without it a new one is added. */
   id: optional(z.string().max(100)),
-  titleJa: text(300).min(1, 'Required.'),
-  titleEn: text(300).min(1, 'Required.'),
+  title: bilingual({ max: 300 }),
   cveId: optional(text(30).regex(CVE_ID, 'Use the form CVE-YYYY-NNNN.')),
   cweId: optional(text(20).regex(CWE_ID, 'Use the form CWE-n.')),
   // Vector syntax is checked by cvss.ts, which answers with `advisories.invalid_cvss`.
@@ -42,7 +42,7 @@ export const affectedProductSchema = z.object({
 export const referenceSchema = z.object({ title: text(300).min(1, 'Required.'), url: webUrl })
 
 /** What a coordinator writes: the advisory text plus the case's vulnerabilities. */
-export const advisoryDraftSchema = z.object({
+export const advisoryDraftSchema = acceptsLegacyPairs(z.object({
   title: required(300),
   overview: localized(20_000),
   description: localized(50_000),
@@ -53,7 +53,7 @@ export const advisoryDraftSchema = z.object({
   /** Report ids of the finders to credit; left out, every finder who consented is credited. */
   credits: z.array(z.string().max(100)).max(100).optional(),
   vulnerabilities: z.array(vulnerabilityInputSchema).max(100).default([]),
-})
+}), ['vulnerabilities[].title'])
 export type AdvisoryDraftInput = z.infer<typeof advisoryDraftSchema>
 export type VulnerabilityInput = z.infer<typeof vulnerabilityInputSchema>
 
@@ -69,9 +69,8 @@ export const scheduleFormSchema = z.object({
 })
 export type ScheduleInput = { publishAt: Date; reason?: string | undefined }
 
-export const reviseSchema = z.object({
-  noteJa: text(2000).min(1, 'Required.'),
-  noteEn: text(2000).min(1, 'Required.'),
+export const reviseSchema = acceptsLegacyPairs(z.object({
+  note: bilingual({ max: 2000 }),
   advisory: advisoryDraftSchema.optional(),
-})
+}), ['note', 'advisory.vulnerabilities[].title'])
 export type ReviseInput = z.infer<typeof reviseSchema>

@@ -179,7 +179,7 @@ describe('publication and revision', () => {
   it('refuses to revise an advisory that is not published', async () => {
     const seed = await seedProductCase(t.db, t.clock.now())
     await api(seed, 'PUT', '', draftBody(seed))
-    await expect(reviseAdvisory(t.deps, { caseId: seed.caseId, actor: { user: null, label: 'test' }, noteJa: 'x', noteEn: 'x' }))
+    await expect(reviseAdvisory(t.deps, { caseId: seed.caseId, actor: { user: null, label: 'test' }, note: { ja: 'x', en: 'x' } }))
       .rejects.toMatchObject({ status: 409 })
     expect((await api(seed, 'POST', '/revisions', { noteJa: '', noteEn: 'x' })).status).toBe(400)
   })

@@ -148,7 +148,7 @@ export async function reviseAdvisory(deps: AdvisoryDeps, input: { caseId: string
   const scored = draft ? scoreVulnerabilities(draft.vulnerabilities) : null
   const { result } = await transitionProductCase(deps.db, {
     caseId: input.caseId, action: 'revise_advisory', actor: input.actor, clock: deps.clock,
-    data: { noteJa: input.noteJa, noteEn: input.noteEn },
+    data: { noteJa: input.note.ja, noteEn: input.note.en },
     apply: async (trx, { now }) => {
       const advisory = await findAdvisoryByCase(trx, input.caseId, { lock: true })
       if (!advisory || advisory.status !== 'published') throw advisoryErrors.notPublished()
@@ -160,7 +160,7 @@ export async function reviseAdvisory(deps: AdvisoryDeps, input: { caseId: string
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const revisionId = newId()
       await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextOf(advisory.identifier, content) })
-      await insertRevision(trx, { id: revisionId, advisoryId: advisory.id, at: now, noteJa: input.noteJa, noteEn: input.noteEn })
+      await insertRevision(trx, { id: revisionId, advisoryId: advisory.id, at: now, noteJa: input.note.ja, noteEn: input.note.en })
       return { advisoryId: advisory.id, revisionId }
     },
   })

@@ -85,7 +85,7 @@ export function draftBody(seed: Pick<SeededCase, 'vulnerabilityId'>, overrides: 
     affectedProducts: [{ developer: 'サンプル電機株式会社', product: 'WR-1000', versions: '1.0.0 から 1.2.3 まで', cpe: 'cpe:/h:sample:wr-1000' }],
     references: [{ title: 'Sample Electric security notice', url: 'https://sample.example/security/2026-001' }],
     vulnerabilities: [{
-      id: seed.vulnerabilityId, titleJa: '管理画面におけるクロスサイト・スクリプティング', titleEn: 'Cross-site scripting in the admin page',
+      id: seed.vulnerabilityId, title: { ja: '管理画面におけるクロスサイト・スクリプティング', en: 'Cross-site scripting in the admin page' },
       cveId: 'CVE-2026-10001', cweId: 'CWE-79',
       cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N',
     }],

@@ -25,7 +25,7 @@ export function scoreVulnerabilities(inputs: VulnerabilityInput[]): ScoredVulner
     const cvss31 = v.cvss31Vector ? scoreCvss31(v.cvss31Vector, `vulnerabilities.${i}.cvss31Vector`) : null
     const cvss40 = v.cvss40Vector ? scoreCvss40(v.cvss40Vector, `vulnerabilities.${i}.cvss40Vector`) : null
     return {
-      id: v.id, titleJa: v.titleJa, titleEn: v.titleEn, cveId: v.cveId ?? null, cweId: v.cweId ?? null,
+      id: v.id, titleJa: v.title.ja, titleEn: v.title.en, cveId: v.cveId ?? null, cweId: v.cweId ?? null,
       cvss31Vector: cvss31?.vector ?? null, cvss31Score: cvss31?.score ?? null,
       cvss40Vector: cvss40?.vector ?? null, cvss40Score: cvss40?.score ?? null,
     }

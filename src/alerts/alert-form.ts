@@ -41,7 +41,7 @@ export const valuesToInput = (v: AlertFormValues) => ({
 })
 
 /** The values of a revision form: the note plus the (possibly changed) alert. */
-export const valuesToRevision = (v: AlertFormValues) => ({ noteJa: v.note.ja, noteEn: v.note.en, alert: valuesToInput(v) })
+export const valuesToRevision = (v: AlertFormValues) => ({ note: v.note, alert: valuesToInput(v) })
 
 export const recordToValues = (a: AlertRecord): AlertFormValues => ({
   title: a.title, body: a.body, vulnerabilityType: a.vulnerabilityType ?? '', references: a.references, note: { ja: '', en: '' },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { referenceSchema } from '../advisories/index.js'
 import { websiteTypeKeys } from '../cases/website-categories.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
 const text = (max: number) => z.string().trim().max(max)
@@ -21,11 +22,10 @@ export const alertInputSchema = z.object({
 export type AlertInput = z.infer<typeof alertInputSchema>
 
 /** A published alert changes only with a dated note in both languages (更新履歴). */
-export const reviseAlertSchema = z.object({
-  noteJa: text(2000).min(1, 'Required.'),
-  noteEn: text(2000).min(1, 'Required.'),
+export const reviseAlertSchema = acceptsLegacyPairs(z.object({
+  note: bilingual({ max: 2000 }),
   alert: alertInputSchema.optional(),
-})
+}), ['note'])
 export type ReviseAlertInput = z.infer<typeof reviseAlertSchema>
 
 const caseIds = z.preprocess(

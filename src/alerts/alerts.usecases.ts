@@ -90,7 +90,7 @@ export async function reviseAlert(deps: Deps, input: { alertId: string; actor: A
       await trx.updateTable('alerts').set({ updated_at: now }).where('id', '=', alert.id).execute()
     }
     const revisionId = newId()
-    await insertRevision(trx, { id: revisionId, alertId: alert.id, at: now, userId, noteJa: input.noteJa, noteEn: input.noteEn })
+    await insertRevision(trx, { id: revisionId, alertId: alert.id, at: now, userId, noteJa: input.note.ja, noteEn: input.note.en })
     return { revisionId, revisedAt: now }
   })
 }

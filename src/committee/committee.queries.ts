@@ -46,7 +46,10 @@ async function caseSummary(db: DB, caseId: string) {
       const d = detailsOf(r)
       return { receiptNumber: r.receipt_number, submittedAt: r.submitted_at, productName: d.productName, productVersion: d.productVersion, description: d.description, impact: d.impact }
     }),
-    developers, vulnerabilities, attempts, listings,
+    // Bilingual text also as `{ ja, en }`, the API's one shape; the `_ja` / `_en` columns stay one release.
+    developers: developers.map((d) => ({ ...d, name: { ja: d.name_ja, en: d.name_en } })),
+    vulnerabilities: vulnerabilities.map((v) => ({ ...v, title: { ja: v.title_ja, en: v.title_en } })),
+    attempts, listings,
     advisory: advisory ? { status: advisory.status, identifier: advisory.identifier, publishAt: advisory.publishAt, title: advisory.content.title, overview: advisory.content.overview, solution: advisory.content.solution } : null,
   }
 }

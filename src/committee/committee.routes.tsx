@@ -4,6 +4,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { AppError, errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
@@ -79,7 +80,7 @@ committeeRoutes.post('/committee/referrals/:referralId/decision', async (c) => {
   const typed = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
   try {
     const input = parseWith(decisionFormSchema, { ...body, meetingId: typed.meetingId || undefined })
-    const advisory = input.decision === 'publish' && body.with_advisory ? parseWith(advisoryDraftSchema, formToValues(body)) : undefined
+    const advisory = input.decision === 'publish' && body.with_advisory ? parseFlatForm(advisoryDraftSchema, formToValues(body)) : undefined
     await decideReferral(c.var.deps, {
       referralId: access.referral.id, actor: actorOf(access.user), decision: input.decision, reasons: input.reasons,
       meetingId: decisionMeeting(access, input.meetingId), publishAt: input.publishAt, advisory,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDateField, jstDateTimeField } from '../platform/http/date-fields.js'
+import { acceptsLegacyPairs } from '../platform/http/bilingual.js'
 import { advisoryDraftSchema } from '../advisories/index.js'
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
@@ -29,13 +30,13 @@ export const voteSchema = z.object({
 })
 
 /** The API's decision: `advisory` (the whole draft) replaces the case's draft before scheduling. */
-export const decisionApiSchema = z.object({
+export const decisionApiSchema = acceptsLegacyPairs(z.object({
   decision: z.enum(['publish', 'keep_waiting']),
   reasons: z.string().trim().min(1, 'Required.').max(20_000),
   meetingId: optionalText(100),
   publishAt: z.preprocess(blank, z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
   advisory: advisoryDraftSchema.optional(),
-})
+}), ['advisory.vulnerabilities[].title'])
 export type DecisionInput = z.infer<typeof decisionApiSchema>
 
 /** `<input type="datetime-local">` is Japan time without an offset; Japan has no daylight saving. */

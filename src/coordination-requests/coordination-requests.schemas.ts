@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate, jstDateTimeField } from '../platform/http/date-fields.js'
 import { vulnerabilityInputSchema } from '../advisories/index.js'
 import { PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
@@ -23,10 +24,10 @@ const requestFields = {
 }
 
 /** A coordination request as the API takes it; the agreed publication time carries its offset. */
-export const coordinationRequestSchema = z.object({
+export const coordinationRequestSchema = acceptsLegacyPairs(z.object({
   ...requestFields,
   agreedPublicationAt: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
-})
+}), ['vulnerabilities[].title'])
 export type CoordinationRequestInput = z.infer<typeof coordinationRequestSchema>
 
 /** The same from the form: Japan time without an offset, and vulnerabilities as parallel columns. */
@@ -47,7 +48,7 @@ export function requestFromForm(form: Record<string, unknown>) {
     const v = (k: (typeof cols)[number]) => values[k][i]?.trim() ?? ''
     if (cols.every((k) => v(k) === '')) continue
     vulnerabilities.push({
-      titleJa: v('TitleJa'), titleEn: v('TitleEn') || v('TitleJa'), cveId: v('CveId'), cweId: v('CweId'),
+      title: { ja: v('TitleJa'), en: v('TitleEn') || v('TitleJa') }, cveId: v('CveId'), cweId: v('CweId'),
       cvss31Vector: v('Cvss31Vector'), cvss40Vector: v('Cvss40Vector'),
     })
   }
@@ -58,16 +59,15 @@ export function requestFromForm(form: Record<string, unknown>) {
 /** One vendor to add: an existing organisation, or a new one (found again by name if it already exists). */
 export const vendorEntrySchema = z.object({
   organizationId: optionalText(100),
-  nameJa: optionalText(200),
-  nameEn: optionalText(200),
+  name: bilingual({ max: 200, ja: 'optional', en: 'optional' }).optional(),
   contact: z.object({
     name: text(200),
     email: z.string().trim().toLowerCase().email().max(254),
   }).optional(),
-}).refine((v) => v.organizationId || v.nameJa || v.nameEn, { message: 'Give an organizationId or a name.', path: ['nameJa'] })
+}).refine((v) => v.organizationId || v.name?.ja || v.name?.en, { message: 'Give an organizationId or a name.', path: ['name'] })
 export type VendorEntry = z.infer<typeof vendorEntrySchema>
 
-export const addVendorsSchema = z.object({ organizations: z.array(vendorEntrySchema).min(1, 'Pick at least one organisation.').max(300) })
+export const addVendorsSchema = acceptsLegacyPairs(z.object({ organizations: z.array(vendorEntrySchema).min(1, 'Pick at least one organisation.').max(300) }), ['organizations[].name'])
 
 /**
  * The bulk form: picked organisations (`organizationId`, repeated) plus pasted lines
@@ -78,7 +78,7 @@ export function vendorsFromForm(form: Record<string, unknown>): { organizations:
   const lines = String(form.newOrganizations ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
   const created = lines.map((line) => {
     const [nameJa = '', nameEn = '', email = ''] = line.split(/\s*[|\t]\s*/)
-    return { nameJa, nameEn: nameEn || nameJa, ...(email ? { contact: { name: 'PSIRT', email } } : {}) }
+    return { name: { ja: nameJa, en: nameEn || nameJa }, ...(email ? { contact: { name: 'PSIRT', email } } : {}) }
   })
   return { organizations: [...picked, ...created] }
 }

@@ -3,26 +3,26 @@ import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { acceptsLegacyPairs } from '../platform/http/bilingual.js'
 import { changeCase, type Actor } from '../cases/case-events.js'
 import { respondToCase, setVulnerabilityStatus } from '../coordination/index.js'
 import { responseSchema, vulnerabilityStatusSchema } from '../coordination/index.js'
 
 /** A vendor's answer as a coordinator records it: the developer's own fields plus where it came from. */
-export const vendorAnswerSchema = z.object({
+export const vendorAnswerSchema = acceptsLegacyPairs(z.object({
   response: responseSchema.shape.response,
-  statementJa: responseSchema.shape.statementJa,
-  statementEn: responseSchema.shape.statementEn,
+  statement: responseSchema.shape.statement,
   statuses: z.array(vulnerabilityStatusSchema).max(100).default([]),
   /** Where the answer came from, e.g. "mail of 2026-04-03 from PSIRT". */
   source: z.string().trim().min(1, 'Required.').max(1000),
-})
+}), ['statement'])
 export type VendorAnswerInput = z.infer<typeof vendorAnswerSchema>
 
 /** The matrix's per-vendor form: `status.<vulnerabilityId>` selects; "" leaves a status as it is. */
 export function vendorAnswerFromForm(form: Record<string, unknown>) {
   const statuses = Object.entries(form).filter(([k, v]) => k.startsWith('status.') && blankToUndefined(v) !== undefined)
     .map(([k, v]) => ({ vulnerabilityId: k.slice('status.'.length), status: v }))
-  return { response: form.response, statementJa: form.statementJa, statementEn: form.statementEn, source: form.source, statuses }
+  return { response: form.response, statement: { ja: form.statementJa, en: form.statementEn }, source: form.source, statuses }
 }
 
 /**
@@ -46,7 +46,7 @@ export async function recordVendorAnswer(deps: Deps, input: { caseId: string; pa
   await respondToCase(deps, {
     caseId, partyId, actor: input.actor,
     answer: {
-      response: answer.response, statementJa: answer.statementJa, statementEn: answer.statementEn,
+      response: answer.response, statement: answer.statement,
       fixPlan: party.fix_plan ?? undefined, proposedPublicationDate: party.proposed_publication_date ?? undefined,
     },
   })

@@ -29,11 +29,11 @@ async function resolveOrganizations(trx: DB, vendors: VendorEntry[]) {
   for (const v of vendors) {
     let orgId = v.organizationId
     if (!orgId) {
-      const match = developers.find((o) => sameName(v.nameJa, o.name_ja) || sameName(v.nameEn, o.name_en))
+      const match = developers.find((o) => sameName(v.name?.ja, o.name_ja) || sameName(v.name?.en, o.name_en))
       if (match) orgId = match.id
       else {
         orgId = newId()
-        const org = { id: orgId, name_ja: (v.nameJa ?? v.nameEn)!, name_en: (v.nameEn ?? v.nameJa)! }
+        const org = { id: orgId, name_ja: (v.name?.ja ?? v.name?.en)!, name_en: (v.name?.en ?? v.name?.ja)! }
         await trx.insertInto('organizations').values({ ...org, kind: 'developer' }).execute()
         developers.push(org)
         createdOrganizations++

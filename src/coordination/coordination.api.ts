@@ -16,6 +16,9 @@ import { coordinationGuards } from './coordination.routes.js'
 export const coordinationApi = new Hono<AppEnv>()
 const { coordinatorOf, developerOf, caseStaffOf, takeCase } = coordinationGuards
 
+/** An organisation row with its names as `name: { ja, en }`; `name_ja` / `name_en` stay one release (deprecated). */
+const withName = <R extends { name_ja: string; name_en: string }>(r: R) => ({ ...r, name: { ja: r.name_ja, en: r.name_en } })
+
 coordinationApi.get('/api/v1/coordination/cases', async (c) => {
   const user = requireAllowed(c, policies.viewCoordinationQueue)
   return c.json({ cases: await listCoordinationCases(c.var.deps.db, c.req.query('mine') ? user.id : undefined) })
@@ -28,7 +31,7 @@ coordinationApi.get('/api/v1/my/cases', async (c) => {
 
 coordinationApi.get('/api/v1/organizations', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
-  return c.json({ organizations: await listOrganizations(c.var.deps.db) })
+  return c.json({ organizations: (await listOrganizations(c.var.deps.db)).map(withName) })
 })
 
 coordinationApi.post('/api/v1/organizations', async (c) => {
@@ -38,7 +41,8 @@ coordinationApi.post('/api/v1/organizations', async (c) => {
 
 coordinationApi.get('/api/v1/organizations/:id', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
-  return c.json(await loadOrganization(c.var.deps.db, c.req.param('id')))
+  const { org, ...rest } = await loadOrganization(c.var.deps.db, c.req.param('id'))
+  return c.json({ org: withName(org), ...rest })
 })
 
 coordinationApi.post('/api/v1/organizations/:id/contacts', async (c) => {

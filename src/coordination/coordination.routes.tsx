@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { policies } from '../policies/policies.js'
 import { actorOf, changeCase } from '../cases/case-events.js'
@@ -90,7 +91,7 @@ coordinationRoutes.post('/cases/:caseId/parties/:partyId/acknowledge', async (c)
 
 coordinationRoutes.post('/cases/:caseId/parties/:partyId/response', async (c) => {
   const user = await developerOf(c)
-  const answer = parseWith(responseSchema, await formBody(c))
+  const answer = parseFlatForm(responseSchema, await formBody(c))
   await respondToCase(c.var.deps, { caseId: c.req.param('caseId'), partyId: c.req.param('partyId'), answer, actor: actorOf(user) })
   return back(c)
 })

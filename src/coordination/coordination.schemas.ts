@@ -1,17 +1,17 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 
-export const organizationSchema = z.object({
-  nameJa: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
+export const organizationSchema = acceptsLegacyPairs(z.object({
+  name: bilingual({ max: 200 }),
   website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
   pgpPublicKey: z.preprocess(blankToUndefined, z.string().trim().max(100_000)
     .refine((k) => k.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----'), 'Paste an ASCII-armoured OpenPGP public key.').optional()),
-})
+}), ['name'])
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -32,13 +32,15 @@ export const contactAttemptSchema = z.object({
 
 export const notifySchema = z.object({ contactId: z.string().min(1).max(100) })
 
-export const responseSchema = z.object({
+/** The vendor statement: either language, both or none. */
+export const statementSchema = bilingual({ max: 20_000, ja: 'optional', en: 'optional' }).optional()
+
+export const responseSchema = acceptsLegacyPairs(z.object({
   response: z.enum(['vulnerable', 'not_vulnerable']),
-  statementJa: optionalText(20_000),
-  statementEn: optionalText(20_000),
+  statement: statementSchema,
   fixPlan: optionalText(20_000),
   proposedPublicationDate: z.preprocess(blankToUndefined, isoDate.optional()),
-})
+}), ['statement'])
 
 export const vulnerabilityStatusSchema = z.object({
   vulnerabilityId: z.string().min(1).max(100),

@@ -37,7 +37,7 @@ export async function respondToCase(deps: Deps, input: { caseId: string; partyId
   const { answer } = input
   const apply = async (trx: DB) => {
     await trx.updateTable('case_parties').set({
-      status: 'responded', response: answer.response, statement_ja: answer.statementJa ?? null, statement_en: answer.statementEn ?? null,
+      status: 'responded', response: answer.response, statement_ja: answer.statement?.ja ?? null, statement_en: answer.statement?.en ?? null,
       fix_plan: answer.fixPlan ?? null, proposed_publication_date: answer.proposedPublicationDate ?? null,
     }).where('id', '=', input.partyId).execute()
     return { partyId: input.partyId, response: answer.response, proposedPublicationDate: answer.proposedPublicationDate ?? null }

@@ -3,6 +3,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { policies } from '../policies/policies.js'
 import { contactSchema, organizationSchema } from './coordination.schemas.js'
@@ -55,7 +56,7 @@ organizationRoutes.post('/organizations', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   const body = await formBody(c)
   try {
-    const { id } = await createOrganization(c.var.deps.db, parseWith(organizationSchema, body))
+    const { id } = await createOrganization(c.var.deps.db, parseFlatForm(organizationSchema, body))
     return c.redirect(withCase(`/organizations/${id}`, returnCase(c.req.query('case'))), 303)
   } catch (error) {
     return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)

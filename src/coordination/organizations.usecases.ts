@@ -9,7 +9,7 @@ import type { contactSchema, organizationSchema } from './coordination.schemas.j
 export async function createOrganization(db: DB, input: Omit<z.infer<typeof organizationSchema>, 'pgpPublicKey'> & { pgpPublicKey?: string; kind?: OrganizationKind; orgType?: string }) {
   const id = newId()
   await db.insertInto('organizations').values({
-    id, kind: input.kind ?? 'developer', name_ja: input.nameJa, name_en: input.nameEn,
+    id, kind: input.kind ?? 'developer', name_ja: input.name.ja, name_en: input.name.en,
     website: input.website ?? null, pgp_public_key: input.pgpPublicKey ?? null, org_type: input.orgType ?? null,
   }).execute()
   return { id }

@@ -8,6 +8,8 @@ import type { PolicyChange } from './deadlines.schemas.js'
 /** One deadline policy as the rest of the code sees it. */
 export type DeadlinePolicy = {
   kind: TimerKind
+  label: { ja: string; en: string }
+  /** Deprecated in the API (one release): `label`. */
   labelJa: string
   labelEn: string
   baseEvent: BaseEvent
@@ -30,7 +32,7 @@ export const baseKey = (base: TimerBase): string => ('at' in base ? `at:${base.a
 type PolicyRow = { kind: TimerKind; label_ja: string; label_en: string; base_event: BaseEvent; direction: OffsetDirection; offset_amount: number; offset_unit: OffsetUnit; reminder_lead_business_days: number; enabled: boolean; updated_at: Date }
 
 const present = (r: PolicyRow): DeadlinePolicy => ({
-  kind: r.kind, labelJa: r.label_ja, labelEn: r.label_en, baseEvent: r.base_event, direction: r.direction,
+  kind: r.kind, label: { ja: r.label_ja, en: r.label_en }, labelJa: r.label_ja, labelEn: r.label_en, baseEvent: r.base_event, direction: r.direction,
   amount: r.offset_amount, unit: r.offset_unit, reminderLeadBusinessDays: r.reminder_lead_business_days, enabled: r.enabled, updatedAt: r.updated_at,
 })
 

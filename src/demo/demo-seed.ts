@@ -95,9 +95,9 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
     if (p.target === 'developer_notified') continue
     await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/acknowledge`)
     if (p.target === 'investigating') continue
-    if (p.target === 'not_vulnerable') { await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, { response: 'not_vulnerable', statementJa: '仕様どおりの動作です。' }); continue }
+    if (p.target === 'not_vulnerable') { await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, { response: 'not_vulnerable', statement: { ja: '仕様どおりの動作です。' } }); continue }
     await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, {
-      response: 'vulnerable', statementJa: `${p.name} 1.5 で修正しました。`, statementEn: `Fixed in ${p.name} 1.5.`, fixPlan: '1.5 をリリース',
+      response: 'vulnerable', statement: { ja: `${p.name} 1.5 で修正しました。`, en: `Fixed in ${p.name} 1.5.` }, fixPlan: '1.5 をリリース',
     })
     if (!reached(p.target, 'publication_scheduled')) continue
     await call('coordinator', 'PUT', `/api/v1/cases/${caseId}/advisory`, {
@@ -108,7 +108,7 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
       solution: { ja: 'ソフトウェアをアップデートしてください。', en: 'Update the software.' },
       affectedProducts: [{ developer: 'サンプル電機株式会社', product: p.name, versions: '1.0 から 1.4 まで' }],
       references: [{ title: 'Sample Electric security advisory', url: 'https://sample.example/security' }],
-      vulnerabilities: [{ titleJa: 'クロスサイト・スクリプティング', titleEn: 'Cross-site scripting', cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
+      vulnerabilities: [{ title: { ja: 'クロスサイト・スクリプティング', en: 'Cross-site scripting' }, cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
     })
     const publishAt = p.target === 'published' ? new Date(Date.parse(`${day}T01:00:00Z`) + 7 * 86400_000) : new Date(Date.now() + 30 * 86400_000)
@@ -123,7 +123,7 @@ type Call = (role: string | null, method: string, path: string, body?: unknown) 
 
 /** Issue 3's harder endings: an uncontactable developer on the public list, a committee referral, 個別対応. */
 async function seedHardCases(call: Call, db: DB, moveClock: (iso: string) => void) {
-  const silent = await call('coordinator', 'POST', '/api/v1/organizations', { nameJa: '音信不通ソフト合同会社', nameEn: 'Silent Soft LLC' })
+  const silent = await call('coordinator', 'POST', '/api/v1/organizations', { name: { ja: '音信不通ソフト合同会社', en: 'Silent Soft LLC' } })
   const fileAndReach = async (name: string, day: string) => {
     moveClock(`${day}T01:00:00Z`)
     const filed = await call(null, 'POST', '/api/v1/reports', {

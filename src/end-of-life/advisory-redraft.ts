@@ -23,7 +23,7 @@ export async function redraftInput(db: DB, caseId: string, text: Partial<Advisor
     solution: text.solution ?? empty, affectedProducts: text.affectedProducts ?? [], references: text.references ?? [],
     credits: credits?.filter((id) => consenting.has(id)),
     vulnerabilities: (await listCaseVulnerabilities(db, caseId)).map((v) => ({
-      id: v.id, titleJa: v.titleJa, titleEn: v.titleEn, cveId: v.cveId, cweId: v.cweId, cvss31Vector: v.cvss31Vector, cvss40Vector: v.cvss40Vector,
+      id: v.id, title: { ja: v.titleJa, en: v.titleEn }, cveId: v.cveId, cweId: v.cweId, cvss31Vector: v.cvss31Vector, cvss40Vector: v.cvss40Vector,
     })),
   })
 }

@@ -25,7 +25,7 @@ export const completeDraft = (content: Record<string, any>) => ({
   impact: { ja: '任意のスクリプトが実行されます。', en: 'An arbitrary script may run.' },
   solution: content.solution,
   affectedProducts: content.affectedProducts,
-  vulnerabilities: [{ titleJa: 'クロスサイト・スクリプティング', titleEn: 'Cross-site scripting', cweId: 'CWE-79' }],
+  vulnerabilities: [{ title: { ja: 'クロスサイト・スクリプティング', en: 'Cross-site scripting' }, cweId: 'CWE-79' }],
 })
 
 /** Schedules the case's advisory a minute ahead, moves the clock past it and runs the publication job. */

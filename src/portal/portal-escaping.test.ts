@@ -35,7 +35,7 @@ beforeAll(async () => {
   slug = identifier.replace('#', '')
   t.clock.set('2026-04-03T01:00:00Z')
   await publishDueAdvisories(t.deps)
-  await reviseAdvisory(t.deps, { caseId: seed.caseId, actor: { user: null, label: 'test' }, noteJa: `更新${BOTH}`, noteEn: `Revised${BOTH}` })
+  await reviseAdvisory(t.deps, { caseId: seed.caseId, actor: { user: null, label: 'test' }, note: { ja: `更新${BOTH}`, en: `Revised${BOTH}` } })
 })
 afterAll(async () => { await t.close() })
 

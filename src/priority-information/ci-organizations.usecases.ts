@@ -16,7 +16,7 @@ const INVITATION_DAYS = 14
 export async function createCiOrganization(db: DB, input: CiOrganizationInput): Promise<{ id: string }> {
   const id = newId()
   await db.insertInto('organizations').values({
-    id, kind: 'critical_infrastructure', sector: input.sector, name_ja: input.nameJa, name_en: input.nameEn, website: input.website ?? null,
+    id, kind: 'critical_infrastructure', sector: input.sector, name_ja: input.name.ja, name_en: input.name.en, website: input.website ?? null,
   }).execute()
   return { id }
 }

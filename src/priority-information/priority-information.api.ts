@@ -31,13 +31,13 @@ const requireMarker = (c: Parameters<typeof requireUser>[0]): Promise<CurrentUse
 
 async function caseProvisionJson(deps: Deps, caseId: string) {
   const p = await provisionOfCase(deps, caseId)
-  return { provision: p ? { ...provisionJson(p.provision, p.state, p.provideAt), recipients: p.recipients.map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, notifiedAt: iso(o.notifiedAt) })) } : null }
+  return { provision: p ? { ...provisionJson(p.provision, p.state, p.provideAt), recipients: p.recipients.map((o) => ({ id: o.id, name: { ja: o.name_ja, en: o.name_en }, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, notifiedAt: iso(o.notifiedAt) })) } : null }
 }
 
 priorityInformationApi.get('/api/v1/priority-information/organizations', async (c) => {
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const orgs = await listCiOrganizations(c.var.deps.db)
-  return c.json({ organizations: orgs.map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, members: Number(o.members ?? 0) })) })
+  return c.json({ organizations: orgs.map((o) => ({ id: o.id, name: { ja: o.name_ja, en: o.name_en }, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, members: Number(o.members ?? 0) })) })
 })
 
 priorityInformationApi.post('/api/v1/priority-information/organizations', async (c) => {
@@ -48,7 +48,7 @@ priorityInformationApi.post('/api/v1/priority-information/organizations', async 
 priorityInformationApi.get('/api/v1/priority-information/organizations/:ciOrgId', async (c) => {
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const { org, contacts, members } = await loadCiOrganization(c.var.deps.db, c.req.param('ciOrgId'))
-  return c.json({ id: org.id, nameJa: org.name_ja, nameEn: org.name_en, sector: org.sector, website: org.website, contacts, members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })) })
+  return c.json({ id: org.id, name: { ja: org.name_ja, en: org.name_en }, nameJa: org.name_ja, nameEn: org.name_en, sector: org.sector, website: org.website, contacts, members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })) })
 })
 
 priorityInformationApi.post('/api/v1/priority-information/organizations/:ciOrgId/contacts', async (c) => {
@@ -104,7 +104,7 @@ priorityInformationApi.get('/api/v1/priority-information/provisions/:provisionId
     const d = await loadProvisionForStaff(deps, provisionId)
     return c.json({
       ...provisionJson(d.provision, d.state, d.provideAt), title: d.title,
-      recipients: d.recipients.map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, notifiedAt: iso(o.notifiedAt) })),
+      recipients: d.recipients.map((o) => ({ id: o.id, name: { ja: o.name_ja, en: o.name_en }, nameJa: o.name_ja, nameEn: o.name_en, sector: o.sector, notifiedAt: iso(o.notifiedAt) })),
       acceptances: d.acceptances.map((a) => ({ displayName: a.display_name, email: a.email, organization: { ja: a.name_ja, en: a.name_en }, acceptedAt: iso(a.accepted_at), termsVersion: a.terms_version })),
       accessLog: d.accessLog.map((l) => ({ what: l.what, at: iso(l.occurred_at), displayName: l.display_name, email: l.email, organization: l.name_ja === null ? null : { ja: l.name_ja, en: l.name_en } })),
     })

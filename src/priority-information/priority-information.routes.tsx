@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { AppError, errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
@@ -57,7 +58,7 @@ priorityInformationRoutes.post('/priority-information/organizations', async (c) 
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const body = await formBody(c)
   try {
-    const { id } = await createCiOrganization(c.var.deps.db, parseWith(ciOrganizationSchema, body))
+    const { id } = await createCiOrganization(c.var.deps.db, parseFlatForm(ciOrganizationSchema, body))
     return c.redirect(`/priority-information/organizations/${id}`, 303)
   } catch (e) {
     return page(c, c.var.t('priority_information.new_organization'), <CiOrganizationForm c={c} values={body} error={formError(e)} />, 400)

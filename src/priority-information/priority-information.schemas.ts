@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { MAX_LEAD_BUSINESS_DAYS } from './provision-time.js'
 import { SECTOR_KEYS } from './sectors.js'
 
 /** A critical-infrastructure organisation: names and its sector. */
-export const ciOrganizationSchema = z.object({
-  nameJa: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
+export const ciOrganizationSchema = acceptsLegacyPairs(z.object({
+  name: bilingual({ max: 200 }),
   sector: z.enum(SECTOR_KEYS),
   website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
-})
+}), ['name'])
 export type CiOrganizationInput = z.infer<typeof ciOrganizationSchema>
 
 export const inviteMemberSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254) })

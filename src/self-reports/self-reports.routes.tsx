@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { AppError } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
@@ -30,7 +31,7 @@ selfReportsRoutes.post('/self-reports', async (c) => {
   const user = requireAllowed(c, selfReportsPolicies.fileSelfReport)
   const form = await formBody(c)
   try {
-    const report = parseWith(selfReportSchema, form)
+    const report = parseFlatForm(selfReportSchema, form)
     const { receiptNumber } = await submitSelfReport(c.var.deps, { report, user })
     return c.redirect(`/self-reports?filed=${receiptNumber}`, 303)
   } catch (e) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { CVE_ID, CWE_ID } from '../advisories/index.js'
 import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from '../cases/categories.js'
@@ -9,12 +10,11 @@ const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().
 const optional = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.optional())
 
 /** 自社製品届出: a developer's report of its own product's vulnerability and its fix. Same shape for form and API. */
-export const selfReportSchema = z.object({
+export const selfReportSchema = acceptsLegacyPairs(z.object({
   productName: text(200),
   productVersions: text(500),
   productType: optional(z.enum(categoryKeys(PRODUCT_TYPES))),
-  vulnerabilityTitleJa: text(300),
-  vulnerabilityTitleEn: optionalText(300),
+  vulnerabilityTitle: bilingual({ max: 300, en: 'optional' }),
   description: text(20_000),
   cveId: optional(z.string().trim().regex(CVE_ID, 'Use the form CVE-YYYY-NNNN.')),
   cweId: optional(z.string().trim().regex(CWE_ID, 'Use the form CWE-n.')),
@@ -26,9 +26,8 @@ export const selfReportSchema = z.object({
   /** When the fix was (or will be) released; given and not in the future, the product counts as fixed. */
   fixReleasedOn: optional(isoDate),
   proposedPublicationDate: optional(isoDate),
-  statementJa: text(20_000),
-  statementEn: optionalText(20_000),
-})
+  statement: bilingual({ max: 20_000, en: 'optional' }),
+}), ['vulnerabilityTitle', 'statement'])
 export type SelfReportInput = z.infer<typeof selfReportSchema>
 
 /** Reasons a self-report may be refused: the intake list, without "duplicate of a receipt number". */

@@ -41,7 +41,7 @@ export async function submitSelfReport(deps: Deps, input: { report: SelfReportIn
   if (!user.organizationId) throw errors.notFound()
   const organizationId = user.organizationId
   const scored = scoreVulnerabilities([{
-    titleJa: r.vulnerabilityTitleJa, titleEn: r.vulnerabilityTitleEn ?? r.vulnerabilityTitleJa, cveId: r.cveId, cweId: r.cweId,
+    title: { ja: r.vulnerabilityTitle.ja, en: r.vulnerabilityTitle.en ?? r.vulnerabilityTitle.ja }, cveId: r.cveId, cweId: r.cweId,
     cvss31Vector: r.cvss31Vector, cvss40Vector: r.cvss40Vector, id: undefined,
   }])
   const caseId = newId()
@@ -56,7 +56,7 @@ export async function submitSelfReport(deps: Deps, input: { report: SelfReportIn
     }).execute()
     await trx.insertInto('case_parties').values({
       id: partyId, case_id: caseId, organization_id: organizationId, status: 'responded', notified_at: now, response: 'vulnerable',
-      statement_ja: r.statementJa, statement_en: r.statementEn ?? null, fix_plan: r.fixDescription,
+      statement_ja: r.statement.ja, statement_en: r.statement.en ?? null, fix_plan: r.fixDescription,
       proposed_publication_date: r.proposedPublicationDate ?? null, created_at: now,
     }).execute()
     await writeVulnerabilities(trx, caseId, scored)

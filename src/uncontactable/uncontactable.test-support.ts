@@ -25,7 +25,7 @@ export async function walkToUnansweredDeveloper(t: TestApp, opts: { attempts?: A
   expect((await intake.api.post(`/api/v1/cases/${caseId}/accept`, {})).status).toBe(200)
   await coordinator.api.post(`/api/v1/cases/${caseId}/take`)
   const names = opts.orgName ?? { ja: '音信不通電機株式会社', en: 'Silent Electric Co.' }
-  const org = await coordinator.api.post('/api/v1/organizations', { nameJa: names.ja, nameEn: names.en })
+  const org = await coordinator.api.post('/api/v1/organizations', { name: names })
   const contactEmail = `psirt-${Math.random().toString(36).slice(2)}@silent.example`
   const contact = await coordinator.api.post(`/api/v1/organizations/${org.json.id}/contacts`, { name: 'PSIRT', email: contactEmail })
   const party = await coordinator.api.post(`/api/v1/cases/${caseId}/parties`, { organizationId: org.json.id })

@@ -22,7 +22,7 @@ type Label = { key: string | null; ja: string; en: string }
 export type LongRunningCase = {
   caseId: string
   receiptNumber: string | null
-  operator: { id: string; nameJa: string; nameEn: string; orgType: string | null } | null
+  operator: { id: string; name: { ja: string; en: string }; nameJa: string; nameEn: string; orgType: string | null } | null
   vulnerabilityType: Label
   notifiedOn: IsoDate
   elapsedDays: number
@@ -130,7 +130,7 @@ export async function listLongRunning(db: DB, threshold: LongRunningThreshold, t
     const elapsedDays = calendarDaysBetween(r.start_date!, today)
     return {
       caseId: r.id, receiptNumber: r.receipt_number ?? null,
-      operator: op ? { id: op.id, nameJa: op.name_ja, nameEn: op.name_en, orgType: op.org_type } : null,
+      operator: op ? { id: op.id, name: { ja: op.name_ja, en: op.name_en }, nameJa: op.name_ja, nameEn: op.name_en, orgType: op.org_type } : null,
       vulnerabilityType: typeLabel(r.vulnerability_type), notifiedOn: r.start_date!, elapsedDays,
       bucket: (bucketOf(elapsedDays, buckets) ?? buckets[0])?.key ?? null,
       lastReminderOn: reminded ? japanDate(new Date(reminded as Date | string)) : null,

@@ -3,6 +3,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
+import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
@@ -67,7 +68,7 @@ operatorsRoutes.post('/operators', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
   const body = await formBody(c)
   try {
-    const { id } = await createOrganization(c.var.deps.db, { ...parseWith(operatorSchema, body), kind: 'operator' })
+    const { id } = await createOrganization(c.var.deps.db, { ...parseFlatForm(operatorSchema, body), kind: 'operator' })
     return c.redirect(withCase(`/operators/${id}`, returnCase(c.req.query('case'))), 303)
   } catch (error) {
     return page(c, c.var.t('websites.operator_new_title'), <OperatorForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)

@@ -60,14 +60,14 @@ websitesApi.get('/api/v1/websites/cases', async (c) => {
   const rows = await listWebsiteCases(c.var.deps.db, { status: c.req.query('status'), vulnerabilityType: c.req.query('type') })
   return c.json({ cases: rows.map((r) => ({
     id: r.id, receiptNumber: r.receipt_number, title: r.title, status: r.status, vulnerabilityType: r.vulnerability_type, impact: r.impact,
-    notifiedOn: r.start_date, fixType: r.fix_type, fixedOn: r.fixed_on, operator: r.operator_ja ? { ja: r.operator_ja, en: r.operator_en, orgType: r.org_type } : null,
+    notifiedOn: r.start_date, fixType: r.fix_type, fixedOn: r.fixed_on, operator: r.operator_ja ? { name: { ja: r.operator_ja, en: r.operator_en }, ja: r.operator_ja, en: r.operator_en, orgType: r.org_type } : null,
     updatedAt: r.updated_at,
   })) })
 })
 
 websitesApi.get('/api/v1/operators', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
-  return c.json({ operators: (await listOperators(c.var.deps.db)).map((o) => ({ id: o.id, nameJa: o.name_ja, nameEn: o.name_en, orgType: o.org_type, website: o.website, contacts: Number(o.contacts) })) })
+  return c.json({ operators: (await listOperators(c.var.deps.db)).map((o) => ({ id: o.id, name: { ja: o.name_ja, en: o.name_en }, nameJa: o.name_ja, nameEn: o.name_en, orgType: o.org_type, website: o.website, contacts: Number(o.contacts) })) })
 })
 websitesApi.post('/api/v1/operators', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
@@ -79,7 +79,7 @@ websitesApi.get('/api/v1/operators/:operatorId', async (c) => {
   const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('operatorId'))
   if (org.kind !== 'operator') throw errors.notFound()
   return c.json({
-    id: org.id, nameJa: org.name_ja, nameEn: org.name_en, orgType: org.org_type, website: org.website,
+    id: org.id, name: { ja: org.name_ja, en: org.name_en }, nameJa: org.name_ja, nameEn: org.name_en, orgType: org.org_type, website: org.website,
     contacts: contacts.map((k) => ({ id: k.id, name: k.name, email: k.email, phone: k.phone })),
     members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email })),
   })

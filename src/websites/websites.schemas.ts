@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
+import { acceptsLegacyPairs } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { organizationSchema } from '../coordination/index.js'
 import { FIX_TYPES, ORGANIZATION_TYPES, STALL_REASONS, websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
@@ -35,7 +36,7 @@ export type WebsiteReportInput = z.infer<typeof websiteReportSchema>
 /** What the finder wrote, as stored in reports.details. */
 export type WebsiteReportDetails = Pick<WebsiteReportInput, 'urls' | 'operatorName' | 'vulnerabilityType' | 'impact' | 'description' | 'reproduction'>
 
-export const operatorSchema = organizationSchema.omit({ pgpPublicKey: true }).extend({ orgType: z.enum(ORGANIZATION_TYPES) })
+export const operatorSchema = acceptsLegacyPairs(organizationSchema.omit({ pgpPublicKey: true }).extend({ orgType: z.enum(ORGANIZATION_TYPES) }), ['name'])
 
 export const classifyWebsiteSchema = z.object({ vulnerabilityType: z.enum(websiteTypeKeys), impact: z.enum(websiteImpactKeys) })
 

@@ -46,7 +46,7 @@ const FIELD_NAMES = [
   'productName', 'productVersion', 'productType', 'developerName', 'description', 'reproduction', 'impact', 'finderName', 'finderEmail',
   'urls', 'operatorName', 'nameJa', 'nameEn', 'orgType', 'organizationId', 'contactId', 'caseIds', 'reason', 'note', 'body', 'title',
   'publishAt', 'fixedOn', 'fixType', 'heldOn', 'attemptedOn', 'receivedOn', 'supportEndDate', 'agreedPublicationAt', 'decision',
-  'response', 'statementJa', 'roles', 'locale', 'ending', 'identifier', 'cveId', 'cweId', 'vectorString', 'attachments', '_csrf',
+  'response', 'statementJa', 'statement', 'vulnerabilityTitle', 'roles', 'locale', 'ending', 'identifier', 'cveId', 'cweId', 'vectorString', 'attachments', '_csrf',
 ] as const
 const fieldName: fc.Arbitrary<string> = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: junkText })
 

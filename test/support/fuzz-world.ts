@@ -27,10 +27,10 @@ export type FuzzWorld = {
 export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const finder = await createUser(t, { name: 'Finder' })
   const s = await walkToNotifiedDeveloper(t, { finder: finder.api })
-  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正済み' })
+  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正済み' } })
   const draft = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, {
     title: { ja: 'ファズ対象', en: 'Fuzz target' }, overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' }, impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
-    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+    vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
   })
   expect(draft.status, JSON.stringify(draft.json)).toBe(200)
   const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-06-01T01:00:00Z' })
@@ -38,7 +38,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const reportId = (await t.db.selectFrom('reports').select('id').where('case_id', '=', s.caseId).executeTakeFirstOrThrow()).id
   const attachmentId = crypto.randomUUID()
   await t.db.insertInto('attachments').values({ id: attachmentId, report_id: reportId, filename: 'poc "1".txt', content_type: 'text/plain', size: 3, sha256: '0'.repeat(64), data: new Uint8Array([1, 2, 3]) }).execute()
-  const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '他社', nameEn: 'Other Co.' })
+  const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { name: { ja: '他社', en: 'Other Co.' } })
   const admin = await createUser(t, { roles: ['admin'] })
   const invitation = await createInvitation(t.db, { purpose: 'staff', roles: ['intake'], now: t.clock.now(), createdBy: admin.id })
   const [ciOrg, otherCiOrg] = [crypto.randomUUID(), crypto.randomUUID()]

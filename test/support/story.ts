@@ -16,7 +16,7 @@ export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?:
   expect((await intake.api.post(`/api/v1/cases/${caseId}/accept`, {})).json.status).toBe('accepted')
   await coordinator.api.post(`/api/v1/cases/${caseId}/take`)
 
-  const org = await coordinator.api.post('/api/v1/organizations', { nameJa: opts.orgName ?? 'サンプル電機株式会社', nameEn: 'Sample Electric Co.' })
+  const org = await coordinator.api.post('/api/v1/organizations', { name: { ja: opts.orgName ?? 'サンプル電機株式会社', en: 'Sample Electric Co.' } })
   const contactEmail = opts.contactEmail ?? `psirt-${Math.random().toString(36).slice(2)}@sample.example`
   const contact = await coordinator.api.post(`/api/v1/organizations/${org.json.id}/contacts`, { name: 'PSIRT', email: contactEmail })
   const party = await coordinator.api.post(`/api/v1/cases/${caseId}/parties`, { organizationId: org.json.id })

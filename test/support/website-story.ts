@@ -14,7 +14,7 @@ export async function fileWebsiteReport(t: TestApp, overrides: Record<string, un
 
 /** Registers a website operator organisation with one contact. */
 export async function registerOperator(intake: TestUser, opts: { nameJa?: string; nameEn?: string; orgType?: string; contactEmail?: string } = {}) {
-  const org = await intake.api.post('/api/v1/operators', { nameJa: opts.nameJa ?? 'サンプル市', nameEn: opts.nameEn ?? 'Sample City', orgType: opts.orgType ?? 'local_government' })
+  const org = await intake.api.post('/api/v1/operators', { name: { ja: opts.nameJa ?? 'サンプル市', en: opts.nameEn ?? 'Sample City' }, orgType: opts.orgType ?? 'local_government' })
   expect(org.status, JSON.stringify(org.json)).toBe(201)
   const contactEmail = opts.contactEmail ?? `web-${Math.random().toString(36).slice(2)}@city.sample.example`
   const contact = await intake.api.post(`/api/v1/operators/${org.json.id}/contacts`, { name: '情報政策課', email: contactEmail })

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { errors } from '../errors.js'
 import type { Ctx } from './context.js'
 import { unstorableText, unstorableTextAt } from './request-text.js'
+import { acceptLegacyBilingual } from './bilingual.js'
 
 export type FieldErrors = Record<string, string>
 
@@ -37,9 +38,12 @@ export async function jsonInput(c: Ctx): Promise<unknown> {
   return body
 }
 
-/** A JSON body validated by `schema`; malformed JSON is a 400 too. */
+/**
+ * A JSON body validated by `schema`; malformed JSON is a 400 too. Bilingual text in the old flat
+ * shape (`titleJa`/`titleEn`) is still taken for the schemas that allow it, with a `Deprecation` header.
+ */
 export async function jsonBody<S extends z.ZodType>(c: Ctx, schema: S): Promise<z.infer<S>> {
-  return parseWith(schema, await jsonInput(c))
+  return parseWith(schema, acceptLegacyBilingual(c, schema, await jsonInput(c)))
 }
 
 /**
