@@ -4,12 +4,13 @@ import { jsonBody } from '../platform/http/validate.js'
 import { errors } from '../platform/errors.js'
 import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
-import { decisionApiSchema, meetingSchema, recusalSchema, referralSchema, voteSchema } from './committee.schemas.js'
+import { decisionApiSchema, meetingSchema, recusalSchema, referralSchema, urgencySchema, voteSchema } from './committee.schemas.js'
+import { cancelUrgency, markUrgent } from './urgency.usecases.js'
 import { castVote, recordMeeting, recuse, referToCommittee } from './committee.usecases.js'
 import { decideReferral } from './decisions.usecases.js'
 import { listMeetings, loadMeeting, loadReferralView } from './committee.queries.js'
-import { listReferrals } from './referrals.repository.js'
-import { committeeViewer, deciderAccess, decisionMeeting, memberAccess, referralAccess, referrerOf } from './committee.guards.js'
+import { isUrgent, listReferrals } from './referrals.repository.js'
+import { committeeViewer, deciderAccess, decisionMeeting, memberAccess, referralAccess, referrerOf, secretariatAccess } from './committee.guards.js'
 import { committeePolicies } from './committee.policies.js'
 
 /** The committee's JSON API: the same use cases and checks as its pages. */
@@ -19,16 +20,17 @@ committeeApi.get('/api/v1/committee/referrals', async (c) => {
   committeeViewer(c)
   const rows = await listReferrals(c.var.deps.db)
   return c.json({
-    referrals: rows.map((r) => ({ id: r.id, title: r.title, reason: r.reason, status: r.status, referredAt: r.referred_at, decidedAt: r.decided_at })),
+    referrals: rows.map((r) => ({ id: r.id, title: r.title, reason: r.reason, status: r.status, referredAt: r.referred_at, decidedAt: r.decided_at, urgent: isUrgent(r), urgentSince: isUrgent(r) ? r.urgent_since : null })),
   })
 })
 
 committeeApi.get('/api/v1/committee/referrals/:referralId', async (c) => {
   const access = await referralAccess(c)
   const view = await loadReferralView(c.var.deps, { referralId: access.referral.id, user: access.user })
-  const { case_id: caseId, note, ...referral } = view.referral
+  // The note and the urgency reason are the coordinator's words about the case: only with the summary.
+  const { case_id: caseId, note, urgency_reason: urgencyReason, ...referral } = view.referral
   return c.json({
-    referral: { ...referral, ...(view.summary && { note }), ...(view.coordinator && { caseId }) },
+    referral: { ...referral, ...(view.summary && { note, urgency_reason: urgencyReason }), ...(view.coordinator && { caseId }), urgent: view.urgent, urgentDue: view.urgentDue },
     title: view.title, recused: view.recused, chairOf: view.chairOf, summary: view.summary, deliberation: view.deliberation,
   })
 })
@@ -43,6 +45,18 @@ committeeApi.post('/api/v1/committee/referrals/:referralId/votes', async (c) => 
   const { user, referral } = await memberAccess(c)
   const input = await jsonBody(c, voteSchema)
   return c.json(await castVote(c.var.deps, { referralId: referral.id, member: user, ...input }), 201)
+})
+
+committeeApi.post('/api/v1/committee/referrals/:referralId/urgency', async (c) => {
+  const { user, referral } = await secretariatAccess(c)
+  const { reason } = await jsonBody(c, urgencySchema)
+  return c.json(await markUrgent(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason }), 201)
+})
+
+committeeApi.post('/api/v1/committee/referrals/:referralId/urgency/cancellation', async (c) => {
+  const { user, referral } = await secretariatAccess(c)
+  const { reason } = await jsonBody(c, urgencySchema)
+  return c.json(await cancelUrgency(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason }))
 })
 
 committeeApi.post('/api/v1/committee/referrals/:referralId/decision', async (c) => {

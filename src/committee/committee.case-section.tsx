@@ -4,7 +4,7 @@ import { Csrf } from '../platform/http/layout.js'
 import { formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
 import { allowedProductActions, type ProductCaseStatus } from '../cases/product-case.transitions.js'
-import { ACTIVE_REFERRAL, listCaseReferrals } from './referrals.repository.js'
+import { ACTIVE_REFERRAL, isUrgent, listCaseReferrals } from './referrals.repository.js'
 import { committeePolicies } from './committee.policies.js'
 
 /**
@@ -25,6 +25,7 @@ export async function CommitteeCaseSection(props: { c: Ctx; view: CaseView }) {
       {referrals.length > 0 && (
         <ul>{referrals.map((r) => (
           <li data-referral={r.id}>
+            {isUrgent(r) && <><span class="status" data-status="urgent">{t('committee.urgent')}</span>{' '}</>}
             <a href={`/committee/referrals/${r.id}`}>{t(`committee.reason.${r.reason}`)}</a> — {formatDateTime(r.referred_at, lang)} · {t(`committee.status.${r.status}`)}
             {r.close_reason && <> ({r.close_reason})</>}
           </li>
@@ -39,6 +40,8 @@ export async function CommitteeCaseSection(props: { c: Ctx; view: CaseView }) {
               <option value="uncoordinatable" selected={status !== 'uncontactable'}>{t('committee.reason.uncoordinatable')}</option>
           </select>
           <label>{t('committee.note')}<textarea name="note" maxlength={5000}></textarea></label>
+          <label><input type="checkbox" name="urgent" value="on" /> {t('committee.refer_urgent')}</label>
+          <label>{t('committee.urgency_reason')}<textarea name="urgencyReason" maxlength={2000}></textarea></label>
           <button type="submit">{t('committee.refer')}</button>
         </form>
       )}

@@ -30,6 +30,13 @@ export async function memberAccess(c: Ctx) {
   return access
 }
 
+/** The secretariat acting on a referral (urgency); members and others get 404. */
+export async function secretariatAccess(c: Ctx) {
+  const access = await referralAccess(c)
+  if (!committeePolicies.markReferralUrgent(access.user)) throw errors.notFound()
+  return access
+}
+
 /** Who may record the decision: a coordinator, or the chair of a meeting that discussed it. */
 export async function deciderAccess(c: Ctx) {
   const access = await referralAccess(c)

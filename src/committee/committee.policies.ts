@@ -15,6 +15,8 @@ export const committeePolicies = {
   /** Recusal and votes are a member's own acts. */
   actAsCommitteeMember: (u: CurrentUser | null) => has(u, 'committee'),
   recordCommitteeMeeting: (u: CurrentUser | null) => has(u, 'coordinator'),
+  /** Marking a referral urgent and cancelling that: the secretariat (coordinators). */
+  markReferralUrgent: (u: CurrentUser | null) => has(u, 'coordinator'),
   referToCommittee: (u: CurrentUser | null, rel: CaseRelation) => has(u, 'coordinator') && rel.caseKind === 'product',
   /** The case summary of a referral: coordinators, and members who have not recused. */
   readReferralDetails: (u: CurrentUser | null, recused: boolean) => has(u, 'coordinator') || (has(u, 'committee') && !recused),

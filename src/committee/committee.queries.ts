@@ -4,7 +4,8 @@ import { errors } from '../platform/errors.js'
 import { isCoordinator, policies } from '../policies/policies.js'
 import { detailsOf } from '../cases/reports.repository.js'
 import { findAdvisoryByCase } from '../advisories/index.js'
-import { chairedMeetings, isRecused, requireReferral } from './referrals.repository.js'
+import { chairedMeetings, isRecused, isUrgent, requireReferral } from './referrals.repository.js'
+import { urgentDueDate } from './urgency.usecases.js'
 import { committeePolicies } from './committee.policies.js'
 
 /** The votes, recusals, decisions and meetings of a referral, with members' names. */
@@ -78,6 +79,7 @@ export async function loadReferralView(deps: Deps, input: { referralId: string; 
     : undefined
   return {
     referral, title: base.title, coordinator, recused, ownRecusal: ownRecusal ?? null, chairOf,
+    urgent: isUrgent(referral), urgentDue: isUrgent(referral) ? await urgentDueDate(db, referral.urgent_since!) : null,
     summary: full ? await caseSummary(db, referral.case_id) : null,
     deliberation: full ? await deliberation(db, referral.id) : null,
   }

@@ -10,12 +10,13 @@ import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { advisoryDraftSchema } from '../advisories/index.js'
 import { formToValues } from '../advisories/index.js'
-import { jstLocal, meetingSchema, recusalSchema, referralSchema, voteSchema } from './committee.schemas.js'
+import { jstLocal, meetingSchema, recusalSchema, referralSchema, urgencySchema, voteSchema } from './committee.schemas.js'
+import { cancelUrgency, markUrgent } from './urgency.usecases.js'
 import { castVote, recordMeeting, recuse, referToCommittee } from './committee.usecases.js'
 import { decideReferral } from './decisions.usecases.js'
 import { listMeetings, loadMeeting, loadReferralView } from './committee.queries.js'
 import { ACTIVE_REFERRAL, listMembers, listReferrals } from './referrals.repository.js'
-import { committeeViewer, deciderAccess, decisionMeeting, memberAccess, referralAccess, referrerOf } from './committee.guards.js'
+import { committeeViewer, deciderAccess, decisionMeeting, memberAccess, referralAccess, referrerOf, secretariatAccess } from './committee.guards.js'
 import { ReferralList, ReferralPage, type ReferralPageState } from './committee.views.js'
 import { decisionDefaults } from './decision-form.views.js'
 import { MeetingPage, MeetingsPage } from './meetings.views.js'
@@ -38,7 +39,7 @@ async function referralPage(c: Ctx, state: ReferralPageState = {}, status: 200 |
   const canVote = committeePolicies.actAsCommitteeMember(access.user) && !access.recused
   const canDecide = committeePolicies.decideReferral(access.user, access.chairOf, access.recused)
   return page(c, c.var.t('committee.referral_title', { title: view.title }),
-    <ReferralPage c={c} view={view} canVote={canVote} canDecide={canDecide} decisionDefaults={decisionDefaults(view)} state={state} />, status)
+    <ReferralPage c={c} view={view} canVote={canVote} canDecide={canDecide} canMarkUrgent={committeePolicies.markReferralUrgent(access.user)} decisionDefaults={decisionDefaults(view)} state={state} />, status)
 }
 
 committeeRoutes.get('/committee', async (c) => {
@@ -72,6 +73,30 @@ committeeRoutes.post('/committee/referrals/:referralId/votes', async (c) => {
   return toReferral(c)
 })
 
+committeeRoutes.post('/committee/referrals/:referralId/urgency', async (c) => {
+  const { user, referral } = await secretariatAccess(c)
+  try {
+    const { reason } = parseWith(urgencySchema, await formBody(c))
+    await markUrgent(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason })
+  } catch (e) {
+    const error = actionable(e)
+    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+  }
+  return toReferral(c)
+})
+
+committeeRoutes.post('/committee/referrals/:referralId/urgency/cancellation', async (c) => {
+  const { user, referral } = await secretariatAccess(c)
+  try {
+    const { reason } = parseWith(urgencySchema, await formBody(c))
+    await cancelUrgency(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason })
+  } catch (e) {
+    const error = actionable(e)
+    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+  }
+  return toReferral(c)
+})
+
 const decisionFormSchema = z.object({ decision: z.enum(['publish', 'keep_waiting']), reasons: z.string().trim().min(1, 'Required.').max(20_000), meetingId: z.string().max(100).optional(), publishAt: jstLocal })
 
 committeeRoutes.post('/committee/referrals/:referralId/decision', async (c) => {
@@ -94,13 +119,19 @@ committeeRoutes.post('/committee/referrals/:referralId/decision', async (c) => {
 
 committeeRoutes.get('/committee/meetings', async (c) => meetingsPage(c))
 
+/**
+ * The meetings and, for the secretariat, the form to record one. `?referral=<id>` (an active
+ * referral, e.g. an urgent one) narrows the form to a meeting for that referral only.
+ */
 async function meetingsPage(c: Ctx, error?: unknown) {
   const user = committeeViewer(c)
   const { db } = c.var.deps
   const canRecord = committeePolicies.recordCommitteeMeeting(user)
-  const referrals = canRecord ? (await listReferrals(db)).filter((r) => ACTIVE_REFERRAL.includes(r.status)) : []
+  const active = canRecord ? (await listReferrals(db)).filter((r) => ACTIVE_REFERRAL.includes(r.status)) : []
+  const only = active.find((r) => r.id === c.req.query('referral'))
   return page(c, c.var.t('committee.meetings_title'), (
-    <MeetingsPage c={c} meetings={await listMeetings(db)} canRecord={canRecord} members={canRecord ? await listMembers(db) : []} referrals={referrals} error={error} />
+    <MeetingsPage c={c} meetings={await listMeetings(db)} canRecord={canRecord} members={canRecord ? await listMembers(db) : []}
+      referrals={only ? [only] : active} only={only ?? null} error={error} />
   ), error ? 400 : 200)
 }
 

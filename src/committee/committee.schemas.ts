@@ -1,16 +1,23 @@
 import { z } from 'zod'
 import { isoDateField, jstDateTimeField } from '../platform/http/date-fields.js'
 import { acceptsLegacyPairs } from '../platform/http/bilingual.js'
+import { checkbox } from '../platform/http/validate.js'
 import { advisoryDraftSchema } from '../advisories/index.js'
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional())
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(100)).max(200))
 
+/** A referral; `urgent` (a form checkbox or JSON true) needs `urgencyReason`. */
 export const referralSchema = z.object({
   reason: z.enum(['uncontactable', 'uncoordinatable']),
   note: optionalText(5000),
-})
+  urgent: z.unknown().optional().transform(checkbox),
+  urgencyReason: optionalText(2000),
+}).refine((v) => !v.urgent || Boolean(v.urgencyReason), { message: 'Required for an urgent referral.', path: ['urgencyReason'] })
+
+/** Marking a referral urgent, or cancelling that: always with a reason. */
+export const urgencySchema = z.object({ reason: z.string().trim().min(1, 'Required.').max(2000) })
 
 export const meetingSchema = z.object({
   heldOn: isoDateField,

@@ -18,6 +18,9 @@ export interface CommitteeReferralsTable {
   decided_at: Timestamp | null
   closed_at: Timestamp | null
   close_reason: string | null
+  /** Marked urgent (migration 0013): since when and why; both null when not (a CHECK holds it). */
+  urgent_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  urgency_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CommitteeMeetingsTable {

@@ -9,33 +9,45 @@ import type { ReferralReason, CommitteeVote } from './committee.tables.js'
 import { committeeErrors } from './committee.errors.js'
 import type { MeetingInput } from './committee.schemas.js'
 import { ACTIVE_REFERRAL, isRecused, listMembers, requireReferral } from './referrals.repository.js'
+import { referUrgently } from './urgency.usecases.js'
+import { errors } from '../platform/errors.js'
 
 /**
  * Refers a case to the publication decision committee (公表判定委員会): an uncontactable developer
  * (連絡不能, EoL case E) or an uncoordinatable one (調整不能, EoL case D). Applies
  * `refer_to_committee` (from uncontactable, developer_notified, investigating or fix_in_progress),
  * opens the referral, and mails each member a pointer to sign in — nothing of the case itself.
+ * With `urgent` (and its required `urgencyReason`) the referral is urgent from the start: its own
+ * shorter deadline and the members' urgent mail instead of the ordinary one.
  */
-export async function referToCommittee(deps: Deps, input: { caseId: string; reason: ReferralReason; actor: Actor; note?: string | null | undefined }): Promise<{ referralId: string }> {
+export async function referToCommittee(deps: Deps, input: {
+  caseId: string; reason: ReferralReason; actor: Actor; note?: string | null | undefined; urgent?: boolean | undefined; urgencyReason?: string | null | undefined
+}): Promise<{ referralId: string; urgent: boolean }> {
   const note = input.note?.trim() || null
+  const urgencyReason = input.urgencyReason?.trim() || null
+  if (input.urgent && !urgencyReason) throw errors.invalidInput({ fields: { urgencyReason: 'Required for an urgent referral.' } })
   const { result } = await transitionProductCase(deps.db, {
     caseId: input.caseId, action: 'refer_to_committee', actor: input.actor, clock: deps.clock,
-    data: { reason: input.reason },
+    data: { reason: input.reason, ...(input.urgent && { urgent: true }) },
     apply: async (trx, { now }) => {
       const referralId = newId()
       await trx.insertInto('committee_referrals').values({
         id: referralId, case_id: input.caseId, reason: input.reason, note, status: 'open', referred_by: input.actor.user?.id ?? null, referred_at: now,
       }).execute()
+      if (input.urgent && urgencyReason) {
+        await referUrgently(trx, deps, { referralId, caseId: input.caseId, reason: urgencyReason, actor: input.actor, now })
+        return { referralId, urgent: true }
+      }
       const url = `${deps.config.publicUrl}/committee/referrals/${referralId}`
       const members = await trx.selectFrom('users').select(['email', 'locale', 'roles']).where('disabled_at', 'is', null).execute()
       for (const m of members.filter((u) => u.roles.includes('committee'))) {
         const t = translator(m.locale)
         await enqueueMail(trx, { to: m.email, subject: t('committee.mail.referral.subject'), text: t('committee.mail.referral.body', { url }) }, now)
       }
-      return { referralId }
+      return { referralId, urgent: false }
     },
   })
-  return { referralId: result!.referralId }
+  return { referralId: result!.referralId, urgent: result!.urgent }
 }
 
 /**

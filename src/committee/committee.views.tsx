@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import type { listReferrals } from './referrals.repository.js'
+import { isUrgent, type listReferrals } from './referrals.repository.js'
 import type { ReferralView } from './committee.queries.js'
 import { DecisionForm, type DecisionDefaults } from './decision-form.views.js'
 
@@ -18,8 +18,8 @@ export function ReferralList(props: { c: Ctx; referrals: ReferralRow[] }) {
         <table data-testid="committee-referrals">
           <thead><tr><th>{t('committee.col_case')}</th><th>{t('committee.col_reason')}</th><th>{t('committee.col_referred')}</th><th>{t('common.status')}</th></tr></thead>
           <tbody>{props.referrals.map((r) => (
-            <tr data-referral={r.id}>
-              <td><a href={`/committee/referrals/${r.id}`}>{r.title}</a></td>
+            <tr data-referral={r.id} data-urgent={String(isUrgent(r))}>
+              <td>{isUrgent(r) && <><UrgentBadge c={props.c} />{' '}</>}<a href={`/committee/referrals/${r.id}`}>{r.title}</a></td>
               <td>{t(`committee.reason.${r.reason}`)}</td>
               <td>{formatDate(r.referred_at, lang)}</td>
               <td><span class="status" data-status={r.status}>{t(`committee.status.${r.status}`)}</span></td>
@@ -33,8 +33,40 @@ export function ReferralList(props: { c: Ctx; referrals: ReferralRow[] }) {
 
 export type ReferralPageState = { error?: unknown; decision?: DecisionDefaults }
 
+const UrgentBadge = (props: { c: Ctx }) => <span class="status" data-status="urgent" data-testid="urgent-badge">{props.c.var.t('committee.urgent')}</span>
+
+/** The secretariat's urgency forms: mark urgent with a reason, or cancel it with a reason; and the meeting for this referral alone. */
+function UrgencyForms(props: { c: Ctx; view: ReferralView }) {
+  const { c, view } = props
+  const { t } = c.var
+  const id = view.referral.id
+  if (!view.urgent) {
+    return (
+      <form method="post" action={`/committee/referrals/${id}/urgency`} class="stack" data-testid="mark-urgent">
+        <Csrf c={c} />
+        <h2>{t('committee.mark_urgent_heading')}</h2>
+        <p class="meta">{t('committee.mark_urgent_intro')}</p>
+        <label>{t('committee.urgency_reason')}<textarea name="reason" required maxlength={2000}></textarea></label>
+        <button type="submit" class="danger">{t('committee.mark_urgent')}</button>
+      </form>
+    )
+  }
+  return (
+    <>
+      <p><a href={`/committee/meetings?referral=${id}#record-meeting`} data-testid="convene-for-referral">{t('committee.convene_for_referral')}</a></p>
+      <form method="post" action={`/committee/referrals/${id}/urgency/cancellation`} class="stack" data-testid="cancel-urgency">
+        <Csrf c={c} />
+        <h2>{t('committee.cancel_urgency_heading')}</h2>
+        <p class="meta">{t('committee.cancel_urgency_intro')}</p>
+        <label>{t('committee.cancel_urgency_reason')}<textarea name="reason" required maxlength={2000}></textarea></label>
+        <button type="submit" class="secondary">{t('committee.cancel_urgency')}</button>
+      </form>
+    </>
+  )
+}
+
 /** One referral: what a member needs to judge, the deliberation, and the forms the viewer may use. */
-export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boolean; canDecide: boolean; decisionDefaults: DecisionDefaults; state: ReferralPageState }) {
+export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boolean; canDecide: boolean; canMarkUrgent: boolean; decisionDefaults: DecisionDefaults; state: ReferralPageState }) {
   const { c, view } = props
   const { t, lang } = c.var
   const r = view.referral
@@ -47,8 +79,14 @@ export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boole
         <dt>{t('common.status')}</dt><dd><span class="status" data-status={r.status}>{t(`committee.status.${r.status}`)}</span></dd>
         {r.note && view.summary && <><dt>{t('committee.note')}</dt><dd class="pre">{r.note}</dd></>}
         {r.close_reason && <><dt>{t('committee.close_reason')}</dt><dd>{r.close_reason}</dd></>}
+        {view.urgent && <>
+          <dt>{t('committee.urgent_since')}</dt><dd><UrgentBadge c={c} /> {formatDateTime(r.urgent_since!, lang)}</dd>
+          {view.urgentDue && <><dt>{t('committee.urgent_due')}</dt><dd data-testid="urgent-due">{formatDate(view.urgentDue, lang)}</dd></>}
+          {view.summary && r.urgency_reason && <><dt>{t('committee.urgency_reason')}</dt><dd class="pre">{r.urgency_reason}</dd></>}
+        </>}
       </dl>
       <ErrorBanner c={c} error={props.state.error} />
+      {active && props.canMarkUrgent && <UrgencyForms c={c} view={view} />}
       {view.recused && (
         <p class="notice" data-testid="recused">{t('committee.you_recused', { reason: view.ownRecusal?.reason ?? '' })}</p>
       )}

@@ -24,7 +24,8 @@ async function insertDecision(trx: DB, d: { referralId: string; meetingId: strin
     id, referral_id: d.referralId, meeting_id: d.meetingId, decision: d.decision, reasons: d.reasons, decided_by: d.actor.user!.id,
     decided_at: d.now, advisory_id: d.advisoryId ?? null, publish_at: d.publishAt ?? null,
   }).execute()
-  await trx.updateTable('committee_referrals').set({ status: d.decision, decided_at: d.now }).where('id', '=', d.referralId).execute()
+  // A decision answers an urgency: the urgent clock stops ('decided'); a referral kept waiting is ordinary again.
+  await trx.updateTable('committee_referrals').set({ status: d.decision, decided_at: d.now, urgent_since: null, urgency_reason: null }).where('id', '=', d.referralId).execute()
   return id
 }
 

@@ -9,7 +9,7 @@ type Member = { id: string; name: string }
 type OpenReferral = { id: string; title: string }
 
 /** The meetings, newest first; coordinators (the secretariat) also get the form to record one. */
-export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord: boolean; members: Member[]; referrals: OpenReferral[]; error?: unknown }) {
+export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord: boolean; members: Member[]; referrals: OpenReferral[]; only?: OpenReferral | null; error?: unknown }) {
   const { c } = props
   const { t, lang } = c.var
   return (
@@ -24,8 +24,9 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
         </table>
       )}
       {props.canRecord && (
-        <section>
+        <section id="record-meeting">
           <h2>{t('committee.record_meeting')}</h2>
+          {props.only && <p class="notice" data-testid="meeting-for-referral">{t('committee.meeting_for_referral', { title: props.only.title })}</p>}
           <ErrorBanner c={c} error={props.error} />
           <form method="post" action="/committee/meetings" class="stack">
             <Csrf c={c} />
@@ -41,7 +42,7 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
             <fieldset>
               <legend>{t('committee.referrals_discussed')}</legend>
               {props.referrals.length === 0 && <p class="meta">{t('committee.no_referrals')}</p>}
-              {props.referrals.map((r) => <label><input type="checkbox" name="referralIds" value={r.id} /> {r.title}</label>)}
+              {props.referrals.map((r) => <label><input type="checkbox" name="referralIds" value={r.id} checked={props.only?.id === r.id} /> {r.title}</label>)}
             </fieldset>
             <label>{t('committee.notes')}<textarea name="notes" maxlength={50000}></textarea></label>
             <button type="submit">{t('committee.record_meeting')}</button>

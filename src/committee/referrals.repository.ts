@@ -29,14 +29,17 @@ export async function requireReferral(db: DB, referralId: string, opts: { lock?:
   return r
 }
 
-/** Every referral with its case's title and status, active ones first, newest first. */
+/** Whether a referral is urgent now: marked so and still before the committee. */
+export const isUrgent = (r: { status: ReferralStatus; urgent_since: Date | null }) => ACTIVE_REFERRAL.includes(r.status) && r.urgent_since !== null
+
+/** Every referral with its case's title and status: urgent ones first, then the other active ones, newest first. */
 export async function listReferrals(db: DB) {
   const rows = await db.selectFrom('committee_referrals').innerJoin('cases', 'cases.id', 'committee_referrals.case_id')
     .select(['committee_referrals.id', 'committee_referrals.case_id', 'committee_referrals.reason', 'committee_referrals.status',
-      'committee_referrals.referred_at', 'committee_referrals.decided_at', 'cases.title', 'cases.status as case_status'])
+      'committee_referrals.referred_at', 'committee_referrals.decided_at', 'committee_referrals.urgent_since', 'cases.title', 'cases.status as case_status'])
     .orderBy('committee_referrals.referred_at', 'desc').execute()
-  const rank = (s: ReferralStatus) => (ACTIVE_REFERRAL.includes(s) ? 0 : 1)
-  return rows.sort((a, b) => rank(a.status) - rank(b.status))
+  const rank = (r: (typeof rows)[number]) => (isUrgent(r) ? 0 : ACTIVE_REFERRAL.includes(r.status) ? 1 : 2)
+  return rows.sort((a, b) => rank(a) - rank(b))
 }
 
 /** The referrals of one case, oldest first (coordinators' case page). */

@@ -41,7 +41,7 @@ const COLUMNS = ['kind', 'label_ja', 'label_en', 'base_event', 'direction', 'off
 /** Every deadline policy, in the order of the programme's flow. */
 export async function listDeadlinePolicies(db: DB): Promise<DeadlinePolicy[]> {
   const rows = await db.selectFrom('deadline_policies').select(COLUMNS).execute()
-  const order = ['developer_acknowledgement', 'publication_target', 'committee_referral', 'uncontactable_product_details', 'priority_information_lead', 'website_long_running']
+  const order = ['developer_acknowledgement', 'publication_target', 'committee_referral', 'committee_urgent_referral', 'uncontactable_product_details', 'priority_information_lead', 'website_long_running']
   return rows.map(present).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
 }
 

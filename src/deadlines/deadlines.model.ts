@@ -4,7 +4,7 @@
  */
 export const TIMER_KINDS = [
   'developer_acknowledgement', 'publication_target', 'uncontactable_product_details', 'committee_referral', 'priority_information_lead',
-  'website_long_running',
+  'website_long_running', 'committee_urgent_referral',
 ] as const
 export type TimerKind = (typeof TIMER_KINDS)[number]
 
@@ -13,14 +13,14 @@ export const OFFSET_UNITS = ['business_days', 'calendar_days', 'months'] as cons
 export type OffsetUnit = (typeof OFFSET_UNITS)[number]
 
 /** The moment a policy counts from. Fixed per kind: it is what the code watches for. */
-export const BASE_EVENTS = ['notification', 'start_date', 'uncontactable_listing', 'publication'] as const
+export const BASE_EVENTS = ['notification', 'start_date', 'uncontactable_listing', 'publication', 'urgent_referral'] as const
 export type BaseEvent = (typeof BASE_EVENTS)[number]
 
 export type OffsetDirection = 'after' | 'before'
 
 /** Why a timer stopped running. */
 export const TIMER_RESOLUTIONS = [
-  'acknowledged', 'published', 'closed', 'resumed', 'referred', 'details_listed', 'provided', 'moved_on',
+  'acknowledged', 'published', 'closed', 'resumed', 'referred', 'details_listed', 'provided', 'moved_on', 'decided', 'urgency_cancelled',
 ] as const
 export type TimerResolution = (typeof TIMER_RESOLUTIONS)[number]
 

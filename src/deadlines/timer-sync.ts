@@ -9,6 +9,8 @@ import { openTimer, rebaseTimer, resolveTimers, type Timer } from './timers.usec
 
 /** States in which a notified developer is expected to acknowledge. */
 const ACKNOWLEDGING: readonly string[] = ['developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
+/** The committee's events that start and end an urgent referral's clock. */
+const URGENCY_EVENTS = ['committee_urgency_marked', 'committee_urgency_cancelled', 'committee_keep_waiting']
 /** States in which the developer's name stands on the uncontactable list. */
 const LISTED: readonly string[] = ['uncontactable', 'committee_review']
 
@@ -25,6 +27,10 @@ export type CaseFacts = {
   listedAt: Date | null
   /** The uncontactable feature recorded that the listing now shows the product (after listedAt). */
   detailsListed: boolean
+  /** When the committee referral was last marked urgent, unless that urgency was cancelled or answered by a decision since. */
+  urgentSince?: Date | null
+  /** What ended the last urgency: the committee decided (kept waiting) or a coordinator cancelled it. */
+  urgencyEnd?: 'decided' | 'cancelled' | null
 }
 
 /** A clock the case should have: started when missing (`start`), otherwise only kept in step. */
@@ -51,6 +57,10 @@ export function wantedTimers(f: CaseFacts): Map<TimerKind, Wanted> {
     if (!f.detailsListed) wanted.set('uncontactable_product_details', listed)
     if (f.status === 'uncontactable') wanted.set('committee_referral', listed)
   }
+  // An urgent referral runs on its own, shorter policy, from the day it was marked urgent, until the committee decides.
+  if (f.urgentSince && f.status === 'committee_review') {
+    wanted.set('committee_urgent_referral', { base: { date: japanDate(f.urgentSince) }, episode: `urgent:${f.urgentSince.toISOString()}`, start: true })
+  }
   // Priority provision is chosen per advisory by its own feature, which starts this timer; here it
   // only follows the publication date.
   wanted.set('priority_information_lead', f.scheduledPublishAt ? { base: { date: japanDate(f.scheduledPublishAt) }, episode: 'priority', start: false } : 'leave')
@@ -63,6 +73,10 @@ export function resolutionFor(kind: TimerKind, f: CaseFacts): TimerResolution {
   if (CLOSED_PRODUCT_STATUSES.includes(f.status as ProductCaseStatus)) return 'closed'
   if (kind === 'developer_acknowledgement') return f.anyNotified && !f.oldestPendingNotification ? 'acknowledged' : 'moved_on'
   if (kind === 'committee_referral' && f.status === 'committee_review') return 'referred'
+  if (kind === 'committee_urgent_referral') {
+    if (f.status === 'committee_review') return f.urgencyEnd === 'cancelled' ? 'urgency_cancelled' : 'decided'
+    return f.status === 'publication_scheduled' ? 'decided' : 'resumed'
+  }
   if (kind === 'uncontactable_product_details' && f.detailsListed && LISTED.includes(f.status)) return 'details_listed'
   if ((kind === 'committee_referral' || kind === 'uncontactable_product_details') && !LISTED.includes(f.status)) return 'resumed'
   return 'moved_on'
@@ -73,7 +87,7 @@ async function readFacts(trx: DB, kase: { id: string; status: string; start_date
   const pending = parties.filter((p) => p.status === 'notified' && p.notified_at).map((p) => p.notified_at!.getTime())
   const advisory = await trx.selectFrom('advisories').select(['status', 'publish_at']).where('case_id', '=', kase.id).executeTakeFirst()
   const marks = await trx.selectFrom('case_events').select(['type', (eb) => eb.fn.max('id').as('id'), (eb) => eb.fn.max('occurred_at').as('at')])
-    .where('case_id', '=', kase.id).where('type', 'in', ['declare_uncontactable', 'resume_coordination', 'listing_details_published']).groupBy('type').execute()
+    .where('case_id', '=', kase.id).where('type', 'in', ['declare_uncontactable', 'resume_coordination', 'listing_details_published', ...URGENCY_EVENTS]).groupBy('type').execute()
   const declared = marks.find((m) => m.type === 'declare_uncontactable')
   const resumed = marks.find((m) => m.type === 'resume_coordination')
   // Written by the uncontactable feature's job when the product joins the public listing.
@@ -81,6 +95,12 @@ async function readFacts(trx: DB, kase: { id: string; status: string; start_date
   let listedAt = declared && (!resumed || Number(resumed.id) < Number(declared.id)) ? new Date(declared.at as Date) : null
   // Called inside the transition itself, before its event is written: the listing starts now.
   if (!listedAt && kase.status === 'uncontactable') listedAt = now
+  // Written by the committee feature: an urgency lasts until it is cancelled or a decision answers it.
+  const urgent = marks.find((m) => m.type === 'committee_urgency_marked')
+  const ender = marks.filter((m) => m.type === 'committee_urgency_cancelled' || m.type === 'committee_keep_waiting')
+    .sort((a, b) => Number(b.id) - Number(a.id))[0]
+  const urgentSince = urgent && (!ender || Number(ender.id) < Number(urgent.id)) ? new Date(urgent.at as Date) : null
+  const urgencyEnd = urgent && !urgentSince && ender ? (ender.type === 'committee_urgency_cancelled' ? 'cancelled' : 'decided') : null
   return {
     status: kase.status,
     startDate: kase.start_date,
@@ -89,6 +109,8 @@ async function readFacts(trx: DB, kase: { id: string; status: string; start_date
     scheduledPublishAt: advisory?.status === 'scheduled' && advisory.publish_at ? advisory.publish_at : null,
     listedAt,
     detailsListed: Boolean(listedAt && declared && detailsPublished && Number(detailsPublished.id) > Number(declared.id)),
+    urgentSince,
+    urgencyEnd,
   }
 }
 

@@ -16,6 +16,9 @@ export interface PriorityInformationProvisionsTable {
   advisory_id: string
   lead_business_days: number
   marked_by: string | null
+  /** The case's publication is a committee decision (migration 0013): the rules never considered it, so a reason is kept. */
+  from_committee_decision: ColumnType<boolean, boolean | undefined, boolean>
+  committee_decision_reason: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
   updated_at: Timestamp
 }

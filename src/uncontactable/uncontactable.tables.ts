@@ -36,6 +36,8 @@ export interface UncontactableListingsTable {
   ended_at: Timestamp | null
   end_reason: string | null
   ended_by: string | null
+  /** The committee-decided advisory whose publication ended the listing (migration 0013); null otherwise. */
+  ended_by_advisory_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** What came of a tip: it helped reach the developer, or it did not (CHECK in migration 0004). */
