@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { loadConfig } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
+import { serveLiveBackups } from './platform/db/live-backup.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { systemClock } from './platform/clock.js'
 import { log } from './platform/log.js'
@@ -22,6 +23,9 @@ const firstAdmin = await ensureFirstAdminInvitation(handle.db, systemClock.now()
 if (firstAdmin) {
   process.stdout.write(`\nNo administrator yet. Create the first one here (valid 24 hours, one use):\n  ${config.publicUrl}${firstAdmin}\n\n`)
 }
+
+// The server holds its PGlite directory alone, so `npm run backup` asks it for a snapshot over a socket there.
+const stopLiveBackups = handle.backend === 'pglite' ? await serveLiveBackups(handle.db, config.dataDir) : async () => {}
 
 let shuttingDown = false
 const deps = { db: handle.db, clock: systemClock, config }
@@ -61,6 +65,7 @@ async function shutdown(signal: string) {
   clearInterval(idle)
   clearTimeout(drain)
   await workers.stop()
+  await stopLiveBackups()
   await handle.close()
   log.info('stopped', { signal })
   process.exit(0)
