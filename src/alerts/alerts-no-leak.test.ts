@@ -45,11 +45,11 @@ beforeAll(async () => {
 
   // A product advisory, public from tomorrow, and a second one scheduled far later.
   const s = await walkToNotifiedDeveloper(t)
-  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正済み' })
+  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正済み' } })
   const advisory = {
     title: { ja: '製品の脆弱性', en: 'Product vulnerability' }, overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' },
     impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
-    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+    vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
   }
   expect((await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, advisory)).status).toBe(200)
   const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-04-02T01:00:00Z' })
@@ -64,7 +64,7 @@ beforeAll(async () => {
   expect((await intake.api.post(`/api/v1/staff/alerts/${alertId}/cases`, { caseIds: caseIds.slice(0, 2) })).json).toEqual({ added: 2 })
   expect((await intake.api.post(`/api/v1/staff/alerts/${alertId}/closure`)).json.closedCount).toBe(2)
   expect((await intake.api.post(`/api/v1/staff/alerts/${alertId}/cases`, { caseIds: [caseIds[2]] })).json).toEqual({ added: 1 })
-  await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { noteJa: '確認', noteEn: 'Checked' })
+  await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { note: { ja: '確認', en: 'Checked' } })
   const draftId = await draftAlert(intake, { title: { ja: DRAFT_TITLE, en: 'Draft canary alert' } })
   await intake.api.post(`/api/v1/staff/alerts/${draftId}/cases`, { caseIds: [caseIds[2]] })
   secrets.push(alertId, draftId, DRAFT_TITLE, 'Draft canary alert')

@@ -94,7 +94,7 @@ describe('an alert from draft to revision', () => {
   it('revises it with a dated note that the public history shows', async () => {
     t.clock.set('2026-05-01T02:00:00Z')
     const revised = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, {
-      noteJa: '対策の説明を追記しました', noteEn: 'Added advice on fixing',
+      note: { ja: '対策の説明を追記しました', en: 'Added advice on fixing' },
       alert: alertBody({ title: { ja: 'XSS に関する注意喚起', en: 'Alert on XSS' }, body: { ja: '追記された本文です。', en: 'The body, with advice added.' } }),
     })
     expect(revised.status).toBe(201)
@@ -108,7 +108,7 @@ describe('an alert from draft to revision', () => {
     expect(api.revisions).toEqual([{ revisedAt: '2026-05-01T02:00:00.000Z', note: { ja: '対策の説明を追記しました', en: 'Added advice on fixing' } }])
     expect((await publicGet(t, '/rss/alerts.rdf')).text).toContain('<dcterms:modified>2026-05-01T11:00:00+09:00</dcterms:modified>')
     // A note alone is a revision too (e.g. a reference checked again).
-    const noteOnly = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { noteJa: '確認しました', noteEn: 'Checked' })
+    const noteOnly = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { note: { ja: '確認しました', en: 'Checked' } })
     expect(noteOnly.status).toBe(201)
     expect((await publicGet(t, `/alerts/${slug}`)).text).toContain('追記された本文です。')
   })
@@ -151,7 +151,7 @@ describe('bad input and the wrong state', () => {
     const publish = await intake.api.post(`/api/v1/staff/alerts/${alertId}/publish`)
     expect(publish.status).toBe(409)
     expect(publish.json.error).toMatchObject({ code: 'alerts.incomplete', details: { fields: { 'body.en': 'Required.' } } })
-    const revise = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { noteJa: 'x', noteEn: 'x' })
+    const revise = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { note: { ja: 'x', en: 'x' } })
     expect(revise.status).toBe(409)
     expect(revise.json.error.code).toBe('alerts.not_published')
     const after = await intake.api.get(`/api/v1/staff/alerts/${alertId}`)
@@ -160,7 +160,7 @@ describe('bad input and the wrong state', () => {
 
   it('refuses a revision without its notes and records none', async () => {
     const { alertId } = await publishedAlert(intake)
-    const res = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { noteJa: '', noteEn: 'x', alert: alertBody({ title: { ja: '変更', en: 'Changed' } }) })
+    const res = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { note: { ja: '', en: 'x' }, alert: alertBody({ title: { ja: '変更', en: 'Changed' } }) })
     expect(res.status).toBe(400)
     const after = await intake.api.get(`/api/v1/staff/alerts/${alertId}`)
     expect(after.json.revisions).toEqual([])

@@ -22,12 +22,12 @@ beforeAll(async () => {
   const opened = await coordinator.api.post('/api/v1/coordination-requests', {
     sourceName: 'CERT/CC', sourceReference: 'VU#777001', receivedOn: '2026-03-31', title: 'ルータの脆弱性', summary: 's',
     agreedPublicationAt: '2026-05-20T01:00:00Z',
-    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cveId: 'CVE-2026-30001' }, { titleJa: 'CSRF', titleEn: 'CSRF' }],
+    vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cveId: 'CVE-2026-30001' }, { title: { ja: 'CSRF', en: 'CSRF' } }],
   })
   caseId = opened.json.caseId
   vulnIds = (await coordinator.api.get(`/api/v1/cases/${caseId}`)).json.vulnerabilities.map((v: any) => v.id)
   const added = await coordinator.api.post(`/api/v1/cases/${caseId}/vendors`, {
-    organizations: [0, 1].map((i) => ({ nameJa: `代理${i}株式会社`, nameEn: `Proxy ${i} Inc.`, contact: { name: 'PSIRT', email: `psirt@proxy${i}.example` } })),
+    organizations: [0, 1].map((i) => ({ name: { ja: `代理${i}株式会社`, en: `Proxy ${i} Inc.` }, contact: { name: 'PSIRT', email: `psirt@proxy${i}.example` } })),
   })
   expect(added.status).toBe(201)
   await coordinator.api.post(`/api/v1/cases/${caseId}/vendors/notify`)
@@ -54,7 +54,7 @@ describe("recording a vendor's answer on its behalf", () => {
 
   it("records response, statements and statuses as the vendor's answer, logged as recorded on its behalf", async () => {
     const res = await coordinator.api.post(`/api/v1/cases/${caseId}/vendors/${partyIds[0]}/answer`, {
-      response: 'vulnerable', statementJa: '修正版を提供します', statementEn: 'A fix is available',
+      response: 'vulnerable', statement: { ja: '修正版を提供します', en: 'A fix is available' },
       statuses: [{ vulnerabilityId: vulnIds[0], status: 'affected' }, { vulnerabilityId: vulnIds[1], status: 'not_affected' }], source: NOTE,
     })
     expect(res.status, JSON.stringify(res.json)).toBe(201)
@@ -130,7 +130,7 @@ describe('changing the agreed publication date', () => {
 
   it('answers 404 for a case that came from no coordination request', async () => {
     const other = await coordinator.api.post('/api/v1/coordination-requests', {
-      sourceName: 'CISA', sourceReference: 'X-1', receivedOn: '2026-03-31', title: 't', summary: 's', vulnerabilities: [{ titleJa: 'a', titleEn: 'a' }],
+      sourceName: 'CISA', sourceReference: 'X-1', receivedOn: '2026-03-31', title: 't', summary: 's', vulnerabilities: [{ title: { ja: 'a', en: 'a' } }],
     })
     await t.db.deleteFrom('coordination_requests').where('case_id', '=', other.json.caseId).execute()
     const res = await coordinator.api.post(`/api/v1/cases/${other.json.caseId}/coordination-request/agreed-date`, { agreedPublicationAt: '2026-06-01T01:00:00Z', reason: 'r' })

@@ -28,8 +28,8 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
       sourceName: 'CERT/CC', sourceReference: 'VU#123456', receivedOn: '2026-03-31',
       title: 'libexample における複数の脆弱性', summary: 'libexample 2.x を組み込んだ製品に影響。', agreedPublicationAt: AGREED,
       vulnerabilities: [
-        { titleJa: 'ヒープバッファオーバーフロー', titleEn: 'Heap-based buffer overflow', cveId: 'CVE-2026-11111', cweId: 'CWE-122', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
-        { titleJa: '情報漏えい', titleEn: 'Information disclosure', cveId: 'CVE-2026-11112', cweId: 'CWE-200' },
+        { title: { ja: 'ヒープバッファオーバーフロー', en: 'Heap-based buffer overflow' }, cveId: 'CVE-2026-11111', cweId: 'CWE-122', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+        { title: { ja: '情報漏えい', en: 'Information disclosure' }, cveId: 'CVE-2026-11112', cweId: 'CWE-200' },
       ],
     })
     expect(res.status, JSON.stringify(res.json)).toBe(201)
@@ -48,7 +48,7 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
   it('refuses the same request twice, writing nothing', async () => {
     const before = await t.db.selectFrom('cases').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
     const again = await coordinator.api.post('/api/v1/coordination-requests', {
-      sourceName: 'cert/cc', sourceReference: 'VU#123456', receivedOn: '2026-04-01', title: 'x', summary: 'x', vulnerabilities: [{ titleJa: 'x', titleEn: 'x' }],
+      sourceName: 'cert/cc', sourceReference: 'VU#123456', receivedOn: '2026-04-01', title: 'x', summary: 'x', vulnerabilities: [{ title: { ja: 'x', en: 'x' } }],
     })
     expect(again.status).toBe(409)
     expect(again.json.error).toMatchObject({ code: 'coordination_requests.duplicate_reference', details: { caseId } })
@@ -58,7 +58,7 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
 
   it('adds 30 organisations with their contacts in one request', async () => {
     const res = await coordinator.api.post(`/api/v1/cases/${caseId}/vendors`, {
-      organizations: Array.from({ length: VENDORS }, (_, i) => ({ nameJa: vendorName(i).ja, nameEn: vendorName(i).en, contact: { name: 'PSIRT', email: psirt(i) } })),
+      organizations: Array.from({ length: VENDORS }, (_, i) => ({ name: { ja: vendorName(i).ja, en: vendorName(i).en }, contact: { name: 'PSIRT', email: psirt(i) } })),
     })
     expect(res.status, JSON.stringify(res.json)).toBe(201)
     expect(res.json).toMatchObject({ createdOrganizations: VENDORS, createdContacts: VENDORS, alreadyParties: 0 })
@@ -112,7 +112,7 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
     for (const [i, v] of vendors.slice(0, 10).entries()) {
       expect((await v.user.api.post(`/api/v1/cases/${caseId}/parties/${v.partyId}/acknowledge`)).status).toBe(200)
       const res = await v.user.api.post(`/api/v1/cases/${caseId}/parties/${v.partyId}/response`, {
-        response: 'vulnerable', statementJa: `${vendorName(i).ja}: 修正版を公開しました。`, statementEn: `${vendorName(i).en}: a fixed version is available.`,
+        response: 'vulnerable', statement: { ja: `${vendorName(i).ja}: 修正版を公開しました。`, en: `${vendorName(i).en}: a fixed version is available.` },
       })
       expect(res.status, JSON.stringify(res.json)).toBe(200)
     }
@@ -137,8 +137,10 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
         const notAffected = i % 7 === 0
         const res = await v.user.api.post(`/api/v1/cases/${caseId}/parties/${v.partyId}/response`, {
           response: notAffected ? 'not_vulnerable' : 'vulnerable',
-          statementJa: `${vendorName(i).ja}: ${notAffected ? '当社製品は影響を受けません。' : '修正版を公開しました。'}`,
-          statementEn: `${vendorName(i).en}: ${notAffected ? 'not affected.' : 'a fixed version is available.'}`,
+          statement: {
+            ja: `${vendorName(i).ja}: ${notAffected ? '当社製品は影響を受けません。' : '修正版を公開しました。'}`,
+            en: `${vendorName(i).en}: ${notAffected ? 'not affected.' : 'a fixed version is available.'}`,
+          },
         })
         expect(res.status, JSON.stringify(res.json)).toBe(200)
       }
@@ -173,8 +175,8 @@ describe('a 30-vendor JVNVU# case from request to publication', () => {
       affectedProducts: [{ developer: 'libexample project', product: 'libexample', versions: '2.0 - 2.4' }],
       references: [{ title: 'CERT/CC VU#123456', url: 'https://kb.cert.org/vuls/id/123456' }],
       vulnerabilities: [
-        { id: vulnIds[0], titleJa: 'ヒープバッファオーバーフロー', titleEn: 'Heap-based buffer overflow', cveId: 'CVE-2026-11111', cweId: 'CWE-122', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
-        { id: vulnIds[1], titleJa: '情報漏えい', titleEn: 'Information disclosure', cveId: 'CVE-2026-11112', cweId: 'CWE-200' },
+        { id: vulnIds[0], title: { ja: 'ヒープバッファオーバーフロー', en: 'Heap-based buffer overflow' }, cveId: 'CVE-2026-11111', cweId: 'CWE-122', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+        { id: vulnIds[1], title: { ja: '情報漏えい', en: 'Information disclosure' }, cveId: 'CVE-2026-11112', cweId: 'CWE-200' },
       ],
     })
     expect(draft.status, JSON.stringify(draft.json)).toBe(200)

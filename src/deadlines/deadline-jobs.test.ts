@@ -70,7 +70,7 @@ describe('the acknowledgement reminder to a developer without an account yet', (
     t.clock.set('2025-08-04T01:00:00Z')
     const s = await walkToNotifiedDeveloper(t)
     await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/acknowledge`)
-    const org = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '第二電機', nameEn: 'Second Electric' })
+    const org = await s.coordinator.api.post('/api/v1/organizations', { name: { ja: '第二電機', en: 'Second Electric' } })
     const contact = await s.coordinator.api.post(`/api/v1/organizations/${org.json.id}/contacts`, { name: 'PSIRT', email: 'psirt@second.example' })
     const party = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/parties`, { organizationId: org.json.id })
     expect((await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/parties/${party.json.partyId}/notify`, { contactId: contact.json.id })).status).toBe(200)
@@ -89,7 +89,7 @@ describe('the acknowledgement reminder to a developer without an account yet', (
 const advisory = {
   title: { ja: 'WR-1000 におけるクロスサイト・スクリプティングの脆弱性', en: 'WR-1000 cross-site scripting' },
   overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' }, impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
-  vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+  vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
 }
 
 describe('the publication target', () => {
@@ -100,7 +100,7 @@ describe('the publication target', () => {
     await runDeadlineJobs(t.deps)
     expect((await target()).dueDate).toBe('2025-10-16')
 
-    await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正版を公開予定' })
+    await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正版を公開予定' } })
     expect((await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, advisory)).status).toBe(200)
     expect((await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2025-10-10T02:00:00Z' })).status).toBe(200)
     await runDeadlineJobs(t.deps)

@@ -29,17 +29,17 @@ const provisionPath = () => `/api/v1/priority-information/provisions/${provision
 beforeAll(async () => {
   t = await setupTestApp({ now: '2026-04-01T01:00:00Z' })
   s = await walkToNotifiedDeveloper(t)
-  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正版を提供します' })
+  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正版を提供します' } })
   const draft = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, {
     title: { ja: SECRET, en: 'Secret prioritised flaw' }, overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' },
     impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
-    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+    vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
   })
   expect(draft.status, JSON.stringify(draft.json)).toBe(200)
   const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-06-01T01:00:00Z' })
   expect(scheduled.status).toBe(200)
   for (const [key, sector, name] of [['elec', 'electricity', '東日本電力'], ['elec2', 'electricity', '西日本電力'], ['finance', 'finance', '架空銀行'], ['telecom', 'telecommunications', '架空通信']]) {
-    const r = await s.coordinator.api.post('/api/v1/priority-information/organizations', { nameJa: name, nameEn: `${key} Co.`, sector })
+    const r = await s.coordinator.api.post('/api/v1/priority-information/organizations', { name: { ja: name, en: `${key} Co.` }, sector })
     expect(r.status, JSON.stringify(r.json)).toBe(201)
     orgs[key!] = r.json.id
   }
@@ -53,7 +53,7 @@ afterAll(async () => { await t.close() })
 
 describe('critical-infrastructure organisations', () => {
   it('are registered with a sector and invite their members, who then count as critical-infrastructure operators', async () => {
-    const bad = await s.coordinator.api.post('/api/v1/priority-information/organizations', { nameJa: 'x', nameEn: 'x', sector: 'space' })
+    const bad = await s.coordinator.api.post('/api/v1/priority-information/organizations', { name: { ja: 'x', en: 'x' }, sector: 'space' })
     expect(bad.status).toBe(400)
     const invited = await admin.api.post(`/api/v1/priority-information/organizations/${orgs.elec2}/invitations`, { email: 'soc@west-power.example' })
     expect(invited.status).toBe(201)

@@ -41,10 +41,10 @@ beforeAll(async () => {
   t = await setupTestApp({ now: '2026-04-01T01:00:00Z' })
   const finder = await createUser(t, { name: 'Finder' })
   const s = await walkToNotifiedDeveloper(t, { finder: finder.api })
-  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: '修正済み' })
+  await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正済み' } })
   const draft = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, {
     title: { ja: SECRET_TITLE, en: 'Secret unpublished title' }, overview: { ja: '概要', en: 'Overview' }, description: { ja: '詳細', en: 'Details' }, impact: { ja: '影響', en: 'Impact' }, solution: { ja: '対策', en: 'Solution' },
-    vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
+    vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79' }], affectedProducts: [{ developer: 'サンプル電機', product: 'WR-1000', versions: '1.0' }],
   })
   expect(draft.status, JSON.stringify(draft.json)).toBe(200)
   const scheduled = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/schedule`, { publishAt: '2026-06-01T01:00:00Z' })
@@ -53,7 +53,7 @@ beforeAll(async () => {
   // an attachment on the finder's report, as the form would store it
   const attachmentId = crypto.randomUUID()
   await t.db.insertInto('attachments').values({ id: attachmentId, report_id: reportId, filename: 'poc.txt', content_type: 'text/plain', size: 3, sha256: '0'.repeat(64), data: new Uint8Array([1, 2, 3]) }).execute()
-  const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '他社', nameEn: 'Other Co.' })
+  const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { name: { ja: '他社', en: 'Other Co.' } })
   const admin = await createUser(t, { roles: ['admin'] })
   const invitation = await createInvitation(t.db, { purpose: 'staff', roles: ['intake'], now: t.clock.now(), createdBy: admin.id })
   const ciOrg = crypto.randomUUID()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
-import { browserClient, createUser, signInBrowser, type TestUser } from '../support/clients.js'
+import { browserClient, signInBrowser, type TestUser } from '../support/clients.js'
 import { walkToNotifiedDeveloper } from '../support/story.js'
 import { alertBody } from '../../src/alerts/alerts.test-support.js'
 

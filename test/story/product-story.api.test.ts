@@ -74,7 +74,7 @@ describe('the product story through the API', () => {
     const ack = await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/acknowledge`)
     expect(ack.status).toBe(200)
     const res = await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, {
-      response: 'vulnerable', statementJa: '修正版 1.2.4 を公開しました。', statementEn: 'Version 1.2.4 fixes this.', fixPlan: 'Release 1.2.4', proposedPublicationDate: '2026-05-15',
+      response: 'vulnerable', statement: { ja: '修正版 1.2.4 を公開しました。', en: 'Version 1.2.4 fixes this.' }, fixPlan: 'Release 1.2.4', proposedPublicationDate: '2026-05-15',
     })
     expect(res.status).toBe(200)
     const kase = (await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json
@@ -93,7 +93,7 @@ describe('the product story through the API', () => {
   })
 
   it('refuses another organisation\'s developer with 404', async () => {
-    const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { nameJa: '別会社', nameEn: 'Other Co.' })
+    const otherOrg = await s.coordinator.api.post('/api/v1/organizations', { name: { ja: '別会社', en: 'Other Co.' } })
     const outsider = await createUser(t, { organizationId: otherOrg.json.id })
     expect((await outsider.api.get(`/api/v1/cases/${s.caseId}`)).status).toBe(404)
     expect((await outsider.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'not_vulnerable' })).status).toBe(404)
@@ -109,7 +109,7 @@ describe('publishing the advisory', () => {
       title, overview: { ja: '概要です', en: 'Overview' }, description: { ja: '詳細です', en: 'Details' },
       impact: { ja: '影響です', en: 'Impact' }, solution: { ja: 'アップデートしてください', en: 'Update' },
       affectedProducts: [{ developer: 'サンプル電機株式会社', product: 'WR-1000', versions: '1.0.0 - 1.2.3' }],
-      vulnerabilities: [{ titleJa: 'XSS', titleEn: 'XSS', cweId: 'CWE-79', cveId: 'CVE-2026-12345',
+      vulnerabilities: [{ title: { ja: 'XSS', en: 'XSS' }, cweId: 'CWE-79', cveId: 'CVE-2026-12345',
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
     })
     expect(draft.status).toBe(200)
@@ -159,16 +159,16 @@ describe('publishing the advisory', () => {
 describe('a case with several developers', () => {
   it('tracks each organisation separately and shows each only its own part', async () => {
     const w = await walkToNotifiedDeveloper(t)
-    const org2 = await w.coordinator.api.post('/api/v1/organizations', { nameJa: '第二電機', nameEn: 'Second Electric' })
+    const org2 = await w.coordinator.api.post('/api/v1/organizations', { name: { ja: '第二電機', en: 'Second Electric' } })
     const contact2 = await w.coordinator.api.post(`/api/v1/organizations/${org2.json.id}/contacts`, { name: 'PSIRT', email: 'psirt@second.example' })
     const party2 = await w.coordinator.api.post(`/api/v1/cases/${w.caseId}/parties`, { organizationId: org2.json.id })
     const dev2 = await createUser(t, { organizationId: org2.json.id })
     // not yet notified: the second organisation sees nothing
     expect((await dev2.api.get(`/api/v1/cases/${w.caseId}`)).status).toBe(404)
     await w.coordinator.api.post(`/api/v1/cases/${w.caseId}/parties/${party2.json.partyId}/notify`, { contactId: contact2.json.id })
-    await w.developer.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'not_vulnerable', statementJa: '当社製品は影響を受けません' })
+    await w.developer.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'not_vulnerable', statement: { ja: '当社製品は影響を受けません' } })
     expect((await w.coordinator.api.get(`/api/v1/cases/${w.caseId}`)).json.status).toBe('developer_notified')
-    await dev2.api.post(`/api/v1/cases/${w.caseId}/parties/${party2.json.partyId}/response`, { response: 'vulnerable', statementJa: '修正版を準備中' })
+    await dev2.api.post(`/api/v1/cases/${w.caseId}/parties/${party2.json.partyId}/response`, { response: 'vulnerable', statement: { ja: '修正版を準備中' } })
     const staff = (await w.coordinator.api.get(`/api/v1/cases/${w.caseId}`)).json
     expect(staff.status).toBe('fix_in_progress')
     expect(staff.parties.map((p: any) => p.response).sort()).toEqual(['not_vulnerable', 'vulnerable'])
@@ -183,7 +183,7 @@ describe('a case with several developers', () => {
 describe('a developer who answers not vulnerable', () => {
   it('closes the case as not_vulnerable and the finder is told', async () => {
     const w = await walkToNotifiedDeveloper(t)
-    const res = await w.developer.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'not_vulnerable', statementJa: '仕様通りの動作です。' })
+    const res = await w.developer.api.post(`/api/v1/cases/${w.caseId}/parties/${w.partyId}/response`, { response: 'not_vulnerable', statement: { ja: '仕様通りの動作です。' } })
     expect(res.status).toBe(200)
     const row = await t.db.selectFrom('cases').select(['status', 'closed_at']).where('id', '=', w.caseId).executeTakeFirstOrThrow()
     expect(row.status).toBe('not_vulnerable')
