@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, addMonths } from '../platform/calendar/business-days.js'
+import { publicAdvisories } from '../cases/advisory-visibility.js'
 
 /** How long after listing the product name and versions join a listing. */
 export type DetailsRule = { amount: number; unit: 'months' | 'calendar_days' | 'business_days' }
@@ -58,19 +59,59 @@ const toPublic = (r: LiveRow, rule: DetailsRule, now: Date): PublicListing => ({
   product: detailsVisible(r, rule, now) ? { name: r.product_name, versions: r.product_versions } : null,
 })
 
+/**
+ * Advisories the committee decided to publish (連絡不能公表 / 調整不能公表) that are public by `now`,
+ * by THE visibility rule: a listing of their case ends exactly when the advisory appears, before
+ * any worker has run (the job only records it).
+ */
+export const committeePublications = (db: DB, now: Date) => publicAdvisories(db, now)
+  .innerJoin('committee_decisions', 'committee_decisions.advisory_id', 'advisories.id')
+  .innerJoin('committee_referrals', 'committee_referrals.id', 'committee_decisions.referral_id')
+  .where('committee_decisions.decision', '=', 'publish')
+
+/** Live at `now`: listed, not ended, and its case not published by committee decision. */
+const live = (db: DB, now: Date) => db.selectFrom('uncontactable_listings').select(LIVE_COLUMNS)
+  .where('ended_at', 'is', null).where('listed_at', '<=', now)
+  .where('case_id', 'not in', committeePublications(db, now).select('advisories.case_id'))
+
 /** The public list (連絡不能開発者一覧): live listings from their listing time, newest first. */
 export async function listPublicListings(db: DB, now: Date): Promise<PublicListing[]> {
   const rule = await loadDetailsRule(db)
-  const rows = await db.selectFrom('uncontactable_listings').select(LIVE_COLUMNS)
-    .where('ended_at', 'is', null).where('listed_at', '<=', now).orderBy('listed_at', 'desc').orderBy('id').execute()
+  const rows = await live(db, now).orderBy('listed_at', 'desc').orderBy('id').execute()
   return rows.map((r) => toPublic(r, rule, now))
 }
 
 /** One live listing as the public sees it; null for an unknown or ended one. */
 export async function findPublicListing(db: DB, now: Date, id: string): Promise<PublicListing | null> {
-  const row = await db.selectFrom('uncontactable_listings').select(LIVE_COLUMNS)
-    .where('id', '=', id).where('ended_at', 'is', null).where('listed_at', '<=', now).executeTakeFirst()
+  const row = await live(db, now).where('id', '=', id).executeTakeFirst()
   return row ? toPublic(row, await loadDetailsRule(db), now) : null
+}
+
+/** A listing that ended because the committee's advisory was published: the history the public sees, with the advisory. */
+export type CommitteePublishedListing = PublicListing & { advisory: { identifier: string; publishedAt: Date } }
+
+/**
+ * The history "published by committee decision": listings of cases whose committee-decided
+ * advisory is public by `now` — per listing, so a developer with another case still uncontactable
+ * stays on the live list for that one. Listings that had ended earlier for another reason
+ * (coordination resumed) are not part of it. Newest publication first.
+ */
+async function committeePublishedRows(db: DB, now: Date, id?: string) {
+  let q = db.selectFrom('uncontactable_listings')
+    .innerJoin(committeePublications(db, now).select(['advisories.case_id', 'advisories.identifier', 'advisories.publish_at']).as('p'), 'p.case_id', 'uncontactable_listings.case_id')
+    .select([...LIVE_COLUMNS.map((c) => `uncontactable_listings.${c}` as const), 'p.identifier', 'p.publish_at'])
+    .where('uncontactable_listings.listed_at', '<=', now)
+    .where((eb) => eb.or([eb('uncontactable_listings.ended_at', 'is', null), eb('uncontactable_listings.ended_by_advisory_id', 'is not', null)]))
+  if (id) q = q.where('uncontactable_listings.id', '=', id)
+  const rule = await loadDetailsRule(db)
+  const rows = await q.orderBy('p.publish_at', 'desc').orderBy('uncontactable_listings.id').execute()
+  return rows.map((r): CommitteePublishedListing => ({ ...toPublic(r, rule, now), advisory: { identifier: r.identifier!, publishedAt: r.publish_at! } }))
+}
+
+export const listCommitteePublishedListings = (db: DB, now: Date) => committeePublishedRows(db, now)
+
+export async function findCommitteePublishedListing(db: DB, now: Date, id: string): Promise<CommitteePublishedListing | null> {
+  return (await committeePublishedRows(db, now, id))[0] ?? null
 }
 
 /** Every listing of a case, live and ended, for coordinators. */

@@ -2,7 +2,6 @@ import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
 import { Csrf } from '../platform/http/layout.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import { policies } from '../policies/policies.js'
 import { loadPolicy, partyProgress, type PolicyProgress } from './contact-policy.js'
 import { detailsPublicAt, listCaseListings, loadDetailsRule } from './listings.repository.js'
 import { listCaseTipsWithHandling } from './tip-handling.js'
@@ -77,7 +76,7 @@ export async function UncontactableCaseSection(props: { c: Ctx; view: CaseView }
                 <td>{lang === 'ja' ? l.developer_name_ja : l.developer_name_en}{!l.ended_at && <> (<a href={`/uncontactable/${l.id}`}>{t('uncontactable.public_page')}</a>)</>}</td>
                 <td>{formatDateTime(l.listed_at, lang)}</td>
                 <td>{l.details_recorded_at ? formatDateTime(l.details_recorded_at, lang) : formatDateTime(detailsPublicAt(l.listed_at, rule), lang)}</td>
-                <td>{l.ended_at ? <>{formatDateTime(l.ended_at, lang)}: {l.end_reason}</> : t('uncontactable.live')}</td>
+                <td>{l.ended_at ? <>{formatDateTime(l.ended_at, lang)}: {l.ended_by_advisory_id ? t('uncontactable.published_by_committee') : l.end_reason}</> : t('uncontactable.live')}</td>
               </tr>
             ))}</tbody>
           </table>

@@ -5,6 +5,7 @@ import { uncontactableMessages } from './uncontactable.messages.js'
 import { uncontactableOperations } from './uncontactable.openapi.js'
 import { UncontactableCaseSection } from './uncontactable.case-section.js'
 import { recordDueListingDetails } from './listing-details.job.js'
+import { recordCommitteePublishedListings } from './listing-ended.job.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const uncontactableFeature: Feature = {
@@ -13,7 +14,7 @@ export const uncontactableFeature: Feature = {
   messages: uncontactableMessages,
   openapi: uncontactableOperations,
   policies: uncontactablePolicies,
-  jobs: [{ name: 'record-due-listing-details', run: recordDueListingDetails }],
+  jobs: [{ name: 'record-due-listing-details', run: recordDueListingDetails }, { name: 'record-committee-published-listings', run: recordCommitteePublishedListings }],
   nav: [{ href: '/uncontactable', label: 'nav.uncontactable', area: 'portal' }],
   caseSections: [{ slot: 'sections', render: UncontactableCaseSection }],
 }

@@ -5,16 +5,15 @@ import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { AppError, errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
 import { declareSchema, policySchema, resumeSchema, tipHandlingSchema, tipSchema } from './uncontactable.schemas.js'
 import { declareUncontactable, submitTip } from './uncontactable.usecases.js'
 import { resumeCoordination } from './resumption.usecases.js'
 import { handleTip, tipCaseId } from './tip-handling.js'
-import { findPublicListing, listPublicListings, type PublicListing } from './listings.repository.js'
+import { findCommitteePublishedListing, findPublicListing, listCommitteePublishedListings, listPublicListings, type CommitteePublishedListing, type PublicListing } from './listings.repository.js'
 import { loadPolicy, partyProgress, savePolicy } from './contact-policy.js'
-import { ListingPage, PolicyPage, PublicList, type TipFormState } from './uncontactable.views.js'
+import { advisoryPath, ListingPage, PolicyPage, PublicList, PublishedListingPage, type TipFormState } from './uncontactable.views.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { uncontactablePolicies } from './uncontactable.policies.js'
 
@@ -37,6 +36,12 @@ async function tipHandlerOf(c: Ctx) {
 
 const presentListing = (l: PublicListing) => ({ id: l.id, developer: l.developer, listedAt: l.listedAt.toISOString(), product: l.product })
 
+/** A listing ended by the committee's publication: the listing, and the public advisory it ended with. */
+const presentPublished = (c: Ctx, l: CommitteePublishedListing) => ({
+  ...presentListing(l), status: 'published_by_committee' as const,
+  advisory: { identifier: l.advisory.identifier, publishedAt: l.advisory.publishedAt.toISOString(), url: `${c.var.deps.config.publicUrl}${advisoryPath(l)}` },
+})
+
 async function publicListing(c: Ctx): Promise<PublicListing> {
   const listing = await findPublicListing(c.var.deps.db, c.var.deps.clock.now(), c.req.param('listingId')!)
   if (!listing) throw errors.notFound()
@@ -49,12 +54,19 @@ const listingPage = (c: Ctx, listing: PublicListing, state: TipFormState, status
 // ---- the public list ----
 
 uncontactableRoutes.get('/uncontactable', async (c) => {
-  const listings = await listPublicListings(c.var.deps.db, c.var.deps.clock.now())
-  return page(c, c.var.t('uncontactable.list_title'), <PublicList c={c} listings={listings} />)
+  const { db, clock } = c.var.deps
+  const listings = await listPublicListings(db, clock.now())
+  const published = await listCommitteePublishedListings(db, clock.now())
+  return page(c, c.var.t('uncontactable.list_title'), <PublicList c={c} listings={listings} published={published} />)
 })
 
 uncontactableRoutes.get('/uncontactable/:listingId', async (c) => {
-  return listingPage(c, await publicListing(c), { sent: c.req.query('sent') !== undefined })
+  const { db, clock } = c.var.deps
+  const live = await findPublicListing(db, clock.now(), c.req.param('listingId'))
+  if (live) return listingPage(c, live, { sent: c.req.query('sent') !== undefined })
+  const ended = await findCommitteePublishedListing(db, clock.now(), c.req.param('listingId'))
+  if (!ended) throw errors.notFound()
+  return page(c, c.var.t('uncontactable.listing_title', { name: c.var.lang === 'ja' ? ended.developer.ja : ended.developer.en }), <PublishedListingPage c={c} listing={ended} />)
 })
 
 uncontactableRoutes.post('/uncontactable/:listingId/tips', tipLimit, async (c) => {
@@ -71,11 +83,20 @@ uncontactableRoutes.post('/uncontactable/:listingId/tips', tipLimit, async (c) =
 })
 
 uncontactableRoutes.get('/api/v1/uncontactable', async (c) => {
-  const listings = await listPublicListings(c.var.deps.db, c.var.deps.clock.now())
-  return c.json({ listings: listings.map(presentListing) })
+  const { db, clock } = c.var.deps
+  const listings = await listPublicListings(db, clock.now())
+  const published = await listCommitteePublishedListings(db, clock.now())
+  return c.json({ listings: listings.map(presentListing), publishedByCommittee: published.map((l) => presentPublished(c, l)) })
 })
 
-uncontactableRoutes.get('/api/v1/uncontactable/:listingId', async (c) => c.json(presentListing(await publicListing(c))))
+uncontactableRoutes.get('/api/v1/uncontactable/:listingId', async (c) => {
+  const { db, clock } = c.var.deps
+  const live = await findPublicListing(db, clock.now(), c.req.param('listingId'))
+  if (live) return c.json(presentListing(live))
+  const ended = await findCommitteePublishedListing(db, clock.now(), c.req.param('listingId'))
+  if (!ended) throw errors.notFound()
+  return c.json(presentPublished(c, ended))
+})
 
 uncontactableRoutes.post('/api/v1/uncontactable/:listingId/tips', tipLimit, async (c) => {
   const listing = await publicListing(c)

@@ -9,6 +9,7 @@ import { changeCase, transitionProductCase, type Actor } from '../cases/case-eve
 import { detailsOf } from '../cases/reports.repository.js'
 import { uncontactableErrors } from './uncontactable.errors.js'
 import { partyProgress } from './contact-policy.js'
+import { committeePublications } from './listings.repository.js'
 import type { TipInput } from './uncontactable.schemas.js'
 
 /** States in which a single developer of a multi-vendor case can be listed while the case goes on. */
@@ -80,7 +81,8 @@ export async function declareUncontactable(deps: Deps, input: { caseId: string; 
  */
 export async function submitTip(deps: Deps, input: { listingId: string; tip: TipInput }): Promise<{ tipId: string }> {
   const listing = await deps.db.selectFrom('uncontactable_listings').select(['id', 'case_id'])
-    .where('id', '=', input.listingId).where('ended_at', 'is', null).where('listed_at', '<=', deps.clock.now()).executeTakeFirst()
+    .where('id', '=', input.listingId).where('ended_at', 'is', null).where('listed_at', '<=', deps.clock.now())
+    .where('case_id', 'not in', committeePublications(deps.db, deps.clock.now()).select('advisories.case_id')).executeTakeFirst()
   if (!listing) throw errors.notFound()
   return changeCase(deps.db, {
     caseId: listing.case_id, type: 'uncontactable_tip_received', actor: { user: null, label: 'public' }, clock: deps.clock,

@@ -2,15 +2,61 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
-import type { PublicListing } from './listings.repository.js'
+import type { CommitteePublishedListing, PublicListing } from './listings.repository.js'
+import { identifierSlug } from '../advisories/index.js'
 import type { ContactPolicy } from './contact-policy.js'
 
 const CHANNELS = ['email', 'web_form', 'phone', 'postal', 'other'] as const
 
 const developerName = (l: PublicListing, lang: 'ja' | 'en') => (lang === 'ja' ? l.developer.ja : l.developer.en)
 
+/** Where the public advisory a committee publication ended a listing with is read. */
+export const advisoryPath = (l: CommitteePublishedListing) => `/advisories/${identifierSlug(l.advisory.identifier)}`
+
+/** The history under the list: listings ended by the committee's publication, each with its public advisory. */
+function PublishedHistory(props: { c: Ctx; published: CommitteePublishedListing[] }) {
+  const { t, lang } = props.c.var
+  if (props.published.length === 0) return null
+  return (
+    <section data-testid="uncontactable-published">
+      <h2>{t('uncontactable.history_heading')}</h2>
+      <p>{t('uncontactable.history_intro')}</p>
+      <table>
+        <thead><tr><th>{t('uncontactable.col_developer')}</th><th>{t('uncontactable.col_listed')}</th><th>{t('uncontactable.col_published')}</th><th>{t('uncontactable.col_advisory')}</th></tr></thead>
+        <tbody>{props.published.map((l) => (
+          <tr data-published-listing={l.id}>
+            <td><a href={`/uncontactable/${l.id}`}>{developerName(l, lang)}</a></td>
+            <td>{formatDate(l.listedAt, lang)}</td>
+            <td>{formatDate(l.advisory.publishedAt, lang)}</td>
+            <td><a href={advisoryPath(l)}>{l.advisory.identifier}</a></td>
+          </tr>
+        ))}</tbody>
+      </table>
+    </section>
+  )
+}
+
+/** A listing that ended with the committee's publication: what it was, and the advisory; no tip form. */
+export function PublishedListingPage(props: { c: Ctx; listing: CommitteePublishedListing }) {
+  const { c, listing: l } = props
+  const { t, lang } = c.var
+  return (
+    <>
+      <p class="notice" role="status">{t('uncontactable.listing_published_notice')}</p>
+      <dl class="facts">
+        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, lang)}</dd>
+        <dt>{t('uncontactable.col_listed')}</dt><dd>{formatDate(l.listedAt, lang)}</dd>
+        {l.product && <><dt>{t('uncontactable.col_product')}</dt><dd>{l.product.name}</dd><dt>{t('uncontactable.col_versions')}</dt><dd>{l.product.versions}</dd></>}
+        <dt>{t('uncontactable.col_published')}</dt><dd>{formatDate(l.advisory.publishedAt, lang)}</dd>
+        <dt>{t('uncontactable.col_advisory')}</dt><dd><a href={advisoryPath(l)}>{l.advisory.identifier}</a></dd>
+      </dl>
+      <p><a href="/uncontactable">{t('uncontactable.back_to_list')}</a></p>
+    </>
+  )
+}
+
 /** The public list (連絡不能開発者一覧): names and dates, products only once their time has come. */
-export function PublicList(props: { c: Ctx; listings: PublicListing[] }) {
+export function PublicList(props: { c: Ctx; listings: PublicListing[]; published?: CommitteePublishedListing[] }) {
   const { t, lang } = props.c.var
   return (
     <>
@@ -29,6 +75,7 @@ export function PublicList(props: { c: Ctx; listings: PublicListing[] }) {
           ))}</tbody>
         </table>
       )}
+      <PublishedHistory c={props.c} published={props.published ?? []} />
     </>
   )
 }

@@ -28,6 +28,11 @@ export const committeeAccess: AccessTable = {
   'POST /committee/meetings': ['coordinator'],
   'POST /api/v1/committee/meetings': ['coordinator'],
   'POST /cases/:caseId/committee-referrals': ['coordinator'],
+  // Urgency is the secretariat's call (members are told, they do not set the agenda).
+  'POST /committee/referrals/:referralId/urgency': ['coordinator'],
+  'POST /committee/referrals/:referralId/urgency/cancellation': ['coordinator'],
+  'POST /api/v1/committee/referrals/:referralId/urgency': ['coordinator'],
+  'POST /api/v1/committee/referrals/:referralId/urgency/cancellation': ['coordinator'],
   'POST /api/v1/cases/:caseId/committee-referrals': ['coordinator'],
 }
 
