@@ -27,7 +27,7 @@ beforeAll(async () => {
     title: text('タイトル'), overview: text('概要'), description: text('詳細'), impact: text('影響'), solution: text('対策'),
     affectedProducts: [{ developer: `開発者${BOTH}`, product: `製品${BOTH}`, versions: `版${BOTH}`, cpe: `cpe:/a:${SCRIPT}` }],
     references: [{ title: `文書${BOTH}`, url: 'https://example.test/?a=1&b=2' }],
-    vulnerabilities: [{ id: seed.vulnerabilityId, titleJa: `脆弱性${BOTH}`, titleEn: `Vuln${BOTH}`, cveId: 'CVE-2026-30003', cweId: 'CWE-79', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N' }],
+    vulnerabilities: [{ id: seed.vulnerabilityId, title: { ja: `脆弱性${BOTH}`, en: `Vuln${BOTH}` }, cveId: 'CVE-2026-30003', cweId: 'CWE-79', cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N' }],
   })
   coordinatorHeaders = seed.coordinator.headers
   caseId = seed.caseId

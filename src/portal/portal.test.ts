@@ -106,7 +106,7 @@ describe('publication on the portal', () => {
       title: { ja: '海外ソフト製品における認証回避の脆弱性', en: 'Overseas Soft product authentication bypass' },
       overview: { ja: '海外ソフト社の製品に認証回避の脆弱性があります。', en: 'An Overseas Soft product allows authentication bypass.' },
       affectedProducts: [{ developer: 'Overseas Soft Inc.', product: 'OS Gateway', versions: '2.x' }],
-      vulnerabilities: [{ id: second.vulnerabilityId, titleJa: '認証回避', titleEn: 'Authentication bypass', cveId: 'CVE-2026-20002', cweId: 'CWE-287',
+      vulnerabilities: [{ id: second.vulnerabilityId, title: { ja: '認証回避', en: 'Authentication bypass' }, cveId: 'CVE-2026-20002', cweId: 'CWE-287',
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
     }))
     expect(scheduled.identifier).toMatch(/^JVNVU#\d{8}$/)
