@@ -1,7 +1,6 @@
 import type { Ctx, CurrentUser } from '../platform/http/context.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { chairedMeetings, findReferral, isRecused } from './referrals.repository.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { committeePolicies } from './committee.policies.js'

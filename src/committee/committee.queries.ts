@@ -1,7 +1,7 @@
 import type { Deps, CurrentUser } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
-import { isCoordinator, policies } from '../policies/policies.js'
+import { isCoordinator } from '../policies/policies.js'
 import { detailsOf } from '../cases/reports.repository.js'
 import { findAdvisoryByCase } from '../advisories/index.js'
 import { chairedMeetings, isRecused, isUrgent, requireReferral } from './referrals.repository.js'

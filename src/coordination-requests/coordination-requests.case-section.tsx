@@ -1,7 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
-import { policies } from '../policies/policies.js'
 import { findSelfReportByCase } from '../self-reports/index.js'
 import { SelfReportDetails } from '../self-reports/index.js'
 import { loadCoordinationRequest } from './coordination-requests.usecases.js'

@@ -1,5 +1,4 @@
 import type { Ctx } from '../platform/http/context.js'
-import { policies } from '../policies/policies.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { coordinationRequestsPolicies } from './coordination-requests.policies.js'
 

@@ -4,7 +4,6 @@ import { page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { AppError, errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { listOrganizations } from '../coordination/index.js'
 import {

@@ -1,6 +1,5 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
-import { policies } from '../policies/policies.js'
 import { listCaseTimers } from './deadlines.queries.js'
 import { TimersTable } from './deadlines.views.js'
 import { deadlinesPolicies } from './deadlines.policies.js'

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
-import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { joinDuplicate, joinDuplicateSchema } from './duplicates.usecases.js'

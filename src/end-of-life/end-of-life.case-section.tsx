@@ -1,6 +1,5 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
-import { policies } from '../policies/policies.js'
 import { DuplicateSection, EndingsSection, EndOfLifeSection } from './end-of-life.views.js'
 import { endOfLifePolicies } from './end-of-life.policies.js'
 

@@ -1,7 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
 import { formatDateTime } from '../platform/i18n/index.js'
-import { policies } from '../policies/policies.js'
 import { listCiOrganizations } from './ci-organizations.usecases.js'
 import { provisionOfCase } from './staff.usecases.js'
 import { defaultLeadBusinessDays } from './provision-time.js'

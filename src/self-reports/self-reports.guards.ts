@@ -1,7 +1,6 @@
 import type { Ctx, CurrentUser } from '../platform/http/context.js'
 import { requireUser } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { findSelfReport, listSelfReports } from './self-reports.repository.js'
 import { selfReportsPolicies } from './self-reports.policies.js'
 

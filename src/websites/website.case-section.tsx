@@ -1,7 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { formatDate } from '../platform/i18n/index.js'
-import { policies } from '../policies/policies.js'
 import type { CaseView } from '../cases/case-view.js'
 import { CLOSED_WEBSITE_STATUSES, type WebsiteCaseStatus } from '../cases/website-case.transitions.js'
 import {
