@@ -39,7 +39,7 @@ async function takeBackup(): Promise<Record<string, number>> {
     return verifyBackup(createReadStream(partial), onTable)
   }
   const handle = await openDatabase({ dataDir: config.dataDir }).catch((error: Error) => {
-    throw new Error(`${error.message.replace(/ Stop it first\.$/, '')} and does not answer backups on its socket: update and restart it, or stop it first.`)
+    throw new Error(`${error.message.replace(/\. Stop it first\.$/, '')} and does not answer backups on its socket: update and restart it, or stop it first.`)
   })
   try {
     return await writeBackup(handle.db, createWriteStream(partial), { onTable })

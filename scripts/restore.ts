@@ -26,7 +26,7 @@ try {
   say(`backup of ${header.createdAt}, at migration ${header.migrations.at(-1) ?? '(none)'}`)
   const config = loadConfig()
   const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }).catch((error: Error) => {
-    throw new Error(`${error.message.replace(/ Stop it first\.$/, '')}: stop the server first, a restore needs the database to itself.`)
+    throw new Error(`${error.message.replace(/\. Stop it first\.$/, '')}: stop the server first, a restore needs the database to itself.`)
   })
   try {
     const rows = await restoreBackup(handle.db, createReadStream(file), { force, onTable: (table, n) => say(`${table}: ${rowsText(n)}`) })
