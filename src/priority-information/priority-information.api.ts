@@ -24,6 +24,8 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 const provisionJson = (p: ProvisionRecord, state: ProvisionState, provideAt: Date | null) => ({
   id: p.id, caseId: p.caseId, identifier: p.advisory.identifier, state, provideAt: iso(provideAt), publishAt: iso(p.advisory.publishAt),
+  // Staff only: recipients get the flag, never the coordinator's reason.
+  fromCommitteeDecision: p.fromCommitteeDecision, committeeDecisionReason: p.committeeDecisionReason,
   leadBusinessDays: p.leadBusinessDays, sectors: p.sectors, organizationIds: p.organizationIds,
 })
 
@@ -87,7 +89,7 @@ priorityInformationApi.get('/api/v1/priority-information/provisions', async (c) 
   const items = await listProvisionsForRecipient(deps, user)
   return c.json({ provisions: items.map((i) => ({
     id: i.provision.id, identifier: i.provision.advisory.identifier, state: i.state, provideAt: iso(i.provideAt),
-    publishAt: iso(i.provision.advisory.publishAt), termsAccepted: i.accepted, title: i.title,
+    publishAt: iso(i.provision.advisory.publishAt), termsAccepted: i.accepted, title: i.title, fromCommitteeDecision: i.provision.fromCommitteeDecision,
   })) })
 })
 
@@ -110,7 +112,7 @@ priorityInformationApi.get('/api/v1/priority-information/provisions/:provisionId
     })
   }
   const view = await openProvision(deps, { provisionId, user })
-  const base = { id: view.provision.id, identifier: view.provision.advisory.identifier, publishAt: iso(view.provision.advisory.publishAt) }
+  const base = { id: view.provision.id, identifier: view.provision.advisory.identifier, publishAt: iso(view.provision.advisory.publishAt), fromCommitteeDecision: view.provision.fromCommitteeDecision }
   if (view.kind === 'published') return c.json({ ...base, state: 'published', url: `${deps.config.publicUrl}${view.publicPath}` })
   if (view.kind === 'terms') {
     const terms = { version: TERMS_VERSION, ja: translator('ja')('priority_information.terms_body'), en: translator('en')('priority_information.terms_body') }

@@ -7,6 +7,7 @@ import { defaultLeadBusinessDays } from './provision-time.js'
 import { MarkingForm } from './marking.views.js'
 import { MARKABLE_IN } from './provisions.usecases.js'
 import { sectorLabel } from './sectors.js'
+import { committeeDecisionOf } from './provisions.repository.js'
 import { priorityInformationPolicies } from './priority-information.policies.js'
 
 /**
@@ -38,13 +39,17 @@ export async function PriorityInformationCaseSection(props: { c: Ctx; view: Case
             <dt>{t('priority_information.sectors')}</dt><dd>{provision.provision.sectors.map((s) => sectorLabel(s, lang)).join(', ') || t('common.none')}</dd>
             <dt>{t('priority_information.recipients')}</dt>
             <dd>{provision.recipients.map((o) => (lang === 'ja' ? o.name_ja : o.name_en)).join(', ') || t('common.none')}</dd>
+            {provision.provision.fromCommitteeDecision && <>
+              <dt>{t('priority_information.from_committee')}</dt><dd>{t('priority_information.from_committee_yes')}</dd>
+              <dt>{t('priority_information.committee_reason')}</dt><dd class="pre">{provision.provision.committeeDecisionReason}</dd>
+            </>}
           </dl>
           <p><a href={`/priority-information/provisions/${provision.provision.id}`}>{t('priority_information.staff_record')}</a></p>
         </>
       )}
       {markable && (
-        <MarkingForm c={c} caseId={view.kase.id} organizations={organizations}
-          values={{ sectors: provision?.provision.sectors ?? [], organizationIds: provision?.provision.organizationIds ?? [], leadBusinessDays: String(lead) }}
+        <MarkingForm c={c} caseId={view.kase.id} organizations={organizations} committeeDecision={await committeeDecisionOf(deps.db, view.kase.id)}
+          values={{ sectors: provision?.provision.sectors ?? [], organizationIds: provision?.provision.organizationIds ?? [], leadBusinessDays: String(lead), committeeDecisionReason: provision?.provision.committeeDecisionReason ?? '' }}
           submitLabel={t(provision ? 'priority_information.update_marking' : 'priority_information.mark')} />
       )}
     </section>

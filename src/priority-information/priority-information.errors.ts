@@ -10,5 +10,8 @@ export const priorityInformationErrors = {
     { fields: { organizationIds: 'Not a critical-infrastructure organisation.' } }),
   termsNotAccepted: (provisionId: string, terms: { version: string; ja: string; en: string }) => new AppError('priority_information.terms_not_accepted', 409,
     'Accept the confidentiality terms before reading this priority information.', { terms, acceptUrl: `/api/v1/priority-information/provisions/${provisionId}/acceptance` }),
+  committeeReasonRequired: () => new AppError('priority_information.committee_reason_required', 400,
+    'This advisory is published by committee decision, which the priority-information rules never considered: give the reason for providing it.',
+    { fields: { committeeDecisionReason: 'Required for a publication decided by the committee.' } }),
   alreadyPublished: () => new AppError('priority_information.published', 409, 'The advisory is public now; read it on the portal.'),
 }

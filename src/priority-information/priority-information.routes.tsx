@@ -15,6 +15,7 @@ import { acceptTerms, listProvisionsForRecipient, markForPriorityInformation, op
 import { countsBySector, listProvisionsForStaff, loadProvisionForStaff } from './staff.usecases.js'
 import { CiOrganizationForm, CiOrganizationList, CiOrganizationPage } from './ci-organizations.views.js'
 import { RecipientList, RecipientProvision, StaffList, StaffProvision, StatsTable } from './provisions.views.js'
+import { committeeDecisionOf } from './provisions.repository.js'
 import { MarkingForm, markingValuesFrom } from './marking.views.js'
 import { priorityInformationApi } from './priority-information.api.js'
 import { priorityInformationPolicies } from './priority-information.policies.js'
@@ -116,7 +117,8 @@ priorityInformationRoutes.post('/cases/:caseId/priority-information', async (c) 
     return page(c, t('priority_information.section_title'), (
       <>
         <p><a href={`/cases/${caseId}`}>{t('priority_information.back_to_case')}</a></p>
-        <MarkingForm c={c} caseId={caseId} values={markingValuesFrom(body)} organizations={await listCiOrganizations(deps.db)} error={error} submitLabel={t('priority_information.mark')} />
+        <MarkingForm c={c} caseId={caseId} values={markingValuesFrom(body)} organizations={await listCiOrganizations(deps.db)} error={error} submitLabel={t('priority_information.mark')}
+          committeeDecision={await committeeDecisionOf(deps.db, caseId)} />
       </>
     ), formStatus(error))
   }

@@ -8,6 +8,9 @@ export type ProvisionRecord = {
   caseId: string
   advisoryId: string
   leadBusinessDays: number
+  /** The case's publication is a committee decision; the reason is for staff only, never recipients. */
+  fromCommitteeDecision: boolean
+  committeeDecisionReason: string | null
   createdAt: Date
   updatedAt: Date
   sectors: Sector[]
@@ -17,7 +20,7 @@ export type ProvisionRecord = {
 
 const baseQuery = (db: DB) => db.selectFrom('priority_information_provisions as p')
   .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
-  .select(['p.id', 'p.case_id', 'p.advisory_id', 'p.lead_business_days', 'p.created_at', 'p.updated_at', 'a.status', 'a.publish_at', 'a.identifier'])
+  .select(['p.id', 'p.case_id', 'p.advisory_id', 'p.lead_business_days', 'p.from_committee_decision', 'p.committee_decision_reason', 'p.created_at', 'p.updated_at', 'a.status', 'a.publish_at', 'a.identifier'])
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
 
@@ -29,10 +32,22 @@ async function withTargets(db: DB, rows: BaseRow[]): Promise<ProvisionRecord[]> 
   const orgs = await db.selectFrom('priority_information_target_organizations').select(['provision_id', 'organization_id']).where('provision_id', 'in', ids).execute()
   return rows.map((r) => ({
     id: r.id, caseId: r.case_id, advisoryId: r.advisory_id, leadBusinessDays: r.lead_business_days, createdAt: r.created_at, updatedAt: r.updated_at,
+    fromCommitteeDecision: r.from_committee_decision, committeeDecisionReason: r.committee_decision_reason,
     sectors: sectors.filter((s) => s.provision_id === r.id).map((s) => s.sector),
     organizationIds: orgs.filter((o) => o.provision_id === r.id).map((o) => o.organization_id),
     advisory: { status: r.status, publishAt: r.publish_at, identifier: r.identifier },
   }))
+}
+
+/**
+ * Whether the case's publication is the committee's decision (連絡不能公表 / 調整不能公表, EoL D/E):
+ * the reason it was referred for, or null. The priority-information rules never considered these.
+ */
+export async function committeeDecisionOf(db: DB, caseId: string): Promise<'uncontactable' | 'uncoordinatable' | null> {
+  const row = await db.selectFrom('committee_decisions').innerJoin('committee_referrals', 'committee_referrals.id', 'committee_decisions.referral_id')
+    .select('committee_referrals.reason').where('committee_referrals.case_id', '=', caseId).where('committee_decisions.decision', '=', 'publish')
+    .orderBy('committee_decisions.decided_at', 'desc').executeTakeFirst()
+  return row?.reason ?? null
 }
 
 export async function findProvision(db: DB, id: string): Promise<ProvisionRecord | null> {

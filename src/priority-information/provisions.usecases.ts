@@ -14,7 +14,7 @@ import { priorityInformationErrors } from './priority-information.errors.js'
 import type { MarkProvisionInput } from './priority-information.schemas.js'
 import { defaultLeadBusinessDays, provisionState, type ProvisionState } from './provision-time.js'
 import {
-  advisoryContent, ciOrganizationOf, findProvision, hasAccepted, isAddressedTo, listProvisionsAddressedTo, logAccess, type ProvisionRecord,
+  advisoryContent, ciOrganizationOf, committeeDecisionOf, findProvision, hasAccepted, isAddressedTo, listProvisionsAddressedTo, logAccess, type ProvisionRecord,
 } from './provisions.repository.js'
 
 /** The confidentiality terms recipients accept; a new text gets a new version. */
@@ -27,7 +27,10 @@ export const MARKABLE_IN: readonly string[] = ['fix_in_progress', 'publication_s
  * Marks a case's advisory for priority provision (coordinator) to whole sectors and/or named
  * critical-infrastructure organisations, `leadBusinessDays` before publication (default: the
  * deadlines policy, else 5). Marking again replaces the targets. Recorded as the case event
- * `priority_information_marked`, in the same transaction.
+ * `priority_information_marked`, in the same transaction. When the case's publication is a
+ * committee decision (uncontactable / uncoordinatable, EoL D/E), which the rules never considered,
+ * `committeeDecisionReason` is required (400 `priority_information.committee_reason_required`) and
+ * the provision records that it came from a committee decision.
  */
 export async function markForPriorityInformation(deps: Deps, input: { caseId: string; actor: Actor; marking: MarkProvisionInput }): Promise<{ provisionId: string }> {
   const sectors = [...new Set(input.marking.sectors)]
@@ -45,18 +48,22 @@ export async function markForPriorityInformation(deps: Deps, input: { caseId: st
       if (organizationIds.length) {
         const found = await trx.selectFrom('organizations').select('id').where('id', 'in', organizationIds).where('kind', '=', 'critical_infrastructure').execute()
         if (found.length !== organizationIds.length) throw priorityInformationErrors.unknownOrganization()
+      const committee = await committeeDecisionOf(trx, input.caseId)
+      const committeeReason = committee ? input.marking.committeeDecisionReason?.trim() || null : null
+      if (committee && !committeeReason) throw priorityInformationErrors.committeeReasonRequired()
+      const fromCommittee = { from_committee_decision: Boolean(committee), committee_decision_reason: committeeReason }
       }
       const existing = await trx.selectFrom('priority_information_provisions').select('id').where('case_id', '=', input.caseId).forUpdate().executeTakeFirst()
       const provisionId = existing?.id ?? newId()
       if (existing) {
-        await trx.updateTable('priority_information_provisions').set({ lead_business_days: lead, updated_at: now, marked_by: input.actor.user?.id ?? null })
+        await trx.updateTable('priority_information_provisions').set({ lead_business_days: lead, updated_at: now, marked_by: input.actor.user?.id ?? null, ...fromCommittee })
           .where('id', '=', provisionId).execute()
         await trx.deleteFrom('priority_information_target_sectors').where('provision_id', '=', provisionId).execute()
         await trx.deleteFrom('priority_information_target_organizations').where('provision_id', '=', provisionId).execute()
       } else {
         await trx.insertInto('priority_information_provisions').values({
           id: provisionId, case_id: input.caseId, advisory_id: advisory.id, lead_business_days: lead,
-          marked_by: input.actor.user?.id ?? null, created_at: now, updated_at: now,
+          marked_by: input.actor.user?.id ?? null, created_at: now, updated_at: now, ...fromCommittee,
         }).execute()
       }
       if (sectors.length) await trx.insertInto('priority_information_target_sectors').values(sectors.map((sector) => ({ provision_id: provisionId, sector }))).execute()
@@ -69,7 +76,7 @@ export async function markForPriorityInformation(deps: Deps, input: { caseId: st
       if (advisory.status === 'scheduled' && advisory.publishAt) {
         await openTimer(trx, { caseId: input.caseId, kind: 'priority_information_lead', base: { date: japanDate(advisory.publishAt) }, now, episode: 'priority' })
       }
-      return { provisionId, sectors, organizationIds, leadBusinessDays: lead }
+      return { provisionId, sectors, organizationIds, leadBusinessDays: lead, ...(committee && { fromCommitteeDecision: true, committeeDecision: committee, committeeDecisionReason: committeeReason }) }
     },
   })
 }

@@ -8,6 +8,13 @@ import type { listProvisionsForStaff, loadProvisionForStaff, SectorCount } from 
 import type { ProvisionState } from './provision-time.js'
 import { sectorLabel } from './sectors.js'
 
+const CommitteeBadge = (props: { c: Ctx }) =>
+  <span class="status" data-state="from-committee" data-testid="from-committee">{props.c.var.t('priority_information.from_committee')}</span>
+
+/** What a recipient is told of a committee-decided publication: that it is one, not why it is provided. */
+const RecipientCommitteeNotice = (props: { c: Ctx; provision: { fromCommitteeDecision: boolean } }) =>
+  props.provision.fromCommitteeDecision ? <p class="notice" role="note" data-testid="recipient-committee-notice">{props.c.var.t('priority_information.recipient_committee_notice')}</p> : null
+
 const StateBadge = (props: { c: Ctx; state: ProvisionState }) =>
   <span class="status" data-state={props.state}>{props.c.var.t(`priority_information.state.${props.state}`)}</span>
 
@@ -21,7 +28,7 @@ export function RecipientList(props: { c: Ctx; items: RecipientListItem[] }) {
       <tbody>{props.items.map((i) => (
         <tr>
           <td><a href={`/priority-information/provisions/${i.provision.id}`}>{i.provision.advisory.identifier ?? ''}</a></td>
-          <td>{i.title ? pick(i.title, lang) : <span class="meta">{t('priority_information.title_after_terms')}</span>}</td>
+          <td>{i.title ? pick(i.title, lang) : <span class="meta">{t('priority_information.title_after_terms')}</span>}{i.provision.fromCommitteeDecision && <> <CommitteeBadge c={props.c} /></>}</td>
           <td>{formatDateTime(i.provideAt, lang)}</td>
           <td>{formatDateTime(i.provision.advisory.publishAt, lang)}</td>
           <td><StateBadge c={props.c} state={i.state} />{i.state === 'open' && !i.accepted && <> {t('priority_information.terms_pending')}</>}</td>
@@ -43,7 +50,7 @@ export function StaffList(props: { c: Ctx; items: Awaited<ReturnType<typeof list
           <tbody>{props.items.map((i) => (
             <tr>
               <td><a href={`/priority-information/provisions/${i.provision.id}`}>{i.provision.advisory.identifier ?? t('priority_information.no_identifier')}</a></td>
-              <td><a href={`/cases/${i.provision.caseId}`}>{pick(i.title, lang)}</a></td>
+              <td><a href={`/cases/${i.provision.caseId}`}>{pick(i.title, lang)}</a>{i.provision.fromCommitteeDecision && <> <CommitteeBadge c={props.c} /></>}</td>
               <td>{i.provideAt ? formatDateTime(i.provideAt, lang) : t('priority_information.no_provision_time')}</td>
               <td>{formatDateTime(i.provision.advisory.publishAt, lang)}</td>
               <td><StateBadge c={props.c} state={i.state} /></td>
@@ -72,6 +79,7 @@ export function RecipientProvision(props: { c: Ctx; view: RecipientView }) {
   if (view.kind === 'terms') {
     return (
       <>
+        <RecipientCommitteeNotice c={c} provision={view.provision} />
         {facts}
         <section class="card">
           <h2>{t('priority_information.terms_title')}</h2>
@@ -87,6 +95,7 @@ export function RecipientProvision(props: { c: Ctx; view: RecipientView }) {
   return (
     <>
       <p class="notice" role="note">{t('priority_information.confidential_banner')}</p>
+      <RecipientCommitteeNotice c={c} provision={view.provision} />
       <h2>{pick(view.advisory.title, lang)}</h2>
       {facts}
       <AdvisoryDetail t={t} lang={lang} advisory={view.advisory} />
@@ -110,6 +119,10 @@ export function StaffProvision(props: { c: Ctx; data: Awaited<ReturnType<typeof 
         <dt>{t('priority_information.provide_at')}</dt><dd>{data.provideAt ? formatDateTime(data.provideAt, lang) : t('priority_information.no_provision_time')}</dd>
         <dt>{t('priority_information.publish_at')}</dt><dd>{formatDateTime(p.advisory.publishAt, lang)}</dd>
         <dt>{t('priority_information.sectors')}</dt><dd>{p.sectors.map((s) => sectorLabel(s, lang)).join(', ') || t('common.none')}</dd>
+        {p.fromCommitteeDecision && <>
+          <dt>{t('priority_information.from_committee')}</dt><dd><CommitteeBadge c={c} /> {t('priority_information.from_committee_yes')}</dd>
+          <dt>{t('priority_information.committee_reason')}</dt><dd class="pre" data-testid="committee-reason">{p.committeeDecisionReason}</dd>
+        </>}
       </dl>
       <h2>{t('priority_information.recipients')}</h2>
       {data.recipients.length === 0 ? <p class="meta">{t('common.none')}</p> : (
