@@ -44,17 +44,21 @@ export async function* gzipLines(input: Readable): AsyncGenerator<string> {
   const gunzip = createGunzip()
   input.on('error', (e) => gunzip.destroy(e))
   input.pipe(gunzip).setEncoding('utf8')
-  let rest = ''
+  // A line can be megabytes (an attachment): each chunk is searched once, the parts joined once.
+  let parts: string[] = []
   try {
     for await (const chunk of gunzip as AsyncIterable<string>) {
-      rest += chunk
+      let start = 0
       let nl: number
-      while ((nl = rest.indexOf('\n')) >= 0) {
-        yield rest.slice(0, nl)
-        rest = rest.slice(nl + 1)
+      while ((nl = chunk.indexOf('\n', start)) >= 0) {
+        parts.push(chunk.slice(start, nl))
+        yield parts.join('')
+        parts = []
+        start = nl + 1
       }
+      if (start < chunk.length) parts.push(chunk.slice(start))
     }
-    if (rest) yield rest
+    if (parts.length) yield parts.join('')
   } finally {
     input.destroy()
     gunzip.destroy()

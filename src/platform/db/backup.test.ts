@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
@@ -26,6 +27,7 @@ const file = join(dir, 'keikai.backup.gz')
 const handles: DatabaseHandle[] = []
 // Every byte value, so binary data that does not survive text or JSON handling is noticed.
 const binary = new Uint8Array(Array.from({ length: 512 }, (_, i) => i % 256))
+const large = new Uint8Array(randomBytes(3 * 1024 * 1024))
 
 async function fresh(): Promise<DatabaseHandle> {
   const handle = await freshDatabase()
@@ -98,6 +100,10 @@ beforeAll(async () => {
   await t.db.insertInto('attachments').values(Array.from({ length: 40 }, (_, i) => ({
     id: crypto.randomUUID(), report_id: reportId, filename: `poc-${i}.bin`, content_type: 'application/octet-stream', size: binary.length, sha256: '0'.repeat(64), data: binary,
   }))).execute()
+  // and one large one, whose backup line spans many gzip chunks
+  await t.db.insertInto('attachments').values({
+    id: crypto.randomUUID(), report_id: reportId, filename: 'capture.pcap', content_type: 'application/octet-stream', size: large.length, sha256: '0'.repeat(64), data: large,
+  }).execute()
   const w = await walkToNotifiedOperator(t)
   intake = w.intake
   websiteCase = w.caseId
@@ -129,9 +135,9 @@ describe('a backup restored into an empty database', () => {
     for (const table of Object.keys(original)) expect(after[table], table).toEqual(original[table])
     // the seeding reached the tables that are hard to get right
     for (const table of ['attachments', 'case_events', 'advisories', 'users', 'api_tokens', 'mail_outbox']) expect(original[table]!.length, table).toBeGreaterThan(0)
-    const attachments = await restored.db.selectFrom('attachments').select('data').execute()
-    expect(attachments).toHaveLength(40)
-    for (const a of attachments) expect(Buffer.from(a.data)).toEqual(Buffer.from(binary))
+    const attachments = await restored.db.selectFrom('attachments').select(['filename', 'data']).execute()
+    expect(attachments).toHaveLength(41)
+    for (const a of attachments) expect(Buffer.from(a.data).equals(Buffer.from(a.filename === 'capture.pcap' ? large : binary)), a.filename).toBe(true)
     const roles = await restored.db.selectFrom('users').select('roles').where('display_name', '=', 'Many Roles').executeTakeFirstOrThrow()
     expect(roles.roles).toEqual(['intake', 'coordinator', 'admin'])
   })
@@ -156,7 +162,7 @@ describe('a backup restored into an empty database', () => {
     const again = await restoreBackup(restored.db, createReadStream(file)).catch((e: unknown) => e)
     expect(again).toBeInstanceOf(BackupError)
     expect((again as BackupError).code).toBe('backup.target_not_empty')
-    expect((again as BackupError).message).toContain('attachments: 40 rows')
+    expect((again as BackupError).message).toContain('attachments: 41 rows')
     expect(await snapshot(restored.db)).toEqual(before)
   })
 

@@ -12,7 +12,7 @@ export { restoreBackup } from './backup-restore.js'
 
 
 /** Rows a batch holds: few for tables with binary data (attachments are megabytes), many otherwise. */
-const batchSize = (t: TableShape) => (t.types.includes('bytea') ? 16 : 1000)
+const batchSize = (t: TableShape) => (t.types.includes('bytea') ? 4 : 1000)
 
 /**
  * Writes a consistent snapshot of every application table to `out` (gzip, JSON lines): one
