@@ -46,7 +46,7 @@ export async function listReportsOfFinder(db: DB, userId: string) {
 
 export async function listAttachments(db: DB, reportId: string) {
   return db.selectFrom('attachments').select(['id', 'report_id', 'filename', 'content_type', 'size', 'sha256', 'created_at'])
-    .where('report_id', '=', reportId).orderBy('created_at').execute()
+    .where('report_id', '=', reportId).orderBy('created_at').orderBy('filename').orderBy('id').execute()
 }
 
 export async function loadAttachment(db: DB, id: string) {
