@@ -24,9 +24,9 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 const provisionJson = (p: ProvisionRecord, state: ProvisionState, provideAt: Date | null) => ({
   id: p.id, caseId: p.caseId, identifier: p.advisory.identifier, state, provideAt: iso(provideAt), publishAt: iso(p.advisory.publishAt),
+  leadBusinessDays: p.leadBusinessDays, sectors: p.sectors, organizationIds: p.organizationIds,
   // Staff only: recipients get the flag, never the coordinator's reason.
   fromCommitteeDecision: p.fromCommitteeDecision, committeeDecisionReason: p.committeeDecisionReason,
-  leadBusinessDays: p.leadBusinessDays, sectors: p.sectors, organizationIds: p.organizationIds,
 })
 
 const requireMarker = (c: Parameters<typeof requireUser>[0]): Promise<CurrentUser> => allowedOnCase(c, priorityInformationPolicies.markForPriorityInformation)

@@ -15,8 +15,8 @@ import { acceptTerms, listProvisionsForRecipient, markForPriorityInformation, op
 import { countsBySector, listProvisionsForStaff, loadProvisionForStaff } from './staff.usecases.js'
 import { CiOrganizationForm, CiOrganizationList, CiOrganizationPage } from './ci-organizations.views.js'
 import { RecipientList, RecipientProvision, StaffList, StaffProvision, StatsTable } from './provisions.views.js'
-import { committeeDecisionOf } from './provisions.repository.js'
 import { MarkingForm, markingValuesFrom } from './marking.views.js'
+import { committeeDecisionOf } from './provisions.repository.js'
 import { priorityInformationApi } from './priority-information.api.js'
 import { priorityInformationPolicies } from './priority-information.policies.js'
 

@@ -22,7 +22,7 @@ export const markProvisionSchema = z.object({
   sectors: many(50).pipe(z.array(z.enum(SECTOR_KEYS))),
   organizationIds: many(100),
   leadBusinessDays: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_LEAD_BUSINESS_DAYS).optional()),
-})
-export type MarkProvisionInput = z.infer<typeof markProvisionSchema>
   /** Required when the case's publication is a committee decision (400 priority_information.committee_reason_required). */
   committeeDecisionReason: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
+})
+export type MarkProvisionInput = z.infer<typeof markProvisionSchema>

@@ -48,11 +48,11 @@ export async function markForPriorityInformation(deps: Deps, input: { caseId: st
       if (organizationIds.length) {
         const found = await trx.selectFrom('organizations').select('id').where('id', 'in', organizationIds).where('kind', '=', 'critical_infrastructure').execute()
         if (found.length !== organizationIds.length) throw priorityInformationErrors.unknownOrganization()
+      }
       const committee = await committeeDecisionOf(trx, input.caseId)
       const committeeReason = committee ? input.marking.committeeDecisionReason?.trim() || null : null
       if (committee && !committeeReason) throw priorityInformationErrors.committeeReasonRequired()
       const fromCommittee = { from_committee_decision: Boolean(committee), committee_decision_reason: committeeReason }
-      }
       const existing = await trx.selectFrom('priority_information_provisions').select('id').where('case_id', '=', input.caseId).forUpdate().executeTakeFirst()
       const provisionId = existing?.id ?? newId()
       if (existing) {
