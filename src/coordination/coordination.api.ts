@@ -36,7 +36,7 @@ coordinationApi.get('/api/v1/organizations', async (c) => {
 
 coordinationApi.post('/api/v1/organizations', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
-  return c.json(await createOrganization(c.var.deps.db, await jsonBody(c, organizationSchema)), 201)
+  return c.json(await createOrganization(c.var.deps.db, await jsonBody(c, organizationSchema), c.var.deps.clock.now()), 201)
 })
 
 coordinationApi.get('/api/v1/organizations/:id', async (c) => {

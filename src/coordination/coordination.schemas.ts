@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { pgpPublicKeyField } from '../platform/mail/openpgp-keys.js'
 import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { CAUSES, PRODUCT_TYPES, categoryKeys } from '../cases/categories.js'
@@ -9,8 +10,8 @@ const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().
 export const organizationSchema = acceptsLegacyPairs(z.object({
   name: bilingual({ max: 200 }),
   website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
-  pgpPublicKey: z.preprocess(blankToUndefined, z.string().trim().max(100_000)
-    .refine((k) => k.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----'), 'Paste an ASCII-armoured OpenPGP public key.').optional()),
+  /** Checked as a key (readable, public, unexpired, can encrypt) by the use case that stores it. */
+  pgpPublicKey: pgpPublicKeyField,
 }), ['name'])
 
 export const contactSchema = z.object({

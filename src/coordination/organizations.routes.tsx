@@ -2,13 +2,14 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { policies } from '../policies/policies.js'
 import { contactSchema, organizationSchema } from './coordination.schemas.js'
 import { ContactsSection } from './contact-form.views.js'
-import { addContact, createOrganization, listOrganizations, loadOrganization } from './organizations.usecases.js'
+import { addContact, createOrganization, listOrganizations, loadOrganization, organizationKeyFacts } from './organizations.usecases.js'
 
 export const organizationRoutes = new Hono<AppEnv>()
 
@@ -56,7 +57,7 @@ organizationRoutes.post('/organizations', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   const body = await formBody(c)
   try {
-    const { id } = await createOrganization(c.var.deps.db, parseFlatForm(organizationSchema, body))
+    const { id } = await createOrganization(c.var.deps.db, parseFlatForm(organizationSchema, body), c.var.deps.clock.now())
     return c.redirect(withCase(`/organizations/${id}`, returnCase(c.req.query('case'))), 303)
   } catch (error) {
     return page(c, c.var.t('coordination.organization_new_title'), <OrganizationForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)
@@ -67,6 +68,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
   const { t, lang } = c.var
   const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('id'))
+  const keyFacts = await organizationKeyFacts(org)
   const caseId = returnCase(c.req.query('case'))
   return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
     <>
@@ -75,7 +77,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
         <dt>{t('coordination.name_ja')}</dt><dd>{org.name_ja}</dd>
         <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>
         <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
-        <dt>OpenPGP</dt><dd>{org.pgp_public_key ? t('coordination.pgp_registered') : t('common.none')}</dd>
+        <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={keyFacts} /></dd>
       </dl>
       <ContactsSection c={c} contacts={contacts} action={withCase(`/organizations/${org.id}/contacts`, caseId)} />
       <h2>{t('coordination.members')}</h2>

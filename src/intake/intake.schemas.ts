@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
+import { pgpPublicKeyField } from '../platform/mail/openpgp-keys.js'
 import { PRODUCT_TYPES, REJECTION_REASONS, categoryKeys } from '../cases/categories.js'
 import { websiteImpactKeys, websiteTypeKeys } from '../cases/website-categories.js'
 
@@ -24,6 +25,8 @@ export const productReportSchema = z.object({
   finderName: text(100),
   finderEmail: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email().max(254).optional()),
   finderOrganization: optionalText(200),
+  /** Mail to the finder's address is encrypted to it (checked as a key when the report is filed). */
+  finderPgpPublicKey: pgpPublicKeyField,
   consentShareIdentity: flag.default(false),
   consentCredit: flag.default(false),
   creditName: optionalText(200),

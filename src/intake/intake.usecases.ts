@@ -7,11 +7,12 @@ import { errors } from '../platform/errors.js'
 import { safeFilename } from '../platform/http/content-disposition.js'
 import { tokyoDate } from '../platform/i18n/index.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
+import { requireUsablePublicKey } from '../platform/mail/openpgp-keys.js'
 import { appendEvent, actorOf, transitionProductCase, transitionWebsiteCase, type Actor } from '../cases/case-events.js'
 import { findCase } from '../cases/cases.repository.js'
 import { intakeErrors } from './intake.errors.js'
 import type { ProductReportInput, RejectInput } from './intake.schemas.js'
-import { findReportByReceipt, listReportsOfCase } from '../cases/reports.repository.js'
+import { findReportByReceipt } from '../cases/reports.repository.js'
 import { finderMail, notifyFinders } from '../cases/finder-mail.js'
 
 export const MAX_ATTACHMENTS = 5
@@ -41,7 +42,7 @@ export async function submitProductReport(deps: Deps, input: { report: ProductRe
 
 /** Who filed a report and what they agreed to; the same on both report forms. */
 export type FinderFields = {
-  finderName: string; finderEmail?: string; finderOrganization?: string; consentShareIdentity: boolean
+  finderName: string; finderEmail?: string; finderOrganization?: string; finderPgpPublicKey?: string; consentShareIdentity: boolean
   consentCredit?: boolean; creditName?: string; locale: 'ja' | 'en'
 }
 
@@ -57,6 +58,7 @@ export async function fileReport(deps: Deps, input: {
   if (uploads.length > MAX_ATTACHMENTS) throw intakeErrors.tooManyFiles(MAX_ATTACHMENTS)
   if (uploads.some((u) => u.bytes.byteLength > deps.config.maxAttachmentBytes)) throw errors.tooLarge()
   const now = deps.clock.now()
+  if (f.finderPgpPublicKey) await requireUsablePublicKey(f.finderPgpPublicKey, now, 'finderPgpPublicKey')
   const trackingSecret = newSecret()
   const caseId = newId()
   const reportId = newId()
@@ -74,6 +76,7 @@ export async function fileReport(deps: Deps, input: {
       consent_share_identity: f.consentShareIdentity, consent_credit: Boolean(f.consentCredit),
       credit_name: f.consentCredit ? (f.creditName ?? f.finderName) : null,
       locale: f.locale, details: JSON.stringify(input.details), submitted_at: now,
+      finder_pgp_public_key: f.finderPgpPublicKey ?? null,
     }).execute()
     for (const u of uploads) {
       await trx.insertInto('attachments').values({

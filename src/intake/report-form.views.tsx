@@ -96,6 +96,9 @@ export function FinderFields(props: { c: Ctx; values: Record<string, unknown>; e
       <Field label={t('intake.finder_organization')} name="finderOrganization">
         <input id="finderOrganization" name="finderOrganization" maxlength={200} value={s('finderOrganization')} />
       </Field>
+      <Field label={t('pgp.public_key_field')} name="finderPgpPublicKey" hint={t('pgp.finder_key_hint')}>
+        <textarea id="finderPgpPublicKey" name="finderPgpPublicKey" rows={4}>{s('finderPgpPublicKey')}</textarea>
+      </Field>
       <label><input type="checkbox" name="consentShareIdentity" checked={v.consentShareIdentity === 'on' || v.consentShareIdentity === true} /> {props.shareLabel}</label>
     </>
   )

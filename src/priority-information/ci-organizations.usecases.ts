@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/database.js'
 import type { Deps } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
 import { newId } from '../platform/secrets.js'
+import { describePublicKey, requireUsablePublicKey } from '../platform/mail/openpgp-keys.js'
 import { enqueueMail } from '../platform/mail/outbox.js'
 import { formatDateTime, translator } from '../platform/i18n/index.js'
 import { createInvitation } from '../accounts/index.js'
@@ -12,11 +13,16 @@ import type { CiOrganizationInput } from './priority-information.schemas.js'
 
 const INVITATION_DAYS = 14
 
-/** Registers a critical-infrastructure organisation (重要インフラ事業者) in its sector. */
-export async function createCiOrganization(db: DB, input: CiOrganizationInput): Promise<{ id: string }> {
+/**
+ * Registers a critical-infrastructure organisation (重要インフラ事業者) in its sector, with its optional
+ * OpenPGP key (refused when mail cannot be encrypted to it at `now`).
+ */
+export async function createCiOrganization(db: DB, input: CiOrganizationInput, now: Date): Promise<{ id: string }> {
+  if (input.pgpPublicKey) await requireUsablePublicKey(input.pgpPublicKey, now, 'pgpPublicKey')
   const id = newId()
   await db.insertInto('organizations').values({
     id, kind: 'critical_infrastructure', sector: input.sector, name_ja: input.name.ja, name_en: input.name.en, website: input.website ?? null,
+    pgp_public_key: input.pgpPublicKey ?? null,
   }).execute()
   return { id }
 }
@@ -30,7 +36,7 @@ export async function listCiOrganizations(db: DB) {
 }
 
 async function requireCiOrganization(db: DB, id: string) {
-  const org = await db.selectFrom('organizations').select(['id', 'name_ja', 'name_en', 'sector', 'website'])
+  const org = await db.selectFrom('organizations').select(['id', 'name_ja', 'name_en', 'sector', 'website', 'pgp_public_key'])
     .where('id', '=', id).where('kind', '=', 'critical_infrastructure').executeTakeFirst()
   if (!org) throw errors.notFound()
   return org
@@ -41,7 +47,8 @@ export async function loadCiOrganization(db: DB, id: string) {
   const org = await requireCiOrganization(db, id)
   const contacts = await db.selectFrom('organization_contacts').select(['id', 'name', 'email', 'phone']).where('organization_id', '=', id).orderBy('created_at').execute()
   const members = await db.selectFrom('users').select(['id', 'display_name', 'email']).where('organization_id', '=', id).orderBy('display_name').execute()
-  return { org, contacts, members }
+  const keyFacts = org.pgp_public_key ? await describePublicKey(org.pgp_public_key) : null
+  return { org, contacts, members, keyFacts }
 }
 
 export async function addCiContact(db: DB, organizationId: string, input: z.infer<typeof contactSchema>) {

@@ -2,6 +2,7 @@ import { ContactsSection } from '../coordination/index.js'
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import type { listCiOrganizations, loadCiOrganization } from './ci-organizations.usecases.js'
 import { SECTORS, sectorLabel } from './sectors.js'
 
@@ -42,6 +43,7 @@ export function CiOrganizationForm(props: { c: Ctx; values?: Record<string, unkn
           </select>
         </Field>
         <Field label={t('priority_information.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
+        <Field label={t('pgp.public_key_field')} name="pgpPublicKey"><textarea id="pgpPublicKey" name="pgpPublicKey">{v('pgpPublicKey')}</textarea></Field>
         <button type="submit">{t('common.save')}</button>
       </form>
     </>
@@ -63,6 +65,7 @@ export function CiOrganizationPage(props: { c: Ctx; data: Awaited<ReturnType<typ
         <dt>{t('priority_information.name_en')}</dt><dd>{org.name_en}</dd>
         <dt>{t('priority_information.sector')}</dt><dd>{org.sector ? sectorLabel(org.sector, lang) : t('priority_information.no_sector')}</dd>
         <dt>{t('priority_information.website')}</dt><dd>{org.website ?? ''}</dd>
+        <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={data.keyFacts} /></dd>
       </dl>
       <ContactsSection c={c} contacts={data.contacts} action={`/priority-information/organizations/${org.id}/contacts`} />
       <h2>{t('priority_information.members')}</h2>

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import type { AppEnv, CurrentUser, Deps } from '../platform/http/context.js'
 import { jsonBody } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
-import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { advisoryJson } from '../advisories/index.js'
 import { translator } from '../platform/i18n/index.js'
@@ -44,7 +43,7 @@ priorityInformationApi.get('/api/v1/priority-information/organizations', async (
 
 priorityInformationApi.post('/api/v1/priority-information/organizations', async (c) => {
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
-  return c.json(await createCiOrganization(c.var.deps.db, await jsonBody(c, ciOrganizationSchema)), 201)
+  return c.json(await createCiOrganization(c.var.deps.db, await jsonBody(c, ciOrganizationSchema), c.var.deps.clock.now()), 201)
 })
 
 priorityInformationApi.get('/api/v1/priority-information/organizations/:ciOrgId', async (c) => {

@@ -5,7 +5,6 @@ import { formBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { AppError, errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
 import { contactSchema } from '../coordination/index.js'
@@ -59,7 +58,7 @@ priorityInformationRoutes.post('/priority-information/organizations', async (c) 
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const body = await formBody(c)
   try {
-    const { id } = await createCiOrganization(c.var.deps.db, parseFlatForm(ciOrganizationSchema, body))
+    const { id } = await createCiOrganization(c.var.deps.db, parseFlatForm(ciOrganizationSchema, body), c.var.deps.clock.now())
     return c.redirect(`/priority-information/organizations/${id}`, 303)
   } catch (e) {
     return page(c, c.var.t('priority_information.new_organization'), <CiOrganizationForm c={c} values={body} error={formError(e)} />, 400)

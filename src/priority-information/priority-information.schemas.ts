@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined } from '../platform/http/validate.js'
+import { pgpPublicKeyField } from '../platform/mail/openpgp-keys.js'
 import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
 import { MAX_LEAD_BUSINESS_DAYS } from './provision-time.js'
 import { SECTOR_KEYS } from './sectors.js'
@@ -9,6 +10,7 @@ export const ciOrganizationSchema = acceptsLegacyPairs(z.object({
   name: bilingual({ max: 200 }),
   sector: z.enum(SECTOR_KEYS),
   website: z.preprocess(blankToUndefined, z.string().trim().url().max(500).optional()),
+  pgpPublicKey: pgpPublicKeyField,
 }), ['name'])
 export type CiOrganizationInput = z.infer<typeof ciOrganizationSchema>
 

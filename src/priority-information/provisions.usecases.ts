@@ -7,7 +7,6 @@ import { findAdvisoryByCase, listRevisions, toAdvisoryRecord } from '../advisori
 import { isPubliclyVisible } from '../advisories/index.js'
 import { presentAdvisory, type PublicAdvisory } from '../advisories/index.js'
 import { identifierSlug } from '../advisories/index.js'
-import { policies } from '../policies/policies.js'
 import { japanDate } from '../platform/calendar/business-days.js'
 import { openTimer } from '../deadlines/index.js'
 import { priorityInformationErrors } from './priority-information.errors.js'

@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
+import { describePublicKey } from '../platform/mail/openpgp-keys.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { ContactsSection } from '../coordination/index.js'
 import { contactSchema } from '../coordination/index.js'
 import { addContact, createOrganization, loadOrganization } from '../coordination/index.js'
@@ -53,6 +54,7 @@ function OperatorForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
         <Field label={t('coordination.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
         <Field label={t('websites.org_type')} name="orgType" required><select id="orgType" name="orgType" required>{orgTypeOptions(c, v('orgType'))}</select></Field>
         <Field label={t('coordination.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
+        <Field label={t('coordination.pgp_key')} name="pgpPublicKey"><textarea id="pgpPublicKey" name="pgpPublicKey">{v('pgpPublicKey')}</textarea></Field>
         <button type="submit">{t('common.save')}</button>
       </form>
     </>
@@ -68,7 +70,7 @@ operatorsRoutes.post('/operators', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
   const body = await formBody(c)
   try {
-    const { id } = await createOrganization(c.var.deps.db, { ...parseFlatForm(operatorSchema, body), kind: 'operator' })
+    const { id } = await createOrganization(c.var.deps.db, { ...parseFlatForm(operatorSchema, body), kind: 'operator' }, c.var.deps.clock.now())
     return c.redirect(withCase(`/operators/${id}`, returnCase(c.req.query('case'))), 303)
   } catch (error) {
     return page(c, c.var.t('websites.operator_new_title'), <OperatorForm c={c} values={body} error={error} caseId={returnCase(c.req.query('case'))} />, 400)
@@ -85,6 +87,7 @@ operatorsRoutes.get('/operators/:operatorId', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
   const { t, lang } = c.var
   const { org, contacts, members } = await loadOperator(c)
+  const keyFacts = org.pgp_public_key ? await describePublicKey(org.pgp_public_key) : null
   const caseId = returnCase(c.req.query('case'))
   return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
     <>
@@ -94,6 +97,7 @@ operatorsRoutes.get('/operators/:operatorId', async (c) => {
         <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>
         <dt>{t('websites.org_type')}</dt><dd>{org.org_type ? t(`websites.org_type.${org.org_type}`) : ''}</dd>
         <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
+        <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={keyFacts} /></dd>
       </dl>
       <ContactsSection c={c} contacts={contacts} action={withCase(`/operators/${org.id}/contacts`, caseId)} />
       <h2>{t('coordination.members')}</h2>

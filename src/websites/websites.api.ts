@@ -4,7 +4,6 @@ import { jsonBody, jsonInput } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { errors } from '../platform/errors.js'
-import { policies } from '../policies/policies.js'
 import { receiptResponse, reportRequest } from '../intake/index.js'
 import { addContact, createOrganization, loadOrganization } from '../coordination/index.js'
 import { contactSchema } from '../coordination/index.js'
@@ -72,7 +71,7 @@ websitesApi.get('/api/v1/operators', async (c) => {
 websitesApi.post('/api/v1/operators', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
   const input = await jsonBody(c, operatorSchema)
-  return c.json(await createOrganization(c.var.deps.db, { ...input, kind: 'operator' }), 201)
+  return c.json(await createOrganization(c.var.deps.db, { ...input, kind: 'operator' }, c.var.deps.clock.now()), 201)
 })
 websitesApi.get('/api/v1/operators/:operatorId', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined, checkbox } from '../platform/http/validate.js'
+import { pgpPublicKeyField } from '../platform/mail/openpgp-keys.js'
 import { acceptsLegacyPairs } from '../platform/http/bilingual.js'
 import { isoDateField as isoDate } from '../platform/http/date-fields.js'
 import { organizationSchema } from '../coordination/index.js'
@@ -28,6 +29,7 @@ export const websiteReportSchema = z.object({
   finderName: text(100),
   finderEmail: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email().max(254).optional()),
   finderOrganization: optionalText(200),
+  finderPgpPublicKey: pgpPublicKeyField,
   consentShareIdentity: z.preprocess(checkbox, z.boolean()).default(false),
   locale: z.enum(['ja', 'en']).default('ja'),
 })
@@ -36,7 +38,7 @@ export type WebsiteReportInput = z.infer<typeof websiteReportSchema>
 /** What the finder wrote, as stored in reports.details. */
 export type WebsiteReportDetails = Pick<WebsiteReportInput, 'urls' | 'operatorName' | 'vulnerabilityType' | 'impact' | 'description' | 'reproduction'>
 
-export const operatorSchema = acceptsLegacyPairs(organizationSchema.omit({ pgpPublicKey: true }).extend({ orgType: z.enum(ORGANIZATION_TYPES) }), ['name'])
+export const operatorSchema = acceptsLegacyPairs(organizationSchema.extend({ orgType: z.enum(ORGANIZATION_TYPES) }), ['name'])
 
 export const classifyWebsiteSchema = z.object({ vulnerabilityType: z.enum(websiteTypeKeys), impact: z.enum(websiteImpactKeys) })
 

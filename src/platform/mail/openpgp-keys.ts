@@ -26,6 +26,8 @@ export type PublicKeyCheck =
  * with a valid self-signature and a (sub)key that may encrypt.
  */
 export async function checkPublicKey(armored: string, now: Date): Promise<PublicKeyCheck> {
+  // openpgp reads the first armored block only; a second one pasted after it would be stored unseen.
+  if ((armored.match(/-----BEGIN PGP /g) ?? []).length > 1) return { usable: false, problem: 'several_keys' }
   let keys: openpgp.Key[]
   try {
     keys = await openpgp.readKeys({ armoredKeys: armored })
