@@ -13,6 +13,7 @@ import { apiFeature } from './api/api.feature.js'
 import { deadlinesFeature } from './deadlines/deadlines.feature.js'
 import { uncontactableFeature } from './uncontactable/uncontactable.feature.js'
 import { committeeFeature } from './committee/committee.feature.js'
+import { productsFeature } from './products/products.feature.js'
 import { endOfLifeFeature } from './end-of-life/end-of-life.feature.js'
 import { coordinationRequestsFeature } from './coordination-requests/coordination-requests.feature.js'
 import { priorityInformationFeature } from './priority-information/priority-information.feature.js'
@@ -39,6 +40,7 @@ export const features: readonly Feature[] = [
   deadlinesFeature,
   uncontactableFeature,
   committeeFeature,
+  productsFeature,
   endOfLifeFeature,
   coordinationRequestsFeature,
   priorityInformationFeature,

@@ -4,6 +4,7 @@ export { findAdvisoryByCase, listCaseVulnerabilities, listFinders, listRevisions
 export { CVE_ID, CWE_ID, advisoryDraftSchema, referenceSchema, vulnerabilityInputSchema } from './advisories.schemas.js'
 export type { AdvisoryDraftInput } from './advisories.schemas.js'
 export { saveAdvisoryDraft, scheduleAdvisory } from './advisories.usecases.js'
+export { redraftInput } from './redraft.js'
 export { missingForPublication, readContent } from './advisory-content.js'
 export type { AdvisoryContent, AdvisoryText, Localized } from './advisory-content.js'
 export { AdvisoryDetail, Paragraphs, SeverityBadge } from './advisory-detail.views.js'

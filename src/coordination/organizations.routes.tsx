@@ -10,6 +10,7 @@ import { policies } from '../policies/policies.js'
 import { contactSchema, organizationSchema } from './coordination.schemas.js'
 import { ContactsSection } from './contact-form.views.js'
 import { addContact, createOrganization, listOrganizations, loadOrganization, organizationKeyFacts } from './organizations.usecases.js'
+import { organizationSections } from './organization-sections.js'
 
 export const organizationRoutes = new Hono<AppEnv>()
 
@@ -82,6 +83,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
       <ContactsSection c={c} contacts={contacts} action={withCase(`/organizations/${org.id}/contacts`, caseId)} />
       <h2>{t('coordination.members')}</h2>
       <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
+      {organizationSections().map((Section) => <Section c={c} org={org} />)}
     </>
   ))
 })

@@ -10,13 +10,10 @@ export type EolHandling = (typeof EOL_HANDLINGS)[number]
 
 type OptionalOnInsert<T> = ColumnType<T | null, T | null | undefined, T | null>
 
-// The columns migration 0006 adds to `cases`.
+// The columns migration 0006 adds to `cases` (its support-end date, product name and version moved to the
+// product catalogue in 0014: a case's support end is its products').
 declare module '../platform/db/schema.js' {
   interface CasesTable {
-    /** サポート終了日, YYYY-MM-DD (a Japan calendar date). */
-    support_end_date: OptionalOnInsert<string>
-    eol_product_name: OptionalOnInsert<string>
-    eol_product_version: OptionalOnInsert<string>
     eol_handling: OptionalOnInsert<EolHandling>
     eol_handling_at: OptionalOnInsert<Date>
     /** The date a 個別対応 or low-impact closure took effect, YYYY-MM-DD. */

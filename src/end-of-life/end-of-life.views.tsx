@@ -3,34 +3,39 @@ import { Csrf } from '../platform/http/layout.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import type { CaseView } from '../cases/case-view.js'
+import { caseSupportEnd } from '../products/index.js'
 import { isPastSupportEnd } from './support-end.usecases.js'
 import { allowedEolHandlings } from './eol-handling.usecases.js'
 
 /** Support end (サポート終了) of a product case and the coordinator's choice of handling A–E. */
-export function EndOfLifeSection(props: { c: Ctx; view: CaseView }) {
+export async function EndOfLifeSection(props: { c: Ctx; view: CaseView }) {
   const { c, view } = props
   const { t, lang } = c.var
   const k = view.kase
-  const past = isPastSupportEnd(k.support_end_date, c.var.deps.clock.now())
+  const end = await caseSupportEnd(c.var.deps.db, k.id)
+  const past = isPastSupportEnd(end, c.var.deps.clock.now())
   const closed = CLOSED_PRODUCT_STATUSES.includes(k.status as ProductCaseStatus)
   const handlings = past && !closed ? allowedEolHandlings(k.status) : []
   return (
     <section data-section="end-of-life">
       <h2>{t('end_of_life.section')}</h2>
-      {past && <p class="notice" data-testid="past-end-of-support">{t('end_of_life.past_end_of_support', { date: formatDate(k.support_end_date, lang) })}</p>}
+      {past && <p class="notice" data-testid="past-end-of-support">{end.supportEndDate
+        ? t('end_of_life.past_end_of_support', { date: formatDate(end.supportEndDate, lang) })
+        : t('end_of_life.past_end_of_support_undated')}</p>}
+      <p class="meta">{t('end_of_life.from_catalogue')}</p>
       <dl class="facts">
-        <dt>{t('end_of_life.support_end_date')}</dt><dd>{k.support_end_date ? formatDate(k.support_end_date, lang) : t('end_of_life.unknown')}</dd>
-        {k.eol_product_name && <><dt>{t('end_of_life.product_name')}</dt><dd>{k.eol_product_name}</dd></>}
-        {k.eol_product_version && <><dt>{t('end_of_life.product_version')}</dt><dd>{k.eol_product_version}</dd></>}
+        <dt>{t('end_of_life.support_end_date')}</dt><dd data-testid="support-end-date">{end.supportEndDate ? formatDate(end.supportEndDate, lang) : end.endedWithoutDate ? t('end_of_life.ended_date_unknown') : t('end_of_life.unknown')}</dd>
+        {end.productName && <><dt>{t('end_of_life.product_name')}</dt><dd>{end.productId ? <a href={`/products/${end.productId}`}>{end.productName}</a> : end.productName}</dd></>}
+        {end.productVersion && <><dt>{t('end_of_life.product_version')}</dt><dd>{end.productVersion}</dd></>}
         {k.eol_handling && <><dt>{t('end_of_life.handling')}</dt>
           <dd data-testid="eol-handling">{t(`end_of_life.handling.${k.eol_handling}`)} <span class="meta">({formatDateTime(k.eol_handling_at, lang)})</span></dd></>}
       </dl>
       {!closed && (
         <form method="post" action={`/cases/${k.id}/end-of-life`} class="inline">
           <Csrf c={c} />
-          <label>{t('end_of_life.support_end_date')}<input type="date" name="supportEndDate" value={k.support_end_date ?? ''} /></label>
-          <label>{t('end_of_life.product_name')}<input name="productName" maxlength={200} value={k.eol_product_name ?? ''} /></label>
-          <label>{t('end_of_life.product_version')}<input name="productVersion" maxlength={200} value={k.eol_product_version ?? ''} /></label>
+          <label>{t('end_of_life.support_end_date')}<input type="date" name="supportEndDate" value={end.supportEndDate ?? ''} /></label>
+          <label>{t('end_of_life.product_name')}<input name="productName" maxlength={200} value={end.productName ?? ''} /></label>
+          <label>{t('end_of_life.product_version')}<input name="productVersion" maxlength={200} value={end.productVersion ?? ''} /></label>
           <button type="submit" class="secondary">{t('common.save')}</button>
         </form>
       )}

@@ -43,7 +43,7 @@ type Choice = { caseId: string; actor: Actor; handling: EolHandling; note?: stri
 export async function chooseEolHandling(deps: Deps, input: Choice): Promise<EolHandlingResult> {
   const kase = await readEndOfLife(deps.db, input.caseId)
   if (!kase || kase.kind !== 'product') throw errors.notFound()
-  if (!isPastSupportEnd(kase.support_end_date, deps.clock.now())) throw endOfLifeErrors.notPastSupportEnd()
+  if (!isPastSupportEnd(kase.supportEnd, deps.clock.now())) throw endOfLifeErrors.notPastSupportEnd()
   if (!EOL_HANDLING_FROM[input.handling].includes(kase.status as ProductCaseStatus)) throw invalidTransition(`eol_handling_${input.handling}`, kase.status)
 
   switch (input.handling) {
@@ -98,9 +98,9 @@ async function recordWithoutMove(deps: Deps, input: Choice, allowedIn: readonly 
  */
 async function recordHandling(trx: DB, deps: Deps, input: Choice, now: Date, opts: { appendOwnEvent: boolean }) {
   const before = await readEndOfLife(trx, input.caseId)
-  if (!before || !isPastSupportEnd(before.support_end_date, now)) throw endOfLifeErrors.notPastSupportEnd()
+  if (!before || !isPastSupportEnd(before.supportEnd, now)) throw endOfLifeErrors.notPastSupportEnd()
   await trx.updateTable('cases').set({ eol_handling: input.handling, eol_handling_at: now }).where('id', '=', input.caseId).execute()
-  const data = { handling: input.handling, previousHandling: before.eol_handling, supportEndDate: before.support_end_date, note: input.note ?? null }
+  const data = { handling: input.handling, previousHandling: before.eol_handling, supportEndDate: before.supportEnd.supportEndDate, productId: before.supportEnd.productId, note: input.note ?? null }
   if (opts.appendOwnEvent) await appendEvent(trx, { caseId: input.caseId, type: 'eol_handling_chosen', actor: input.actor, at: now, data })
   return { eolHandling: input.handling, ...(opts.appendOwnEvent ? {} : data) }
 }

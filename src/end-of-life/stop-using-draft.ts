@@ -5,7 +5,8 @@ import { detailsOf, listReportsOfCase } from '../cases/reports.repository.js'
 import { saveAdvisoryDraft } from '../advisories/index.js'
 import { findAdvisoryByCase } from '../advisories/index.js'
 import type { Localized } from '../advisories/index.js'
-import { redraftInput } from './advisory-redraft.js'
+import { redraftInput } from '../advisories/index.js'
+import { caseSupportEnd } from '../products/index.js'
 
 const ja = translator('ja')
 const en = translator('en')
@@ -23,17 +24,17 @@ export async function offerStopUsingDraft(deps: Deps, input: { caseId: string; a
   const existing = await findAdvisoryByCase(db, input.caseId)
   if (existing && !blank(existing.content.solution)) return { advisoryId: existing.id, solutionFilled: false }
 
-  const kase = await db.selectFrom('cases').select(['title', 'support_end_date', 'eol_product_name', 'eol_product_version'])
-    .where('id', '=', input.caseId).executeTakeFirstOrThrow()
+  const kase = await db.selectFrom('cases').select(['title']).where('id', '=', input.caseId).executeTakeFirstOrThrow()
+  const end = await caseSupportEnd(db, input.caseId)
   const reported = (await listReportsOfCase(db, input.caseId)).map(detailsOf)[0]
-  const product = kase.eol_product_name ?? reported?.productName ?? kase.title
-  const versions = kase.eol_product_version ?? reported?.productVersion ?? ''
+  const product = end.productName ?? reported?.productName ?? kase.title
+  const versions = end.productVersion ?? reported?.productVersion ?? ''
   const developers = await db.selectFrom('case_parties').innerJoin('organizations', 'organizations.id', 'case_parties.organization_id')
     .select(['organizations.name_ja']).where('case_parties.case_id', '=', input.caseId).orderBy('case_parties.created_at').execute()
   const developerNames = developers.length ? developers.map((d) => d.name_ja) : reported?.developerName ? [reported.developerName] : []
   const text = (key: string): Localized => ({
-    ja: ja(key, { product, date: formatDate(kase.support_end_date, 'ja') }),
-    en: en(key, { product, date: formatDate(kase.support_end_date, 'en') }),
+    ja: ja(key, { product, date: end.supportEndDate ? formatDate(end.supportEndDate, 'ja') : ja('end_of_life.unknown') }),
+    en: en(key, { product, date: end.supportEndDate ? formatDate(end.supportEndDate, 'en') : en('end_of_life.unknown') }),
   })
 
   const previous = existing?.content

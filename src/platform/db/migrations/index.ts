@@ -11,6 +11,7 @@ import * as websites from './0009-websites.js'
 import * as alerts from './0010-alerts.js'
 import * as openpgp from './0011-openpgp.js'
 import * as committeeGaps from './0013-committee-gaps.js'
+import * as productCatalogue from './0014-product-catalogue.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0010-alerts': alerts,
   '0011-openpgp': openpgp,
   '0013-committee-gaps': committeeGaps,
+  '0014-product-catalogue': productCatalogue,
 }

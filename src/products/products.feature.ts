@@ -1,0 +1,21 @@
+import type { Feature } from '../cases/case-sections.js'
+import { addOrganizationSection } from '../coordination/index.js'
+import { productsPolicies } from './products.policies.js'
+import { productsRoutes } from './products.routes.js'
+import { productsMessages } from './products.messages.js'
+import { productsOperations } from './products.openapi.js'
+import { CaseProductsSection, OrganizationProductsSection } from './products.views.js'
+
+// The organisation page belongs to coordination, which knows no later feature: the catalogue adds its part there.
+addOrganizationSection(OrganizationProductsSection)
+
+// The feature as the composition root (src/features.ts) plugs it in.
+export const productsFeature: Feature = {
+  name: 'products',
+  routes: [productsRoutes],
+  messages: productsMessages,
+  openapi: productsOperations,
+  policies: productsPolicies,
+  nav: [{ href: '/my/products', label: 'nav.my_products', area: 'workspace', visible: productsPolicies.hasOwnCatalogue }],
+  caseSections: [{ slot: 'handling', render: CaseProductsSection }],
+}

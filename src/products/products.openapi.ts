@@ -1,0 +1,15 @@
+import type { Operation } from '../platform/http/openapi-operation.js'
+import { caseProductSchema, productSchema } from './products.schemas.js'
+
+/** The /api/v1 operations of the product catalogue, merged into the OpenAPI document. */
+export const productsOperations: Operation[] = [
+  { method: 'get', path: '/api/v1/organizations/{id}/products', summary: 'A developer organisation\'s product catalogue, with support status and the number of cases per product (coordinators, admins, the organisation\'s members)', tag: 'products', auth: 'user' },
+  { method: 'post', path: '/api/v1/organizations/{id}/products', summary: 'Add a product: name { ja, en }, versions, CPE 2.3, support-end date (last day of support) or status end_of_life when the date is unknown', tag: 'products', body: productSchema, auth: 'user' },
+  { method: 'get', path: '/api/v1/products/{productId}', summary: 'One product of a catalogue', tag: 'products', auth: 'user' },
+  { method: 'put', path: '/api/v1/products/{productId}', summary: 'Replace a product\'s fields; a changed support end is recorded on every case concerning the product', tag: 'products', body: productSchema, auth: 'user' },
+  { method: 'delete', path: '/api/v1/products/{productId}', summary: 'Delete a product no case concerns (409 products.in_use otherwise)', tag: 'products', auth: 'user' },
+  { method: 'get', path: '/api/v1/cases/{caseId}/products', summary: 'The products a product case concerns, with the versions affected (coordinators)', tag: 'products', auth: 'user' },
+  { method: 'post', path: '/api/v1/cases/{caseId}/products', summary: 'Pick a product from the catalogues of the case\'s developers, or change its versions affected (coordinators)', tag: 'products', body: caseProductSchema, auth: 'user' },
+  { method: 'post', path: '/api/v1/cases/{caseId}/advisory/products-from-catalogue', summary: 'Fill the advisory draft\'s affected products from the case\'s products (coordinators; 409 when the case has none or the advisory is public)', tag: 'products', auth: 'user' },
+  { method: 'delete', path: '/api/v1/cases/{caseId}/products/{productId}', summary: 'Remove a product from a case (coordinators)', tag: 'products', auth: 'user' },
+]
