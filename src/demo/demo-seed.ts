@@ -89,6 +89,12 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/take`)
     if (p.target === 'accepted') continue
     const party = await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties`, { organizationId: orgId })
+    // The developer's catalogue entry for the product; the camera's support has ended.
+    const product = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/products`, {
+      name: { ja: p.name, en: p.name }, versions: '1.0 〜 1.5', cpe: `cpe:2.3:a:sample_electric:${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'product'}:*:*:*:*:*:*:*:*`,
+      supportEndDate: p.type === 'consumer_device' ? '2025-09-30' : '2029-03-31',
+    })
+    await call('coordinator', 'POST', `/api/v1/cases/${caseId}/products`, { productId: product.id, versionsAffected: '1.0 〜 1.4' })
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/contact-attempts`, { channel: 'email', address: 'psirt@sample.example', attemptedOn: day, result: p.target === 'contacting_developer' ? 'no_answer' : 'reached' })
     if (p.target === 'contacting_developer') continue
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/notify`, { contactId: contact.id })

@@ -14,6 +14,7 @@ import { coordinationRequestsAccess } from './access/coordination-requests.acces
 import { priorityInformationAccess } from './access/priority-information.access.js'
 import { selfReportsAccess } from './access/self-reports.access.js'
 import { websitesAccess } from './access/websites.access.js'
+import { productsAccess } from './access/products.access.js'
 import { longRunningAccess } from './access/long-running.access.js'
 import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
@@ -27,7 +28,7 @@ import { accessSeeds, type AccessWorld } from './access/seeds.js'
 const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
-  ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess,
+  ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
 }
 const EXPECTED = ALL_ROUTES
 

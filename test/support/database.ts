@@ -32,3 +32,29 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ pglite })
   return { ...handle, close: async () => { await handle.close(); await pglite.close() } }
 }
+
+/** An empty database of its own (no migrations applied), for tests that migrate step by step. */
+export async function emptyDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL
+  if (url) {
+    const name = `${PG_PREFIX}${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    await admin.end()
+    const handle = await openDatabase({ databaseUrl: withDatabase(url, name) })
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close()
+        const a = new pg.Client({ connectionString: url })
+        await a.connect()
+        await a.query(`drop database if exists ${name} with (force)`)
+        await a.end()
+      },
+    }
+  }
+  const pglite = await PGlite.create({ extensions: { pg_trgm } })
+  const handle = await openDatabase({ pglite })
+  return { ...handle, close: async () => { await handle.close(); await pglite.close() } }
+}
