@@ -49,14 +49,16 @@ accountsRoutes.post('/login', async (c) => {
   const body = await formBody(c)
   try {
     const input = parseWith(loginSchema, body)
-    const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input)
+    const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input, c.var.deps.clock.now())
     await startSession(c, userId)
     const next = safeNext(body.next)
     return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
-    const status = error instanceof Error && 'status' in error ? (error.status as 400 | 401) : 400
+    if (!(error instanceof AppError) || error.status >= 500) throw error
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+    if (error.status === 429 && retryAfter) c.header('Retry-After', String(retryAfter))
     return page(c, c.var.t('accounts.login_title'),
-      <LoginForm c={c} email={String(body.email ?? '')} next={String(body.next ?? '/')} error={error} />, status === 401 ? 400 : status)
+      <LoginForm c={c} email={String(body.email ?? '')} next={safeNext(body.next)} error={error} />, error.status === 429 ? 429 : 400)
   }
 })
 
@@ -176,9 +178,9 @@ accountsRoutes.get('/account', async (c) => {
 })
 
 accountsRoutes.post('/account/tokens', async (c) => {
+  if (c.var.secondFactorPending) throw secondFactorRequired()
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
-  if (c.var.secondFactorPending) throw secondFactorRequired()
   const { name } = parseWith(createTokenSchema, await formBody(c))
   const { token } = await createApiToken(c.var.deps.db, user.id, name)
   return page(c, c.var.t('accounts.tokens_title'), <p>{c.var.t('accounts.token_created')} <code class="secret">{token}</code></p>)
@@ -189,7 +191,7 @@ accountsRoutes.post('/account/tokens', async (c) => {
 /** Signs in with e-mail and password; sets the session cookie and returns the CSRF token for later writes. */
 accountsRoutes.post('/api/v1/session', async (c) => {
   const input = await jsonBody(c, loginSchema)
-  const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input)
+  const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input, c.var.deps.clock.now())
   const { csrfToken } = await startSession(c, userId)
   return c.json({ userId, csrfToken, secondFactorRequired })
 })
@@ -206,10 +208,10 @@ accountsRoutes.get('/api/v1/me', (c) => {
 })
 
 accountsRoutes.post('/api/v1/tokens', async (c) => {
+  // A token carries the account's full powers, so a half-finished sign-in cannot mint one.
+  if (c.var.secondFactorPending) throw secondFactorRequired()
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
-  // A token carries the account's full powers, so a half-finished staff sign-in cannot mint one.
-  if (c.var.secondFactorPending) throw secondFactorRequired()
   const { name } = await jsonBody(c, createTokenSchema)
   const { id, token } = await createApiToken(c.var.deps.db, user.id, name)
   return c.json({ id, token }, 201)

@@ -1,5 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
+import { forgetFailures, recordFailure, remainingWait } from './sign-in-throttle.js'
 import { accountErrors } from './accounts.errors.js'
 import { countAdmins, findUserByEmail, insertUser } from './accounts.repository.js'
 import { hashPassword, verifyPassword } from './passwords.js'
@@ -10,13 +11,24 @@ import type { AcceptInvitationInput, RegisterInput } from './accounts.schemas.js
 // A fixed hash to verify against when the e-mail is unknown, so timing does not reveal accounts.
 let dummyHash: Promise<string> | undefined
 
-/** Checks e-mail and password; returns the user id or throws `accounts.bad_credentials`. */
-export async function logIn(db: DB, input: { email: string; password: string }): Promise<{ userId: string; secondFactorRequired: boolean }> {
+/**
+ * Checks e-mail and password; returns the user id or throws `accounts.bad_credentials`. An address
+ * with too many recent failures waits first (`accounts.sign_in_throttled`, 429, see
+ * sign-in-throttle.ts) without its password being checked. The second factor is asked of staff
+ * and of every account that turned it on.
+ */
+export async function logIn(db: DB, input: { email: string; password: string }, now: Date): Promise<{ userId: string; secondFactorRequired: boolean }> {
+  const waiting = await remainingWait(db, input.email, now)
+  if (waiting > 0) throw accountErrors.signInThrottled(Math.ceil(waiting / 1000))
   const user = await findUserByEmail(db, input.email)
   dummyHash ??= hashPassword('keikai-timing-equaliser')
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password)
-  if (!user || !ok || user.disabled_at) throw accountErrors.badCredentials()
-  return { userId: user.id, secondFactorRequired: needsSecondFactor(user.roles) }
+  if (!user || !ok || user.disabled_at) {
+    await recordFailure(db, input.email, now)
+    throw accountErrors.badCredentials()
+  }
+  await forgetFailures(db, input.email)
+  return { userId: user.id, secondFactorRequired: needsSecondFactor(user.roles) || Boolean(user.totp_secret) }
 }
 
 /** A finder creates an account to follow all their reports in one place. */

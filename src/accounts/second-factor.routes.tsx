@@ -19,8 +19,8 @@ secondFactorRoutes.use('/api/v1/session/second-factor', rateLimit('second-factor
 const codeSchema = z.object({ code: z.string().trim().max(10) })
 
 function pendingUser(c: Ctx) {
-  if (!c.var.user || !c.var.secondFactorPending) throw errors.notFound()
-  return c.var.user
+  if (!c.var.pendingUser || !c.var.secondFactorPending) throw errors.notFound()
+  return c.var.pendingUser
 }
 
 async function SecondFactorForm(props: { c: Ctx; next: string; error?: unknown }) {

@@ -15,10 +15,13 @@ describe('the second factor for staff', () => {
     await b.get('/login')
     const res = await b.post('/login', { email: intake.email, password: TEST_PASSWORD, next: '/intake' })
     expect(res.location).toBe('/login/second-factor?next=%2Fintake')
-    expect((await b.get('/intake')).status).toBe(404)
+    // half signed in is not signed in: the page asks for the code
+    const early = await b.get('/intake')
+    expect(early.status).toBe(303)
+    expect(early.location).toBe('/login/second-factor?next=%2Fintake')
     // a half-signed-in session cannot mint a token that would skip the second factor
-    expect((await b.post('/account/tokens', { name: 'sneaky' })).status).toBe(409)
     await b.get('/login/second-factor')
+    expect((await b.post('/account/tokens', { name: 'sneaky' })).status).toBe(409)
     expect((await b.post('/login/second-factor', { code: '000000', next: '/intake' })).status).toBe(400)
     const ok = await b.post('/login/second-factor', { code: totpCode(t, intake), next: '/intake' })
     expect(ok.location).toBe('/intake')
@@ -67,7 +70,7 @@ describe('the second factor for staff', () => {
     expect(body.secondFactorRequired).toBe(true)
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
     const headers = { cookie, 'content-type': 'application/json', 'x-csrf-token': body.csrfToken }
-    expect((await t.app.request('/api/v1/intake/queue', { headers })).status).toBe(404)
+    expect((await t.app.request('/api/v1/intake/queue', { headers })).status).toBe(401)
     const done = await t.app.request('/api/v1/session/second-factor', { method: 'POST', headers, body: JSON.stringify({ code: totpCode(t, intake) }) })
     expect(done.status).toBe(200)
     expect((await t.app.request('/api/v1/intake/queue', { headers })).status).toBe(200)

@@ -5,7 +5,7 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { SESSION_COOKIE, setAppCookie } from '../platform/http/cookies.js'
 import { hashSecret, newId, newSecret } from '../platform/secrets.js'
 import { loadCurrentUser } from './accounts.repository.js'
-import { needsSecondFactor } from './second-factor.js'
+import { isEnrolled, needsSecondFactor } from './second-factor.js'
 
 const SESSION_HOURS = 12
 
@@ -51,6 +51,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('authVia', 'none')
   c.set('csrfToken', '')
   c.set('secondFactorPending', false)
+  c.set('pendingUser', null)
   const auth = c.req.header('authorization')
   if (auth?.startsWith('Bearer ')) {
     const row = await db.selectFrom('api_tokens').select(['id', 'user_id'])
@@ -69,8 +70,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (session && session.expires_at > clock.now()) {
       const user = await loadCurrentUser(db, session.user_id)
       if (user) {
-        const pending = needsSecondFactor(user.roles) && !session.second_factor_done
-        c.set('user', pending ? { ...user, roles: [] } : user)
+        const pending = !session.second_factor_done && (needsSecondFactor(user.roles) || await isEnrolled(db, user.id))
+        c.set('user', pending ? null : user)
+        c.set('pendingUser', pending ? user : null)
         c.set('secondFactorPending', pending)
         c.set('authVia', 'session')
         c.set('csrfToken', session.csrf_token)

@@ -17,5 +17,5 @@ export const errors = {
   forbidden: () => new AppError('auth.forbidden', 403, 'You may not do this.'),
   csrf: () => new AppError('auth.csrf', 403, 'The form expired or came from another site. Reload the page and try again.'),
   tooLarge: () => new AppError('request.too_large', 413, 'The upload is too large.'),
-  rateLimited: () => new AppError('request.rate_limited', 429, 'Too many requests. Try again later.'),
+  rateLimited: (retryAfterSeconds?: number) => new AppError('request.rate_limited', 429, 'Too many requests. Try again later.', retryAfterSeconds === undefined ? undefined : { retryAfterSeconds }),
 }

@@ -121,6 +121,8 @@ export interface ReportsTable {
   submitted_at: Timestamp
   /** An OpenPGP public key the finder gave with the report; mail to finder_email is encrypted to it. */
   finder_pgp_public_key: ColumnType<string | null, string | null | undefined, string | null>
+  /** When staff revoked the tracking link (migration 0015); null while it works. */
+  tracking_revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface AttachmentsTable {

@@ -28,8 +28,13 @@ export type AppEnv = {
     deps: Deps
     user: CurrentUser | null
     authVia: 'session' | 'token' | 'none'
-    /** Signed in with a password, second factor not yet given: staff powers are withheld until it is. */
+    /**
+     * Signed in with a password, second factor not yet given (staff, and every account that turned
+     * it on): `user` is null — no powers at all, not even the account's own reports — and
+     * `pendingUser` is who is signing in, for the second-factor step alone.
+     */
     secondFactorPending: boolean
+    pendingUser: CurrentUser | null
     lang: Lang
     t: Translate
     csrfToken: string

@@ -29,11 +29,16 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     c.set('t', c.var.t ?? translator('ja'))
     return page(c, c.var.t('error.title'), <p>{c.var.t('error.internal')}</p>, 500)
   }
+  // A refusal for now (rate limits, sign-in back-off) says when to come back.
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  if (appError.status === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))))
   if (isApiPath(c.req.path) || !c.var.t) {
     return c.json({ error: { code: appError.code, message: appError.message, details: appError.details } }, appError.status)
   }
   if (appError.code === 'auth.required' && c.req.method === 'GET') {
-    return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303)
+    // Half signed in (password given, code not yet): the code is what is missing.
+    const to = c.var.secondFactorPending ? '/login/second-factor' : '/login'
+    return c.redirect(`${to}?next=${encodeURIComponent(c.req.path)}`, 303)
   }
   const fields = (appError.details as { fields?: Record<string, string> } | undefined)?.fields
   return page(c, c.var.t('error.title'), (

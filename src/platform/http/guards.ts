@@ -19,6 +19,24 @@ export function requireAllowed(c: Ctx, allowed: (u: CurrentUser) => boolean): Cu
   return user
 }
 
-/** A same-site path to go to after signing in; anything else (absolute, protocol-relative) goes home. */
-export const safeNext = (next: unknown): string =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+const SAME_SITE_BASE = 'http://keikai.invalid'
+
+/**
+ * A same-site path to go to after signing in; anything else goes home. The raw text must be a
+ * path (one `/`, not `//` or `/\`, which browsers read as another host) without control
+ * characters or white space (a tab or newline inside `/\t/evil.example` is dropped by the URL
+ * parser and leaves `//evil.example`), and the URL parser must agree it stays on this site.
+ * The path, query and fragment the parser gives back are what is returned.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2000) return '/'
+  // eslint-disable-next-line no-control-regex
+  if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(next)) return '/'
+  try {
+    const url = new URL(next, SAME_SITE_BASE)
+    if (url.origin !== SAME_SITE_BASE) return '/'
+    return `${url.pathname}${url.search}${url.hash}`
+  } catch {
+    return '/'
+  }
+}

@@ -12,11 +12,12 @@ function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
 /**
  * A fixed-window limit per signed-in account (so guessing a second-factor code is bounded per
  * account), otherwise per client address, counted in the database so that every app process
- * shares it. Only unsafe methods count.
+ * shares it. Only unsafe methods count, unless `reads` says reads count too (secret links, whose
+ * reads are guesses as much as writes are). Over the limit: 429 with `Retry-After`.
  */
-export function rateLimit(name: string, limit: number, windowSeconds: number): MiddlewareHandler<AppEnv> {
+export function rateLimit(name: string, limit: number, windowSeconds: number, options: { reads?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    if (!options.reads && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next()
     const { db, clock } = c.var.deps
     const now = clock.now()
     const key = `${name}:${c.var.user ? `user:${c.var.user.id}` : clientKey(c)}`
@@ -27,7 +28,7 @@ export function rateLimit(name: string, limit: number, windowSeconds: number): M
         count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
         window_start = excluded.window_start
       returning count`.execute(db)
-    if ((row.rows[0]?.count ?? 0) > limit) throw errors.rateLimited()
+    if ((row.rows[0]?.count ?? 0) > limit) throw errors.rateLimited((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000)
     return next()
   }
 }

@@ -12,6 +12,7 @@ import * as alerts from './0010-alerts.js'
 import * as openpgp from './0011-openpgp.js'
 import * as committeeGaps from './0013-committee-gaps.js'
 import * as productCatalogue from './0014-product-catalogue.js'
+import * as accountHardening from './0015-account-hardening.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0011-openpgp': openpgp,
   '0013-committee-gaps': committeeGaps,
   '0014-product-catalogue': productCatalogue,
+  '0015-account-hardening': accountHardening,
 }

@@ -1,0 +1,22 @@
+import type { ColumnType } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+/** Failed sign-ins per normalised e-mail address, known or not (migration 0015-account-hardening). */
+export interface SignInFailuresTable {
+  email: string
+  failures: number
+  last_failure_at: Timestamp
+  /** Until when a sign-in for this address is refused without a password check; null: not waiting. */
+  blocked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface AccountsTables {
+  sign_in_failures: SignInFailuresTable
+}
+
+// Joins the app's Database type: the platform never imports this file, the feature brings it.
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends AccountsTables {}
+}
