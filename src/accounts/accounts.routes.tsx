@@ -10,6 +10,7 @@ import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema 
 import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
 import { createApiToken, endSession, startSession } from './sessions.js'
 import { findOpenInvitation } from './invitations.js'
+import { AccountSecondFactorSection } from './second-factor.routes.js'
 import { AppError } from '../platform/errors.js'
 
 const secondFactorRequired = () => new AppError('accounts.second_factor_required', 409, 'Finish signing in with your authenticator code first.')
@@ -164,6 +165,8 @@ accountsRoutes.get('/account', async (c) => {
   const tokens = await c.var.deps.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at'])
     .where('user_id', '=', user.id).where('revoked_at', 'is', null).orderBy('created_at').execute()
   return page(c, t('accounts.account_title'), (
+    <>
+    <AccountSecondFactorSection c={c} user={user} />
     <section>
       <h2>{t('accounts.tokens_title')}</h2>
       <p>{t('accounts.tokens_intro')}</p>
@@ -174,6 +177,7 @@ accountsRoutes.get('/account', async (c) => {
         <button type="submit">{t('accounts.token_create')}</button>
       </form>
     </section>
+    </>
   ))
 })
 

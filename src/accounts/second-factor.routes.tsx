@@ -1,13 +1,15 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv, Ctx } from '../platform/http/context.js'
+import type { AppEnv, Ctx, CurrentUser } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
-import { safeNext } from '../platform/http/guards.js'
+import { requireUser, safeNext } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
-import { isEnrolled, startEnrolment, verifySecondFactor } from './second-factor.js'
+import { disableSecondFactor, isEnrolled, needsSecondFactor, secondFactorErrors, startEnrolment, verifySecondFactor } from './second-factor.js'
+import { verifyPassword } from './passwords.js'
+import { accountErrors } from './accounts.errors.js'
 import { completeSecondFactor } from './sessions.js'
 
 /** The second step of a staff sign-in: a TOTP code, or enrolment of an authenticator app the first time. */
@@ -78,4 +80,135 @@ secondFactorRoutes.post('/api/v1/session/second-factor', async (c) => {
   await verifySecondFactor(c.var.deps.db, user.id, code, c.var.deps.clock.now())
   await completeSecondFactor(c)
   return c.json({ secondFactorDone: true })
+})
+
+// ---- turning the second factor on and off, for every account (/account) ----
+
+secondFactorRoutes.use('/account/second-factor/*', rateLimit('second-factor', 10, 300))
+secondFactorRoutes.use('/account/second-factor', rateLimit('second-factor', 10, 300))
+secondFactorRoutes.use('/api/v1/account/second-factor/*', rateLimit('second-factor', 10, 300))
+secondFactorRoutes.use('/api/v1/account/second-factor', rateLimit('second-factor', 10, 300))
+
+const disableSchema = z.object({ password: z.string().min(1).max(200), code: z.string().trim().max(10) })
+
+/** Whether the account has the second factor on, and whether it may turn it off (staff may not). */
+export async function secondFactorState(c: Ctx, user: CurrentUser) {
+  return { enabled: await isEnrolled(c.var.deps.db, user.id), required: needsSecondFactor(user.roles) }
+}
+
+/** The /account section: on or off, and the way to change it. */
+export async function AccountSecondFactorSection(props: { c: Ctx; user: CurrentUser }) {
+  const { c, user } = props
+  const { t } = c.var
+  const state = await secondFactorState(c, user)
+  return (
+    <section data-section="second-factor">
+      <h2>{t('accounts.totp_title')}</h2>
+      <p data-testid="second-factor-state">{t(state.enabled ? 'accounts.totp_on' : 'accounts.totp_off')}</p>
+      {!state.enabled && <p><a href="/account/second-factor">{t('accounts.totp_enable')}</a></p>}
+      {state.enabled && (state.required ? <p class="meta">{t('accounts.totp_required_for_staff')}</p> : (
+        <form method="post" action="/account/second-factor/disable" class="stack narrow">
+          <Csrf c={c} />
+          <p class="meta">{t('accounts.totp_disable_intro')}</p>
+          <Field label={t('accounts.password')} name="password" required><input id="password" name="password" type="password" autocomplete="current-password" required /></Field>
+          <Field label={t('accounts.totp_code')} name="disable-code" required>
+            <input id="disable-code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
+          </Field>
+          <button type="submit" class="danger">{t('accounts.totp_disable')}</button>
+        </form>
+      ))}
+    </section>
+  )
+}
+
+async function EnrolForm(props: { c: Ctx; user: CurrentUser; error?: unknown }) {
+  const { c, user } = props
+  const { t, deps } = c.var
+  const enrolment = await startEnrolment(deps.db, user.id, user.email)
+  return (
+    <>
+      <p>{t('accounts.totp_enrol_any_intro')}</p>
+      <img src={enrolment.qrDataUrl} alt={t('accounts.totp_qr_alt')} width="200" height="200" />
+      <p>{t('accounts.totp_manual')} <code class="secret" data-testid="totp-secret">{enrolment.secret}</code></p>
+      <ErrorBanner c={c} error={props.error} />
+      <form method="post" action="/account/second-factor" class="stack narrow">
+        <Csrf c={c} />
+        <Field label={t('accounts.totp_code')} name="code" required>
+          <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
+        </Field>
+        <button type="submit">{t('accounts.totp_enable')}</button>
+      </form>
+    </>
+  )
+}
+
+secondFactorRoutes.get('/account/second-factor', async (c) => {
+  const user = requireUser(c)
+  if (await isEnrolled(c.var.deps.db, user.id)) return c.redirect('/account', 303)
+  c.header('Cache-Control', 'no-store')
+  return page(c, c.var.t('accounts.totp_title'), await EnrolForm({ c, user }))
+})
+
+secondFactorRoutes.post('/account/second-factor', async (c) => {
+  const user = requireUser(c)
+  const body = await formBody(c)
+  try {
+    if (await isEnrolled(c.var.deps.db, user.id)) throw secondFactorErrors.alreadyEnrolled()
+    await verifySecondFactor(c.var.deps.db, user.id, parseWith(codeSchema, body).code, c.var.deps.clock.now())
+    // This session has just shown the code: it stays signed in.
+    await completeSecondFactor(c)
+    return c.redirect('/account', 303)
+  } catch (error) {
+    c.header('Cache-Control', 'no-store')
+    return page(c, c.var.t('accounts.totp_title'), await EnrolForm({ c, user, error }), 400)
+  }
+})
+
+/** Checks the password and a current code, then forgets the secret. */
+async function disable(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
+  const { db, clock } = c.var.deps
+  if (needsSecondFactor(user.roles)) throw secondFactorErrors.requiredForStaff()
+  if (!(await isEnrolled(db, user.id))) throw secondFactorErrors.notEnrolled()
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
+  if (!(await verifyPassword(row.password_hash, input.password))) throw accountErrors.badCredentials()
+  await verifySecondFactor(db, user.id, input.code, clock.now())
+  await disableSecondFactor(db, user.id)
+}
+
+secondFactorRoutes.post('/account/second-factor/disable', async (c) => {
+  const user = requireUser(c)
+  const body = await formBody(c)
+  try {
+    await disable(c, user, parseWith(disableSchema, body))
+    return c.redirect('/account', 303)
+  } catch (error) {
+    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, 400)
+  }
+})
+
+/** API: whether the second factor is on, and required. */
+secondFactorRoutes.get('/api/v1/account/second-factor', async (c) => c.json(await secondFactorState(c, requireUser(c))))
+
+/** API: starts enrolment; the secret and otpauth:// link go to the authenticator app, a code confirms. */
+secondFactorRoutes.post('/api/v1/account/second-factor', async (c) => {
+  const user = requireUser(c)
+  if (await isEnrolled(c.var.deps.db, user.id)) throw secondFactorErrors.alreadyEnrolled()
+  const { secret, uri } = await startEnrolment(c.var.deps.db, user.id, user.email)
+  c.header('Cache-Control', 'no-store')
+  return c.json({ secret, uri })
+})
+
+secondFactorRoutes.post('/api/v1/account/second-factor/confirmation', async (c) => {
+  const user = requireUser(c)
+  const { code } = await jsonBody(c, codeSchema)
+  if (await isEnrolled(c.var.deps.db, user.id)) throw secondFactorErrors.alreadyEnrolled()
+  await verifySecondFactor(c.var.deps.db, user.id, code, c.var.deps.clock.now())
+  await completeSecondFactor(c)
+  return c.json({ enabled: true })
+})
+
+secondFactorRoutes.delete('/api/v1/account/second-factor', async (c) => {
+  const user = requireUser(c)
+  await disable(c, user, await jsonBody(c, disableSchema))
+  return c.json({ enabled: false })
 })

@@ -11,6 +11,8 @@ const totp = (secret: string, label = 'keikai') =>
 export const secondFactorErrors = {
   wrongCode: () => new AppError('accounts.second_factor_wrong', 400, 'The code is wrong or was already used.'),
   notEnrolled: () => new AppError('accounts.second_factor_not_enrolled', 409, 'Set up the authenticator app in the browser first.'),
+  alreadyEnrolled: () => new AppError('accounts.second_factor_enabled', 409, 'Two-factor authentication is already on for this account.'),
+  requiredForStaff: () => new AppError('accounts.second_factor_required_for_staff', 409, 'Staff and committee accounts keep two-factor authentication on.'),
 }
 
 /** Staff and committee accounts sign in with a second factor (DESIGN §5); finders and developers do not need one. */
@@ -50,4 +52,9 @@ export async function verifySecondFactor(db: DB, userId: string, code: string, n
 export async function isEnrolled(db: DB, userId: string): Promise<boolean> {
   const u = await db.selectFrom('users').select('totp_secret').where('id', '=', userId).executeTakeFirstOrThrow()
   return Boolean(u.totp_secret)
+}
+
+/** Turns the second factor off for an account that may go without (not staff): its secret is forgotten. */
+export async function disableSecondFactor(db: DB, userId: string): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', userId).execute()
 }

@@ -11,6 +11,7 @@ import { listReportsOfCase } from './reports.repository.js'
 /** The steps a finder is told of (DESIGN §2, §3, §4). */
 export type FinderMailStep = 'received' | 'accepted' | 'accepted_website' | 'not_accepted' | 'start_date' | 'published'
   | 'operator_notified' | 'website_fixed' | 'website_not_vulnerable' | 'website_stalled' | 'website_closed_by_alert'
+  | 'tracking_replaced'
 
 export function finderMail(config: Config, lang: Lang, what: FinderMailStep,
   p: { to: string; receipt: string; trackingUrl?: string; reason?: string; startDate?: string; advisoryUrl?: string; fixType?: string }): OutgoingMail {

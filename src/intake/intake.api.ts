@@ -10,6 +10,9 @@ import { acceptSchema, productReportSchema, rejectSchema } from './intake.schema
 import { acceptCase, rejectCase, submitProductReport, type Upload } from './intake.usecases.js'
 import { findReportByTrackingSecret, listReportsOfFinder, detailsOf } from '../cases/reports.repository.js'
 import { loadFinderReportView } from './report-status.js'
+import { rateLimit } from '../platform/http/rate-limit.js'
+import { allowedOnCase } from '../cases/case-guard.js'
+import { replaceTrackingLink, revokeTrackingLink } from './tracking-links.js'
 import { listIntakeQueue } from './intake.queue.js'
 import { uploadsOf } from './intake.routes.js'
 
@@ -50,6 +53,32 @@ const presentFinderView = (v: Awaited<ReturnType<typeof loadFinderReportView>>) 
   details: detailsOf(v.report),
   attachments: v.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size, sha256: a.sha256 })),
   messages: v.messages.map((m) => ({ id: m.id, author: m.author_label, body: m.body, at: m.created_at })),
+})
+
+// Reads of a tracking link are guesses as much as writes are: counted per client like the pages.
+intakeApi.use('/api/v1/tracking/*', rateLimit('tracking-read', 120, 600, { reads: true }))
+
+/** The finder replaces their link: the old one answers 404 from now; the new one is in the answer (and mailed). */
+intakeApi.post('/api/v1/tracking/:secret/replacement', async (c) => {
+  const report = await findReportByTrackingSecret(c.var.deps.db, c.req.param('secret'))
+  if (!report) throw errors.notFound()
+  const { secret, mailed } = await replaceTrackingLink(c.var.deps, { caseId: report.case_id, reportId: report.id, actor: { user: null, label: report.finder_name }, by: 'finder' })
+  c.header('Cache-Control', 'no-store')
+  return c.json({ trackingToken: secret, trackingUrl: `${c.var.deps.config.publicUrl}/track/${secret}`, mailed }, 201)
+})
+
+intakeApi.post('/api/v1/cases/:caseId/reports/:reportId/tracking-link/revocation', async (c) => {
+  const user = await allowedOnCase(c, policies.manageTrackingLinks)
+  await revokeTrackingLink(c.var.deps, { caseId: c.req.param('caseId'), reportId: c.req.param('reportId'), actor: actorOf(user) })
+  return c.json({ revoked: true })
+})
+
+/** Staff issue a new link: mailed to the finder when the report has an address; the answer carries it only when it has none. */
+intakeApi.post('/api/v1/cases/:caseId/reports/:reportId/tracking-link', async (c) => {
+  const user = await allowedOnCase(c, policies.manageTrackingLinks)
+  const { secret, mailed } = await replaceTrackingLink(c.var.deps, { caseId: c.req.param('caseId'), reportId: c.req.param('reportId'), actor: actorOf(user), by: 'staff' })
+  c.header('Cache-Control', 'no-store')
+  return c.json(mailed ? { mailed } : { mailed, trackingUrl: `${c.var.deps.config.publicUrl}/track/${secret}` }, 201)
 })
 
 intakeApi.get('/api/v1/tracking/:secret', async (c) => {

@@ -5,6 +5,7 @@ import { intakeApi } from './intake.api.js'
 import { intakeMessages } from './intake.messages.js'
 import { intakeOperations } from './intake.openapi.js'
 import { IntakeDecisionForms } from './intake-decision.views.js'
+import { TrackingLinksSection } from './tracking-links.views.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const intakeFeature: Feature = {
@@ -21,5 +22,5 @@ export const intakeFeature: Feature = {
     slot: 'handling',
     render: ({ c, view }) => view.viewer === 'staff' && isIntake(c.var.user) && view.kase.status === 'received'
       ? <IntakeDecisionForms c={c} caseId={view.kase.id} kind={view.kase.kind} /> : null,
-  }],
+  }, { slot: 'sections', render: TrackingLinksSection }],
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
-import { page } from '../platform/http/layout.js'
+import { Csrf, page } from '../platform/http/layout.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
@@ -14,6 +14,8 @@ import { acceptSchema, productReportSchema, rejectSchema } from './intake.schema
 import { acceptCase, rejectCase, submitProductReport, type Upload } from './intake.usecases.js'
 import { findReport, findReportByTrackingSecret, listReportsOfFinder } from '../cases/reports.repository.js'
 import { loadFinderReportView } from './report-status.js'
+import { allowedOnCase } from '../cases/case-guard.js'
+import { replaceTrackingLink, revokeTrackingLink } from './tracking-links.js'
 import { ProductReportForm } from './report-form.views.js'
 import { ReportStatusPage } from './report-status.views.js'
 import { IntakeQueue, MyReports, ReceiptPage } from './intake.views.js'
@@ -24,6 +26,8 @@ export const intakeRoutes = new Hono<AppEnv>()
 intakeRoutes.use('/report', rateLimit('intake', 20, 3600))
 intakeRoutes.use('/api/v1/reports', rateLimit('intake', 20, 3600))
 intakeRoutes.use('/track/*', rateLimit('tracking', 60, 600))
+// Reading a tracking link is guessing it as much as writing is: reads count too (per client).
+intakeRoutes.use('/track/*', rateLimit('tracking-read', 120, 600, { reads: true }))
 
 /** Files from a multipart body: `attachments` may repeat. Empty file inputs are ignored. */
 export async function uploadsOf(body: Record<string, unknown>): Promise<Upload[]> {
@@ -63,10 +67,49 @@ intakeRoutes.get('/track/:secret', async (c) => {
   c.header('Cache-Control', 'private, no-store')
   const base = `/track/${c.req.param('secret')}`
   const justFiled = c.req.query('received') === '1'
-  return page(c, c.var.t(justFiled ? 'intake.received_title' : 'intake.status_title'), (
+  const replaced = c.req.query('replaced') === '1'
+  const { t } = c.var
+  return page(c, t(justFiled ? 'intake.received_title' : 'intake.status_title'), (
     <>
       {justFiled && <ReceiptPage c={c} receipt={report.receipt_number} trackingUrl={`${c.var.deps.config.publicUrl}${base}`} />}
+      {replaced && <p class="notice" data-testid="tracking-replaced">{t('intake.tracking.replaced_notice')} <code class="secret">{`${c.var.deps.config.publicUrl}${base}`}</code></p>}
       <ReportStatusPage c={c} view={view} base={base} threadAction={`${base}/messages`} />
+      <section data-section="replace-tracking-link">
+        <h2>{t('intake.tracking.replace_title')}</h2>
+        <p class="meta">{t('intake.tracking.replace_intro')}</p>
+        <form method="post" action={`${base}/replacement`} class="inline">
+          <Csrf c={c} />
+          <button type="submit" class="secondary">{t('intake.tracking.replace_button')}</button>
+        </form>
+      </section>
+    </>
+  ))
+})
+
+intakeRoutes.post('/track/:secret/replacement', async (c) => {
+  const report = await trackedReport(c)
+  const { secret } = await replaceTrackingLink(c.var.deps, { caseId: report.case_id, reportId: report.id, actor: { user: null, label: report.finder_name }, by: 'finder' })
+  return c.redirect(`/track/${secret}?replaced=1`, 303)
+})
+
+/** Staff revoke a report's tracking link, or issue a new one (mailed to the finder, or shown once when there is no address). */
+intakeRoutes.post('/cases/:caseId/reports/:reportId/tracking-link/revocation', async (c) => {
+  const user = await allowedOnCase(c, policies.manageTrackingLinks)
+  await revokeTrackingLink(c.var.deps, { caseId: c.req.param('caseId'), reportId: c.req.param('reportId'), actor: actorOf(user) })
+  return c.redirect(`/cases/${c.req.param('caseId')}#tracking-links`, 303)
+})
+
+intakeRoutes.post('/cases/:caseId/reports/:reportId/tracking-link', async (c) => {
+  const user = await allowedOnCase(c, policies.manageTrackingLinks)
+  const caseId = c.req.param('caseId')
+  const { secret, mailed } = await replaceTrackingLink(c.var.deps, { caseId, reportId: c.req.param('reportId'), actor: actorOf(user), by: 'staff' })
+  const { t } = c.var
+  c.header('Cache-Control', 'no-store')
+  return page(c, t('intake.tracking.section'), (
+    <>
+      {mailed ? <p class="notice">{t('intake.tracking.reissued_mailed')}</p>
+        : <p class="notice">{t('intake.tracking.reissued_show_once')} <code class="secret" data-testid="new-tracking-link">{`${c.var.deps.config.publicUrl}/track/${secret}`}</code></p>}
+      <p><a href={`/cases/${caseId}#tracking-links`}>{t('common.back')}</a></p>
     </>
   ))
 })

@@ -41,6 +41,8 @@ export const policies = {
   manageOrganizations: (u: CurrentUser | null) => isCoordinator(u) || isAdmin(u),
   manageAccounts: (u: CurrentUser | null) => isAdmin(u),
   readOutbox: (u: CurrentUser | null) => isAdmin(u),
+  /** Revoking and reissuing a finder's tracking link (DESIGN §5): the staff running the case. */
+  manageTrackingLinks: (u: CurrentUser | null, rel: CaseRelation) => isCaseStaff(u, rel),
 
   /** The staff view of a case: the whole record. */
   viewCaseAsStaff: (u: CurrentUser | null, rel: CaseRelation) => isCaseStaff(u, rel),

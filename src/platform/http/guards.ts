@@ -30,7 +30,6 @@ const SAME_SITE_BASE = 'http://keikai.invalid'
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/'
-  // eslint-disable-next-line no-control-regex
   if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(next)) return '/'
   try {
     const url = new URL(next, SAME_SITE_BASE)

@@ -14,11 +14,21 @@ export const foundationAccess: AccessTable = {
   'GET /invitations/:secret': ALL, 'POST /invitations/:secret': ALL,
   'GET /login/second-factor': NONE, 'POST /login/second-factor': NONE, 'POST /api/v1/session/second-factor': NONE,
   'GET /account': SIGNED_IN, 'POST /account/tokens': SIGNED_IN,
+  // every account may turn its own second factor on (and off, unless staff)
+  'GET /account/second-factor': SIGNED_IN, 'POST /account/second-factor': SIGNED_IN, 'POST /account/second-factor/disable': SIGNED_IN,
+  'GET /api/v1/account/second-factor': SIGNED_IN, 'POST /api/v1/account/second-factor': SIGNED_IN,
+  'POST /api/v1/account/second-factor/confirmation': SIGNED_IN, 'DELETE /api/v1/account/second-factor': SIGNED_IN,
   'POST /api/v1/session': ALL, 'DELETE /api/v1/session': ALL, 'GET /api/v1/me': SIGNED_IN, 'POST /api/v1/tokens': SIGNED_IN,
   // intake: the form is public; the tracking link is a bearer secret
   'GET /report': ALL, 'POST /report': ALL, 'POST /api/v1/reports': ALL,
   'GET /track/:secret': ALL, 'POST /track/:secret/messages': ALL, 'GET /track/:secret/attachments/:attachmentId': ALL,
   'GET /api/v1/tracking/:secret': ALL,
+  // whoever holds the link may replace it; the case's staff revoke and reissue (the matrix restores the link after each call)
+  'POST /track/:secret/replacement': ALL, 'POST /api/v1/tracking/:secret/replacement': ALL,
+  'POST /cases/:caseId/reports/:reportId/tracking-link/revocation': ['intake', 'coordinator'],
+  'POST /cases/:caseId/reports/:reportId/tracking-link': ['intake', 'coordinator'],
+  'POST /api/v1/cases/:caseId/reports/:reportId/tracking-link/revocation': ['intake', 'coordinator'],
+  'POST /api/v1/cases/:caseId/reports/:reportId/tracking-link': ['intake', 'coordinator'],
   'GET /my/reports': SIGNED_IN, 'GET /api/v1/my/reports': SIGNED_IN, 'GET /my/reports/:reportId': ['finder'],
   'GET /intake': ['intake'], 'GET /api/v1/intake/queue': ['intake'],
   'POST /cases/:caseId/accept': ['intake'], 'POST /cases/:caseId/reject': ['intake'],

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
+import { browserClient, createUser, signInBrowser, TEST_PASSWORD, totpCode } from '../../test/support/clients.js'
+import { safeNext } from '../platform/http/guards.js'
+import { MAX_WAIT_MS } from './sign-in-throttle.js'
+
+let t: TestApp
+beforeAll(async () => { t = await setupTestApp({ now: '2026-04-01T01:00:00Z' }) })
+afterAll(async () => { await t.close() })
+
+let address = 0
+/** POST /api/v1/session from a new client address each time, as a distributed guesser would. */
+async function signIn(email: string, password: string) {
+  address++
+  const env = { incoming: { socket: { remoteAddress: `198.51.100.${address % 250}` } } }
+  const res = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }, env)
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), json: await res.json() as { error?: { code: string } } }
+}
+
+describe('password guessing against one account from many addresses', () => {
+  it('lets five failures pass, then makes every try wait, longer each time, refusing even the right password while it waits', async () => {
+    const owner = await createUser(t)
+    for (let i = 0; i < 5; i++) expect((await signIn(owner.email, `guess-${i}`)).status).toBe(401)
+    expect((await signIn(owner.email, 'guess-5')).status).toBe(401) // the sixth failure earns a minute's wait
+    const waiting = await signIn(owner.email, TEST_PASSWORD)
+    expect(waiting.status).toBe(429)
+    expect(waiting.json.error!.code).toBe('accounts.sign_in_throttled')
+    expect(Number(waiting.retryAfter)).toBe(60)
+    t.clock.advance(61_000)
+    expect((await signIn(owner.email, 'guess-6')).status).toBe(401) // now two minutes
+    t.clock.advance(61_000)
+    expect(Number((await signIn(owner.email, TEST_PASSWORD)).retryAfter)).toBe(59)
+    t.clock.advance(60_000)
+    expect((await signIn(owner.email, TEST_PASSWORD)).status).toBe(200)
+    // success forgets: the next typo costs nothing
+    expect((await signIn(owner.email, 'typo')).status).toBe(401)
+    expect((await signIn(owner.email, TEST_PASSWORD)).status).toBe(200)
+  })
+
+  it('never holds the owner off for more than fifteen minutes after the last counted failure', async () => {
+    const owner = await createUser(t)
+    for (let i = 0; i < 20; i++) {
+      const r = await signIn(owner.email, `guess-${i}`)
+      expect(r.status).toBe(401)
+      const wait = await signIn(owner.email, 'another guess')
+      if (i >= 5) expect(Number(wait.retryAfter) * 1000).toBeLessThanOrEqual(MAX_WAIT_MS)
+      t.clock.advance(MAX_WAIT_MS + 1000)
+    }
+    expect((await signIn(owner.email, TEST_PASSWORD)).status).toBe(200)
+  })
+
+  it('answers for an address without an account exactly as for one with', async () => {
+    const owner = await createUser(t)
+    const answers = async (email: string) => {
+      const seen: string[] = []
+      for (let i = 0; i < 7; i++) { const r = await signIn(email, `guess-${i}`); seen.push(`${r.status} ${r.json.error?.code} ${r.retryAfter}`) }
+      return seen
+    }
+    expect(await answers(`nobody-${Date.now()}@example.test`)).toEqual(await answers(owner.email))
+  })
+
+  it('says on the sign-in page, in the page\'s language, how long to wait', async () => {
+    const owner = await createUser(t)
+    for (let i = 0; i < 6; i++) await signIn(owner.email, `guess-${i}`)
+    const b = browserClient(t)
+    await b.get('/login')
+    const page = await b.post('/login', { email: owner.email.toUpperCase(), password: TEST_PASSWORD })
+    expect(page.status).toBe(429)
+    expect(page.headers.get('retry-after')).toBe('60')
+    expect(page.text).toContain('1 分後に再度お試しください')
+  })
+})
+
+describe('a second factor for every account', () => {
+  it('a finder turns it on at /account; signing in then asks for the code before anything of theirs is shown', async () => {
+    const finder = await createUser(t)
+    const b = browserClient(t)
+    await signInBrowser(t, b, finder)
+    expect((await b.get('/account')).text).toContain('data-section="second-factor"')
+    const enrol = await b.get('/account/second-factor')
+    const secret = enrol.text.match(/data-testid="totp-secret">([A-Z2-7]+)</)![1]!
+    expect((await b.post('/account/second-factor', { code: '000000' })).status).toBe(400)
+    const on = await b.post('/account/second-factor', { code: totpCode(t, { totpSecret: secret }) })
+    expect(on.location).toBe('/account')
+    // still signed in in this browser
+    expect((await b.get('/my/reports')).status).toBe(200)
+
+    const other = browserClient(t)
+    await other.get('/login')
+    const pwd = await other.post('/login', { email: finder.email, password: TEST_PASSWORD, next: '/my/reports' })
+    expect(pwd.location).toBe('/login/second-factor?next=%2Fmy%2Freports')
+    const early = await other.get('/my/reports')
+    expect(early.status).toBe(303)
+    expect(early.location).toBe('/login/second-factor?next=%2Fmy%2Freports')
+    await other.get('/login/second-factor')
+    const done = await other.post('/login/second-factor', { code: totpCode(t, { totpSecret: secret }), next: '/my/reports' })
+    expect(done.location).toBe('/my/reports')
+    expect((await other.get('/my/reports')).status).toBe(200)
+
+    // off again: password and a current code
+    await b.get('/account')
+    expect((await b.post('/account/second-factor/disable', { password: 'wrong password!!', code: totpCode(t, { totpSecret: secret }) })).status).toBe(400)
+    const off = await b.post('/account/second-factor/disable', { password: TEST_PASSWORD, code: totpCode(t, { totpSecret: secret }) })
+    expect(off.location).toBe('/account')
+    const third = browserClient(t)
+    expect((await signInBrowser(t, third, finder)).location).toBe('/')
+  })
+
+  it('through the API: enrolment, confirmation, and staff cannot turn it off', async () => {
+    const developer = await createUser(t, { organizationId: null })
+    expect((await developer.api.get('/api/v1/account/second-factor')).json).toEqual({ enabled: false, required: false })
+    const start = await developer.api.post('/api/v1/account/second-factor')
+    expect(start.json.uri).toMatch(/^otpauth:\/\/totp\//)
+    const confirmed = await developer.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: start.json.secret }) })
+    expect(confirmed.json).toEqual({ enabled: true })
+    const login = await signIn(developer.email, TEST_PASSWORD)
+    expect(login.json).toMatchObject({ secondFactorRequired: true })
+
+    const coordinator = await createUser(t, { roles: ['coordinator'] })
+    const refused = await coordinator.api.delete('/api/v1/account/second-factor')
+    expect(refused.status).toBe(400) // no password and code given
+    const b = browserClient(t)
+    await signInBrowser(t, b, coordinator)
+    const page = await b.get('/account')
+    expect(page.text).not.toContain('/account/second-factor/disable')
+    const stillOn = await b.post('/account/second-factor/disable', { password: TEST_PASSWORD, code: totpCode(t, coordinator) })
+    expect(stillOn.status).toBe(400)
+    expect(stillOn.text).toContain('二要素認証を無効にできません')
+  })
+})
+
+describe('the return address after signing in', () => {
+  it('accepts only paths on this site, whatever a browser would read as another host', () => {
+    for (const bad of ['/\\evil.example', '//evil.example', '/\t/evil.example', '/\n/evil.example', '\t//evil.example', 'https://evil.example', 'javascript:alert(1)', '/\\/evil.example', 'evil.example', ' /intake', '']) {
+      expect(safeNext(bad), JSON.stringify(bad)).toBe('/')
+    }
+    for (const good of ['/intake', '/cases/abc?tab=report#advisory', '/advisories?q=%E8%84%86%E5%BC%B1']) expect(safeNext(good)).toBe(good)
+  })
+
+  it('sends a sign-in with a tricky return address home', async () => {
+    const finder = await createUser(t)
+    const b = browserClient(t)
+    await b.get('/login')
+    const res = await b.post('/login', { email: finder.email, password: TEST_PASSWORD, next: '/\\evil.example' })
+    expect(res.location).toBe('/')
+  })
+})
