@@ -145,3 +145,43 @@ describe('the return address after signing in', () => {
     expect(res.location).toBe('/')
   })
 })
+
+describe('guesses sent all at once', () => {
+  it('checks at most one password beyond the free five when many tries for one account arrive together', async () => {
+    const owner = await createUser(t)
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(owner.email, `burst-${i}`)))
+    const checked = answers.filter((a) => a.status === 401).length
+    expect(checked).toBe(6)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(14)
+  })
+})
+
+describe('guessing the second-factor code of an account whose password is known', () => {
+  /** Signs in with the password from a new address, then sends one code on that half-finished session. */
+  async function tryCode(email: string, code: string) {
+    address++
+    const env = { incoming: { socket: { remoteAddress: `203.0.113.${address % 250}` } } }
+    const login = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) }, env)
+    const body = await login.json() as { csrfToken: string }
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const res = await t.app.request('/api/v1/session/second-factor', { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': body.csrfToken }, body: JSON.stringify({ code }) }, env)
+    return { status: res.status, retryAfter: res.headers.get('retry-after') }
+  }
+
+  it('is limited per account, not per address: new addresses and sessions do not buy more guesses', async () => {
+    const finder = await createUser(t)
+    const enrol = await finder.api.post('/api/v1/account/second-factor')
+    await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: enrol.json.secret }) })
+    t.clock.advance(300_000) // a new five-minute window: enrolling counted in this account's bucket too
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) statuses.push((await tryCode(finder.email, '000000')).status)
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
+    expect(statuses.slice(10)).toEqual([429, 429])
+    const refused = await tryCode(finder.email, totpCode(t, { totpSecret: enrol.json.secret }))
+    expect(refused.status).toBe(429)
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0)
+    // the window passes: the owner with the right code gets in
+    t.clock.advance(300_000)
+    expect((await tryCode(finder.email, totpCode(t, { totpSecret: enrol.json.secret }))).status).toBe(200)
+  })
+})

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
-import { forgetFailures, recordFailure, remainingWait } from './sign-in-throttle.js'
+import { claimTry, forgetFailures } from './sign-in-throttle.js'
 import { accountErrors } from './accounts.errors.js'
 import { countAdmins, findUserByEmail, insertUser } from './accounts.repository.js'
 import { hashPassword, verifyPassword } from './passwords.js'
@@ -18,15 +18,12 @@ let dummyHash: Promise<string> | undefined
  * and of every account that turned it on.
  */
 export async function logIn(db: DB, input: { email: string; password: string }, now: Date): Promise<{ userId: string; secondFactorRequired: boolean }> {
-  const waiting = await remainingWait(db, input.email, now)
+  const waiting = await claimTry(db, input.email, now)
   if (waiting > 0) throw accountErrors.signInThrottled(Math.ceil(waiting / 1000))
   const user = await findUserByEmail(db, input.email)
   dummyHash ??= hashPassword('keikai-timing-equaliser')
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password)
-  if (!user || !ok || user.disabled_at) {
-    await recordFailure(db, input.email, now)
-    throw accountErrors.badCredentials()
-  }
+  if (!user || !ok || user.disabled_at) throw accountErrors.badCredentials() // counted by claimTry
   await forgetFailures(db, input.email)
   return { userId: user.id, secondFactorRequired: needsSecondFactor(user.roles) || Boolean(user.totp_secret) }
 }

@@ -12,7 +12,9 @@ import type { DB } from '../platform/db/database.js'
  *   does not count, so the wait never grows past MAX_WAIT_MS after the last counted failure:
  *   an attacker holds the owner off for at most 15 minutes at a time, and gets about 100
  *   guesses a day instead of thousands;
- * - a successful sign-in forgets the failures.
+ * - a successful sign-in forgets the failures;
+ * - each try is counted before its password is checked (`claimTry`), so a burst sent at once
+ *   gets no more password checks than tries sent one by one.
  */
 export const FREE_FAILURES = 5
 export const FIRST_WAIT_MS = 60_000
@@ -33,16 +35,29 @@ export async function remainingWait(db: DB, email: string, now: Date): Promise<n
   return row?.blocked_until ? Math.max(0, row.blocked_until.getTime() - now.getTime()) : 0
 }
 
-/** Counts a failed sign-in and sets the wait it earns; returns that wait (ms). */
-export async function recordFailure(db: DB, email: string, now: Date): Promise<number> {
+/**
+ * Claims one try for the address before its password is checked: the try is counted as a failure
+ * (and earns its wait) in the same statement that checks the address is not waiting, so tries
+ * sent all at once cannot all pass a check made before any of them is counted — the row lock
+ * lines them up, and the one that earns a wait stops the rest. Returns 0 when the password may
+ * be checked (a right one then forgets the failures), otherwise the wait still to serve (ms),
+ * the try not counted.
+ */
+export async function claimTry(db: DB, email: string, now: Date): Promise<number> {
   const key = throttleKey(email)
   const row = await sql<{ failures: number }>`
-    insert into sign_in_failures (email, failures, last_failure_at) values (${key}, 1, ${now})
-    on conflict (email) do update set failures = sign_in_failures.failures + 1, last_failure_at = excluded.last_failure_at
+    insert into sign_in_failures as f (email, failures, last_failure_at, blocked_until)
+    values (${key}, 1, ${now}, ${waitAfter(1) > 0 ? new Date(now.getTime() + waitAfter(1)) : null})
+    on conflict (email) do update set
+      failures = f.failures + 1,
+      last_failure_at = excluded.last_failure_at,
+      blocked_until = case when f.failures + 1 > ${FREE_FAILURES}
+        then ${now}::timestamptz + least(${MAX_WAIT_MS}, ${FIRST_WAIT_MS} * power(2, f.failures - ${FREE_FAILURES})) * interval '1 millisecond'
+        else null end
+      where f.blocked_until is null or f.blocked_until <= ${now}
     returning failures`.execute(db)
-  const wait = waitAfter(Number(row.rows[0]!.failures))
-  if (wait > 0) await db.updateTable('sign_in_failures').set({ blocked_until: new Date(now.getTime() + wait) }).where('email', '=', key).execute()
-  return wait
+  if (row.rows.length > 0) return 0
+  return Math.max(1, await remainingWait(db, email, now))
 }
 
 /** A successful sign-in: the address starts again with no failures. */

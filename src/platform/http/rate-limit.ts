@@ -10,8 +10,9 @@ function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
 }
 
 /**
- * A fixed-window limit per signed-in account (so guessing a second-factor code is bounded per
- * account), otherwise per client address, counted in the database so that every app process
+ * A fixed-window limit per signed-in account — or per account half signed in, so guessing a
+ * second-factor code is bounded per account however many addresses and sessions the password
+ * buys — otherwise per client address, counted in the database so that every app process
  * shares it. Only unsafe methods count, unless `reads` says reads count too (secret links, whose
  * reads are guesses as much as writes are). Over the limit: 429 with `Retry-After`.
  */
@@ -20,7 +21,8 @@ export function rateLimit(name: string, limit: number, windowSeconds: number, op
     if (!options.reads && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next()
     const { db, clock } = c.var.deps
     const now = clock.now()
-    const key = `${name}:${c.var.user ? `user:${c.var.user.id}` : clientKey(c)}`
+    const account = c.var.user ?? c.var.pendingUser
+    const key = `${name}:${account ? `user:${account.id}` : clientKey(c)}`
     const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000)
     const row = await sql<{ count: number }>`
       insert into rate_limits (key, window_start, count) values (${key}, ${windowStart}, 1)
