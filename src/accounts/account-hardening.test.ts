@@ -137,6 +137,18 @@ describe('the return address after signing in', () => {
     for (const good of ['/intake', '/cases/abc?tab=report#advisory', '/advisories?q=%E8%84%86%E5%BC%B1']) expect(safeNext(good)).toBe(good)
   })
 
+  it('keeps percent-encoded tricks (%09, %0A, %5C, %2F) inside this site, where browsers do not decode them into a host', () => {
+    const base = 'http://keikai.invalid'
+    for (const encoded of ['/%09/evil.example', '/%0a/evil.example', '/%5Cevil.example', '/%2F%2Fevil.example', '/%09%09//evil.example', '/x?next=//evil.example']) {
+      const next = safeNext(encoded)
+      expect(next, encoded).toMatch(/^\/(?![/\\])/)
+      expect(new URL(next, base).origin, encoded).toBe(base)
+      // and as a browser resolves the Location header against another page of the site
+      expect(new URL(next, `${base}/login`).host, encoded).toBe('keikai.invalid')
+    }
+    for (const raw of ['/\r\n/evil.example', '/\u0000/evil.example', '/\u00a0/evil.example', '/\u2028/evil.example', '/\u3000evil.example', '\\/evil.example']) expect(safeNext(raw), JSON.stringify(raw)).toBe('/')
+  })
+
   it('sends a sign-in with a tricky return address home', async () => {
     const finder = await createUser(t)
     const b = browserClient(t)

@@ -24,13 +24,14 @@ const SAME_SITE_BASE = 'http://keikai.invalid'
 /**
  * A same-site path to go to after signing in; anything else goes home. The raw text must be a
  * path (one `/`, not `//` or `/\`, which browsers read as another host) without control
- * characters or white space (a tab or newline inside `/\t/evil.example` is dropped by the URL
- * parser and leaves `//evil.example`), and the URL parser must agree it stays on this site.
+ * characters or white space of any script (a tab or newline inside `/\t/evil.example` is
+ * dropped by the URL parser and leaves `//evil.example`), and the URL parser must agree it
+ * stays on this site.
  * The path, query and fragment the parser gives back are what is returned.
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/'
-  if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(next)) return '/'
+  if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\s\\]/u.test(next)) return '/'
   try {
     const url = new URL(next, SAME_SITE_BASE)
     if (url.origin !== SAME_SITE_BASE) return '/'
