@@ -81,7 +81,9 @@ describe('a second factor for every account', () => {
     const secret = enrol.text.match(/data-testid="totp-secret">([A-Z2-7]+)</)![1]!
     expect((await b.post('/account/second-factor', { code: '000000' })).status).toBe(400)
     const on = await b.post('/account/second-factor', { code: totpCode(t, { totpSecret: secret }) })
-    expect(on.location).toBe('/account')
+    expect(on.status).toBe(200)
+    expect(on.text.match(/<li><code class="secret">[a-z2-9]{5}-[a-z2-9]{5}<\/code><\/li>/g)).toHaveLength(10)
+    expect(on.headers.get('cache-control')).toBe('no-store')
     // still signed in in this browser
     expect((await b.get('/my/reports')).status).toBe(200)
 
@@ -108,11 +110,13 @@ describe('a second factor for every account', () => {
 
   it('through the API: enrolment, confirmation, and staff cannot turn it off', async () => {
     const developer = await createUser(t, { organizationId: null })
-    expect((await developer.api.get('/api/v1/account/second-factor')).json).toEqual({ enabled: false, required: false })
+    expect((await developer.api.get('/api/v1/account/second-factor')).json).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 })
     const start = await developer.api.post('/api/v1/account/second-factor')
     expect(start.json.uri).toMatch(/^otpauth:\/\/totp\//)
     const confirmed = await developer.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: start.json.secret }) })
-    expect(confirmed.json).toEqual({ enabled: true })
+    expect(confirmed.json.enabled).toBe(true)
+    expect(confirmed.json.recoveryCodes).toHaveLength(10)
+    expect((await developer.api.get('/api/v1/account/second-factor')).json).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 })
     const login = await signIn(developer.email, TEST_PASSWORD)
     expect(login.json).toMatchObject({ secondFactorRequired: true })
 
@@ -195,5 +199,64 @@ describe('guessing the second-factor code of an account whose password is known'
     // the window passes: the owner with the right code gets in
     t.clock.advance(300_000)
     expect((await tryCode(finder.email, totpCode(t, { totpSecret: enrol.json.secret }))).status).toBe(200)
+  })
+})
+
+describe('recovery codes for a lost authenticator app', () => {
+  /** A finder with the second factor on through the API; returns the secret and the recovery codes. */
+  async function enrolledFinder() {
+    const finder = await createUser(t)
+    const start = await finder.api.post('/api/v1/account/second-factor')
+    const confirmed = await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: start.json.secret }) })
+    t.clock.advance(30_000)
+    return { finder, secret: start.json.secret as string, codes: confirmed.json.recoveryCodes as string[] }
+  }
+
+  /** Signs in with the password in a new browser and gives `code` at the second step. */
+  async function signInWithCode(email: string, code: string) {
+    const b = browserClient(t)
+    await b.get('/login')
+    await b.post('/login', { email, password: TEST_PASSWORD, next: '/my/reports' })
+    const step = await b.get('/login/second-factor?next=%2Fmy%2Freports')
+    const done = await b.post('/login/second-factor', { code, next: '/my/reports' })
+    return { b, step, done }
+  }
+
+  it('sign a finder in once each, in any case and spacing, and the account page counts what is left', async () => {
+    const { finder, codes } = await enrolledFinder()
+    const { b, step, done } = await signInWithCode(finder.email, ` ${codes[0]!.toUpperCase().replace('-', ' ')} `)
+    expect(step.text).toContain('data-section="recovery-code-sign-in"')
+    expect(done.location).toBe('/my/reports')
+    expect((await b.get('/my/reports')).status).toBe(200)
+    expect((await b.get('/account')).text).toMatch(/data-testid="recovery-codes-left">[^<]*9/)
+    // spent: the same code does not work twice
+    expect((await signInWithCode(finder.email, codes[0]!)).done.status).toBe(400)
+    expect((await signInWithCode(finder.email, codes[1]!)).done.location).toBe('/my/reports')
+  })
+
+  it('are replaced when remade (password and a code), and forgotten when the second factor is turned off', async () => {
+    const { finder, secret, codes } = await enrolledFinder()
+    expect((await finder.api.post('/api/v1/account/second-factor/recovery-codes', { password: 'wrong password!!', code: totpCode(t, { totpSecret: secret }) })).status).toBe(401)
+    const remade = await finder.api.post('/api/v1/account/second-factor/recovery-codes', { password: TEST_PASSWORD, code: codes[0] })
+    expect(remade.status).toBe(201)
+    const fresh = remade.json.recoveryCodes as string[]
+    expect(fresh).toHaveLength(10)
+    expect((await signInWithCode(finder.email, codes[1]!)).done.status).toBe(400) // the old ones stopped working
+    // off with the password and a recovery code (the app is lost), then the codes are gone
+    const { b } = await signInWithCode(finder.email, fresh[0]!)
+    await b.get('/account')
+    expect((await b.post('/account/second-factor/disable', { password: TEST_PASSWORD, code: fresh[1]! })).location).toBe('/account')
+    expect(await t.db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', finder.id).execute()).toEqual([])
+    expect((await signInBrowser(t, browserClient(t), finder)).location).toBe('/')
+  })
+
+  it('cannot stand in for the code that confirms a new authenticator app', async () => {
+    const { finder, secret, codes } = await enrolledFinder()
+    const { b } = await signInWithCode(finder.email, totpCode(t, { totpSecret: secret }))
+    await b.get('/account')
+    const off = await b.post('/account/second-factor/disable', { password: TEST_PASSWORD, code: codes[0]! })
+    expect(off.location).toBe('/account')
+    await b.get('/account/second-factor')
+    expect((await b.post('/account/second-factor', { code: codes[1]! })).status).toBe(400)
   })
 })

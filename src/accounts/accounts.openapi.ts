@@ -5,12 +5,13 @@ import { createTokenSchema, loginSchema } from './accounts.schemas.js'
 /** The accounts operations of /api/v1, for the OpenAPI document. */
 export const accountsOperations: readonly Operation[] = [
   { method: 'post', path: '/api/v1/session', summary: 'Sign in; sets the session cookie and returns the CSRF token for cookie-authenticated writes. After five failures for an address each further one makes the next try wait (1 minute doubling to 15): 429 accounts.sign_in_throttled with Retry-After', tag: 'accounts', body: loginSchema, auth: 'none' },
-  { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code after signing in (staff and committee, and every account that turned it on)', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
+  { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code, or a recovery code, after signing in (staff and committee, and every account that turned it on)', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
   { method: 'delete', path: '/api/v1/session', summary: 'Sign out', tag: 'accounts', auth: 'user' },
   { method: 'get', path: '/api/v1/me', summary: 'The signed-in user', tag: 'accounts', auth: 'user' },
   { method: 'get', path: '/api/v1/account/second-factor', summary: 'Whether two-factor authentication (TOTP) is on for the account, and whether it is required (staff and committee)', tag: 'accounts', auth: 'user' },
   { method: 'post', path: '/api/v1/account/second-factor', summary: 'Start turning two-factor authentication on: returns the secret and otpauth:// link for an authenticator app', tag: 'accounts', auth: 'user' },
-  { method: 'post', path: '/api/v1/account/second-factor/confirmation', summary: 'Confirm with a code from the app: two-factor authentication is on from now', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
+  { method: 'post', path: '/api/v1/account/second-factor/confirmation', summary: 'Confirm with a code from the app: two-factor authentication is on from now; the answer carries ten single-use recovery codes, shown only this once', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
+  { method: 'post', path: '/api/v1/account/second-factor/recovery-codes', summary: 'New recovery codes (password and a current code); the old ones stop working, the new ones are shown only this once', tag: 'accounts', body: z.object({ password: z.string(), code: z.string() }), auth: 'user' },
   { method: 'delete', path: '/api/v1/account/second-factor', summary: 'Turn two-factor authentication off (password and a current code; not for staff)', tag: 'accounts', body: z.object({ password: z.string(), code: z.string() }), auth: 'user' },
   { method: 'post', path: '/api/v1/tokens', summary: 'Create a personal API token (shown once)', tag: 'accounts', body: createTokenSchema, auth: 'user' },
 ]

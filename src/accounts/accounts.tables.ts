@@ -11,8 +11,17 @@ export interface SignInFailuresTable {
   blocked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+/** Single-use second-factor recovery codes, stored as SHA-256 of the normalised code (migration 0016-recovery-codes). */
+export interface RecoveryCodesTable {
+  user_id: string
+  code_hash: string
+  created_at: Timestamp
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface AccountsTables {
   sign_in_failures: SignInFailuresTable
+  recovery_codes: RecoveryCodesTable
 }
 
 // Joins the app's Database type: the platform never imports this file, the feature brings it.

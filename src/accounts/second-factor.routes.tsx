@@ -7,7 +7,7 @@ import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { requireUser, safeNext } from '../platform/http/guards.js'
 import { errors } from '../platform/errors.js'
-import { disableSecondFactor, isEnrolled, needsSecondFactor, secondFactorErrors, startEnrolment, verifySecondFactor } from './second-factor.js'
+import { disableSecondFactor, isEnrolled, issueRecoveryCodes, needsSecondFactor, recoveryCodesLeft, secondFactorErrors, startEnrolment, verifySecondFactor } from './second-factor.js'
 import { verifyPassword } from './passwords.js'
 import { accountErrors } from './accounts.errors.js'
 import { completeSecondFactor } from './sessions.js'
@@ -18,7 +18,8 @@ export const secondFactorRoutes = new Hono<AppEnv>()
 secondFactorRoutes.use('/login/second-factor', rateLimit('second-factor', 10, 300))
 secondFactorRoutes.use('/api/v1/session/second-factor', rateLimit('second-factor', 10, 300))
 
-const codeSchema = z.object({ code: z.string().trim().max(10) })
+// A 6-digit code from the app, or (once enrolled) a recovery code such as `abcde-fghjk`.
+const codeSchema = z.object({ code: z.string().trim().max(20) })
 
 function pendingUser(c: Ctx) {
   if (!c.var.pendingUser || !c.var.secondFactorPending) throw errors.notFound()
@@ -49,8 +50,40 @@ async function SecondFactorForm(props: { c: Ctx; next: string; error?: unknown }
         </Field>
         <button type="submit">{t('accounts.totp_submit')}</button>
       </form>
+      {enrolled && (
+        <details data-section="recovery-code-sign-in">
+          <summary>{t('accounts.recovery_use')}</summary>
+          <form method="post" action="/login/second-factor" class="stack narrow">
+            <Csrf c={c} />
+            <input type="hidden" name="next" value={props.next} />
+            <Field label={t('accounts.recovery_code')} name="recovery-code" required>
+              <input id="recovery-code" name="code" autocomplete="off" autocapitalize="none" spellcheck={false} maxlength={20} required />
+            </Field>
+            <button type="submit" class="secondary">{t('accounts.totp_submit')}</button>
+          </form>
+        </details>
+      )}
     </>
   )
+}
+
+/** The recovery codes, shown once after they are made; `continueTo` is where the reader goes on. */
+function RecoveryCodes(props: { c: Ctx; codes: string[]; continueTo: string }) {
+  const { t } = props.c.var
+  return (
+    <section data-section="recovery-codes">
+      <h2>{t('accounts.recovery_title')}</h2>
+      <p>{t('accounts.recovery_intro')}</p>
+      <ol data-testid="recovery-codes">{props.codes.map((code) => <li><code class="secret">{code}</code></li>)}</ol>
+      <p><a href={props.continueTo}>{t('accounts.recovery_continue')}</a></p>
+    </section>
+  )
+}
+
+/** Shows freshly made recovery codes: never cached, never shown again. */
+function recoveryCodesPage(c: Ctx, codes: string[], continueTo: string) {
+  c.header('Cache-Control', 'no-store')
+  return page(c, c.var.t('accounts.recovery_title'), <RecoveryCodes c={c} codes={codes} continueTo={continueTo} />)
 }
 
 secondFactorRoutes.get('/login/second-factor', async (c) => {
@@ -64,8 +97,12 @@ secondFactorRoutes.post('/login/second-factor', async (c) => {
   const body = await formBody(c)
   try {
     const { code } = parseWith(codeSchema, body)
-    await verifySecondFactor(c.var.deps.db, user.id, code, c.var.deps.clock.now())
+    const { db, clock } = c.var.deps
+    const enrolling = !(await isEnrolled(db, user.id))
+    await verifySecondFactor(db, user.id, code, clock.now())
     await completeSecondFactor(c)
+    // Enrolled just now (staff at first sign-in): the recovery codes, once, before going on.
+    if (enrolling) return recoveryCodesPage(c, await issueRecoveryCodes(db, user.id, clock.now()), safeNext(body.next))
     return c.redirect(safeNext(body.next), 303)
   } catch (error) {
     const form = await SecondFactorForm({ c, next: safeNext(body.next), error })
@@ -89,11 +126,31 @@ secondFactorRoutes.use('/account/second-factor', rateLimit('second-factor', 10, 
 secondFactorRoutes.use('/api/v1/account/second-factor/*', rateLimit('second-factor', 10, 300))
 secondFactorRoutes.use('/api/v1/account/second-factor', rateLimit('second-factor', 10, 300))
 
-const disableSchema = z.object({ password: z.string().min(1).max(200), code: z.string().trim().max(10) })
+const disableSchema = z.object({ password: z.string().min(1).max(200), code: z.string().trim().max(20) })
 
-/** Whether the account has the second factor on, and whether it may turn it off (staff may not). */
+/** Whether the account has the second factor on, whether it may turn it off (staff may not), and its unused recovery codes. */
 export async function secondFactorState(c: Ctx, user: CurrentUser) {
-  return { enabled: await isEnrolled(c.var.deps.db, user.id), required: needsSecondFactor(user.roles) }
+  const { db } = c.var.deps
+  return { enabled: await isEnrolled(db, user.id), required: needsSecondFactor(user.roles), recoveryCodesLeft: await recoveryCodesLeft(db, user.id) }
+}
+
+/** Password and a current code (6 digits from the app, or a recovery code), as asked to turn it off or remake the recovery codes. */
+function PasswordAndCode(props: { c: Ctx; action: string; intro: string; button: string; idPrefix: string; danger?: boolean }) {
+  const { c } = props
+  const { t } = c.var
+  return (
+    <form method="post" action={props.action} class="stack narrow">
+      <Csrf c={c} />
+      <p class="meta">{props.intro}</p>
+      <Field label={t('accounts.password')} name={`${props.idPrefix}-password`} required>
+        <input id={`${props.idPrefix}-password`} name="password" type="password" autocomplete="current-password" required />
+      </Field>
+      <Field label={t('accounts.totp_code_or_recovery')} name={`${props.idPrefix}-code`} required>
+        <input id={`${props.idPrefix}-code`} name="code" autocomplete="one-time-code" maxlength={20} required />
+      </Field>
+      <button type="submit" class={props.danger ? 'danger' : 'secondary'}>{props.button}</button>
+    </form>
+  )
 }
 
 /** The /account section: on or off, and the way to change it. */
@@ -106,16 +163,14 @@ export async function AccountSecondFactorSection(props: { c: Ctx; user: CurrentU
       <h2>{t('accounts.totp_title')}</h2>
       <p data-testid="second-factor-state">{t(state.enabled ? 'accounts.totp_on' : 'accounts.totp_off')}</p>
       {!state.enabled && <p><a href="/account/second-factor">{t('accounts.totp_enable')}</a></p>}
+      {state.enabled && (
+        <>
+          <p data-testid="recovery-codes-left">{t('accounts.recovery_left', { count: state.recoveryCodesLeft })}</p>
+          <PasswordAndCode c={c} action="/account/second-factor/recovery-codes" idPrefix="recovery" intro={t('accounts.recovery_regenerate_intro')} button={t('accounts.recovery_regenerate')} />
+        </>
+      )}
       {state.enabled && (state.required ? <p class="meta">{t('accounts.totp_required_for_staff')}</p> : (
-        <form method="post" action="/account/second-factor/disable" class="stack narrow">
-          <Csrf c={c} />
-          <p class="meta">{t('accounts.totp_disable_intro')}</p>
-          <Field label={t('accounts.password')} name="password" required><input id="password" name="password" type="password" autocomplete="current-password" required /></Field>
-          <Field label={t('accounts.totp_code')} name="disable-code" required>
-            <input id="disable-code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
-          </Field>
-          <button type="submit" class="danger">{t('accounts.totp_disable')}</button>
-        </form>
+        <PasswordAndCode c={c} action="/account/second-factor/disable" idPrefix="disable" intro={t('accounts.totp_disable_intro')} button={t('accounts.totp_disable')} danger />
       ))}
     </section>
   )
@@ -157,23 +212,44 @@ secondFactorRoutes.post('/account/second-factor', async (c) => {
     await verifySecondFactor(c.var.deps.db, user.id, parseWith(codeSchema, body).code, c.var.deps.clock.now())
     // This session has just shown the code: it stays signed in.
     await completeSecondFactor(c)
-    return c.redirect('/account', 303)
+    return recoveryCodesPage(c, await issueRecoveryCodes(c.var.deps.db, user.id, c.var.deps.clock.now()), '/account')
   } catch (error) {
     c.header('Cache-Control', 'no-store')
     return page(c, c.var.t('accounts.totp_title'), await EnrolForm({ c, user, error }), 400)
   }
 })
 
-/** Checks the password and a current code, then forgets the secret. */
-async function disable(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
+/** The password and a current code (from the app, or a recovery code) of an enrolled account. */
+async function checkPasswordAndCode(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
   const { db, clock } = c.var.deps
-  if (needsSecondFactor(user.roles)) throw secondFactorErrors.requiredForStaff()
   if (!(await isEnrolled(db, user.id))) throw secondFactorErrors.notEnrolled()
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
   if (!(await verifyPassword(row.password_hash, input.password))) throw accountErrors.badCredentials()
   await verifySecondFactor(db, user.id, input.code, clock.now())
-  await disableSecondFactor(db, user.id)
 }
+
+/** Checks the password and a current code, then forgets the secret and the recovery codes. */
+async function disable(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
+  if (needsSecondFactor(user.roles)) throw secondFactorErrors.requiredForStaff()
+  await checkPasswordAndCode(c, user, input)
+  await disableSecondFactor(c.var.deps.db, user.id)
+}
+
+/** Checks the password and a current code, then replaces the recovery codes (the old ones stop working). */
+async function remakeRecoveryCodes(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
+  await checkPasswordAndCode(c, user, input)
+  return issueRecoveryCodes(c.var.deps.db, user.id, c.var.deps.clock.now())
+}
+
+secondFactorRoutes.post('/account/second-factor/recovery-codes', async (c) => {
+  const user = requireUser(c)
+  const body = await formBody(c)
+  try {
+    return recoveryCodesPage(c, await remakeRecoveryCodes(c, user, parseWith(disableSchema, body)), '/account')
+  } catch (error) {
+    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, 400)
+  }
+})
 
 secondFactorRoutes.post('/account/second-factor/disable', async (c) => {
   const user = requireUser(c)
@@ -204,7 +280,16 @@ secondFactorRoutes.post('/api/v1/account/second-factor/confirmation', async (c) 
   if (await isEnrolled(c.var.deps.db, user.id)) throw secondFactorErrors.alreadyEnrolled()
   await verifySecondFactor(c.var.deps.db, user.id, code, c.var.deps.clock.now())
   await completeSecondFactor(c)
-  return c.json({ enabled: true })
+  c.header('Cache-Control', 'no-store')
+  return c.json({ enabled: true, recoveryCodes: await issueRecoveryCodes(c.var.deps.db, user.id, c.var.deps.clock.now()) })
+})
+
+/** API: new recovery codes (password and a current code); the old ones stop working. */
+secondFactorRoutes.post('/api/v1/account/second-factor/recovery-codes', async (c) => {
+  const user = requireUser(c)
+  const recoveryCodes = await remakeRecoveryCodes(c, user, await jsonBody(c, disableSchema))
+  c.header('Cache-Control', 'no-store')
+  return c.json({ recoveryCodes }, 201)
 })
 
 secondFactorRoutes.delete('/api/v1/account/second-factor', async (c) => {

@@ -50,7 +50,10 @@ describe('the second factor for staff', () => {
     expect(enrol.text).toContain('data:image/svg+xml;base64,')
     const secret = enrol.text.match(/data-testid="totp-secret">([A-Z2-7]+)</)![1]!
     const ok = await b.post('/login/second-factor', { code: totpCode(t, { totpSecret: secret }) })
-    expect(ok.status).toBe(303)
+    // enrolled: the recovery codes are shown once, then the way on
+    expect(ok.status).toBe(200)
+    expect(ok.text.match(/<li><code class="secret">[a-z2-9]{5}-[a-z2-9]{5}<\/code><\/li>/g)).toHaveLength(10)
+    expect(ok.text).toContain('<a href="/">')
     expect((await b.get('/coordination')).status).toBe(200)
     const user = await t.db.selectFrom('users').select(['totp_secret', 'totp_pending_secret']).where('email', '=', 'newcoord@example.test').executeTakeFirstOrThrow()
     expect(user).toEqual({ totp_secret: secret, totp_pending_secret: null })

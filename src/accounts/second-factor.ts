@@ -1,7 +1,9 @@
+import { randomInt } from 'node:crypto'
 import { Secret, TOTP } from 'otpauth'
 import QRCode from 'qrcode'
 import type { DB } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
+import { hashSecret } from '../platform/secrets.js'
 
 const PERIOD_MS = 30_000
 
@@ -34,11 +36,19 @@ export async function startEnrolment(db: DB, userId: string, email: string): Pro
 /**
  * Checks a code against the user's secret (or, during enrolment, the pending one, which it then
  * makes permanent). A code is accepted within ±1 period and only once: the step is remembered.
+ * An enrolled account may give one of its recovery codes instead, which is then spent; says
+ * which kind was given.
  */
-export async function verifySecondFactor(db: DB, userId: string, code: string, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function verifySecondFactor(db: DB, userId: string, code: string, now: Date): Promise<{ via: 'totp' | 'recovery' }> {
+  return db.transaction().execute(async (trx) => {
     const u = await trx.selectFrom('users').select(['totp_secret', 'totp_pending_secret', 'totp_last_step'])
       .where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
+    if (u.totp_secret && isRecoveryCodeShaped(code)) {
+      const spent = await trx.updateTable('recovery_codes').set({ used_at: now })
+        .where('user_id', '=', userId).where('code_hash', '=', hashSecret(normaliseRecoveryCode(code))).where('used_at', 'is', null).executeTakeFirst()
+      if (Number(spent.numUpdatedRows) !== 1) throw secondFactorErrors.wrongCode()
+      return { via: 'recovery' as const }
+    }
     const secret = u.totp_secret ?? u.totp_pending_secret
     if (!secret) throw secondFactorErrors.notEnrolled()
     const delta = /^\d{6}$/.test(code) ? totp(secret).validate({ token: code, timestamp: now.getTime(), window: 1 }) : null
@@ -46,7 +56,37 @@ export async function verifySecondFactor(db: DB, userId: string, code: string, n
     const step = Math.floor(now.getTime() / PERIOD_MS) + delta
     if (u.totp_last_step !== null && step <= Number(u.totp_last_step)) throw secondFactorErrors.wrongCode()
     await trx.updateTable('users').set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step }).where('id', '=', userId).execute()
+    return { via: 'totp' as const }
   })
+}
+
+// ---- recovery codes: ten single-use codes for when the authenticator app is lost ----
+
+const RECOVERY_CODES = 10
+/** Lower-case letters and digits a reader cannot mistake for one another (no i, l, o, 0, 1): 31^10 ≈ 2^49 per code. */
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+
+/** The code as it is compared: case, spaces and hyphens do not matter (`ABCDE-FGHJK` = `abcdefghjk`). */
+const normaliseRecoveryCode = (code: string) => code.normalize('NFKC').toLowerCase().replace(/[\s-]/g, '')
+const isRecoveryCodeShaped = (code: string) => new RegExp(`^[${RECOVERY_ALPHABET}]{10}$`).test(normaliseRecoveryCode(code))
+
+/** New recovery codes for the account, replacing any it had; returned once (`abcde-fghjk`), stored hashed. */
+export async function issueRecoveryCodes(db: DB, userId: string, now: Date): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODES }, () => {
+    const raw = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('')
+    return `${raw.slice(0, 5)}-${raw.slice(5)}`
+  })
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
+    await trx.insertInto('recovery_codes').values(codes.map((code) => ({ user_id: userId, code_hash: hashSecret(normaliseRecoveryCode(code)), created_at: now }))).execute()
+  })
+  return codes
+}
+
+/** How many of the account's recovery codes are still unused. */
+export async function recoveryCodesLeft(db: DB, userId: string): Promise<number> {
+  const row = await db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirst()
+  return Number(row?.n ?? 0)
 }
 
 export async function isEnrolled(db: DB, userId: string): Promise<boolean> {
@@ -56,5 +96,8 @@ export async function isEnrolled(db: DB, userId: string): Promise<boolean> {
 
 /** Turns the second factor off for an account that may go without (not staff): its secret is forgotten. */
 export async function disableSecondFactor(db: DB, userId: string): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', userId).execute()
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', userId).execute()
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
+  })
 }

@@ -18,6 +18,7 @@ export const foundationAccess: AccessTable = {
   'GET /account/second-factor': SIGNED_IN, 'POST /account/second-factor': SIGNED_IN, 'POST /account/second-factor/disable': SIGNED_IN,
   'GET /api/v1/account/second-factor': SIGNED_IN, 'POST /api/v1/account/second-factor': SIGNED_IN,
   'POST /api/v1/account/second-factor/confirmation': SIGNED_IN, 'DELETE /api/v1/account/second-factor': SIGNED_IN,
+  'POST /account/second-factor/recovery-codes': SIGNED_IN, 'POST /api/v1/account/second-factor/recovery-codes': SIGNED_IN,
   'POST /api/v1/session': ALL, 'DELETE /api/v1/session': ALL, 'GET /api/v1/me': SIGNED_IN, 'POST /api/v1/tokens': SIGNED_IN,
   // intake: the form is public; the tracking link is a bearer secret
   'GET /report': ALL, 'POST /report': ALL, 'POST /api/v1/reports': ALL,

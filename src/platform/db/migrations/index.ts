@@ -13,6 +13,7 @@ import * as openpgp from './0011-openpgp.js'
 import * as committeeGaps from './0013-committee-gaps.js'
 import * as productCatalogue from './0014-product-catalogue.js'
 import * as accountHardening from './0015-account-hardening.js'
+import * as recoveryCodes from './0016-recovery-codes.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-committee-gaps': committeeGaps,
   '0014-product-catalogue': productCatalogue,
   '0015-account-hardening': accountHardening,
+  '0016-recovery-codes': recoveryCodes,
 }
