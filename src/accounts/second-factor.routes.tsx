@@ -59,7 +59,7 @@ async function SecondFactorForm(props: { c: Ctx; next: string; error?: unknown }
             <Field label={t('accounts.recovery_code')} name="recovery-code" required>
               <input id="recovery-code" name="code" autocomplete="off" autocapitalize="none" spellcheck={false} maxlength={20} required />
             </Field>
-            <button type="submit" class="secondary">{t('accounts.totp_submit')}</button>
+            <button type="submit" class="secondary">{t('accounts.recovery_submit')}</button>
           </form>
         </details>
       )}
