@@ -3,6 +3,8 @@ import { Migrator, sql } from 'kysely'
 import { migrations } from '../platform/db/migrations/index.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
 import { emptyDatabase } from '../../test/support/database.js'
+import { caseSupportEnd } from './support-end.js'
+import { supportStatus } from './products.usecases.js'
 
 /**
  * Migration 0014 moves the per-case support-end columns of 0006 into the product catalogue. A
@@ -74,6 +76,20 @@ describe('migration 0014: per-case support ends become catalogue products', () =
   it('moves a confirmed name without a date, and leaves cases that had nothing without products', async () => {
     expect(await productsOf('c5')).toEqual([expect.objectContaining({ organization_id: 'org-2', name_ja: 'NAS-9', support_end_date: null })])
     expect(await productsOf('c6')).toEqual([])
+  })
+
+  it('leaves what each case\'s end-of-life handling reads as it was: the date, product, version and whether support has ended', async () => {
+    const at = new Date('2026-04-01T01:00:00Z')
+    const reading = async (caseId: string) => {
+      const end = await caseSupportEnd(h.db, caseId)
+      return [end.supportEndDate, end.productName, end.productVersion, supportStatus({ support_end_date: end.supportEndDate, ended_without_date: end.endedWithoutDate }, at)]
+    }
+    expect(await reading('c1')).toEqual(['2025-12-31', 'WR-1000', '1.2.3 以前', 'end_of_life'])
+    expect(await reading('c2')).toEqual(['2025-12-31', 'WR-1000', '1.x', 'end_of_life'])
+    expect(await reading('c3')).toEqual(['2027-03-31', 'WR-1000', null, 'supported'])
+    expect(await reading('c4')).toEqual(['2020-06-30', '報告された製品 c4', null, 'end_of_life'])
+    expect(await reading('c5')).toEqual([null, 'NAS-9', null, 'supported'])
+    expect(await reading('c6')).toEqual([null, null, null, 'supported'])
   })
 
   it('drops the per-case columns', async () => {

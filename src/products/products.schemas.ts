@@ -6,12 +6,18 @@ import { isoDateField } from '../platform/http/date-fields.js'
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional())
 
 /**
- * A CPE 2.3 formatted string (NISTIR 7695): `cpe:2.3:` then the part (a application, h hardware,
- * o operating system) and ten more components — vendor, product, version, update, edition,
- * language, sw_edition, target_sw, target_hw, other — thirteen in all, each non-empty
- * (`*` any, `-` not applicable), colons and backslashes inside a component escaped with `\`.
+ * A CPE 2.3 formatted string, by the grammar of NISTIR 7695 §6.2 (the same pattern as NIST's CPE
+ * 2.3 dictionary schema): `cpe:2.3:` then the part (a application, h hardware, o operating
+ * system, or the logical values `*` ANY / `-` N/A) and ten components — vendor, product, version,
+ * update, edition, language, sw_edition, target_sw, target_hw, other. Each component is `*`, `-`,
+ * or letters, digits, `_`, `-`, `.` and backslash-quoted punctuation (`\:`, `\!` …), with `*`
+ * or runs of `?` only at its ends; the language is an RFC 5646 tag (`ja`, `ja-jp`, `es-419`).
+ * Unquoted punctuation, spaces, non-ASCII letters, a 2.2 URI (`cpe:/…`) or a wrong count are not.
  */
-export const CPE23 = /^cpe:2\.3:[aho](?::(?:\\[^\s]|[^:\\\s])+){10}$/
+const cpeChar = /(?:[A-Za-z0-9._-]|\\[\\*?!"#$%&'()+,/:;<=>@[\]^`{|}~])/.source
+const cpeValue = `(?:(?:\\?*|\\*?)${cpeChar}+(?:\\?*|\\*?)|[*-])`
+const cpeLanguage = '(?:[A-Za-z]{2,3}(?:-(?:[A-Za-z]{2}|[0-9]{3}))?|[*-])'
+export const CPE23 = new RegExp(`^cpe:2\\.3:[aho*-](?::${cpeValue}){5}:${cpeLanguage}(?::${cpeValue}){4}$`)
 
 export const SUPPORT_STATUSES = ['supported', 'end_of_life'] as const
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number]

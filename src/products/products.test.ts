@@ -37,6 +37,13 @@ describe('a developer organisation\'s catalogue', () => {
     for (const [body, field] of [
       [{ ...router, cpe: 'cpe:/h:sample:wr-1000' }, 'cpe'],
       [{ ...router, cpe: 'cpe:2.3:h:sample:wr-1000:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:sample:wr!1000:*:*:*:*:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:サンプル電機:wr-1000:*:*:*:*:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:sample:wr 1000:*:*:*:*:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:sample:wr-1000:1.*.3:*:*:*:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:sample:wr-1000:*:*:*:japanese:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:x:sample:wr-1000:*:*:*:*:*:*:*:*' }, 'cpe'],
+      [{ ...router, cpe: 'cpe:2.3:h:sample::*:*:*:*:*:*:*:*' }, 'cpe'],
       [{ ...router, supportEndDate: '2026-02-30' }, 'supportEndDate'],
       [{ ...router, supportEndDate: '2030-01-01', status: 'end_of_life' }, 'status'],
       [{ ...router, name: { ja: '', en: 'x' } }, 'name.ja'],
@@ -54,6 +61,20 @@ describe('a developer organisation\'s catalogue', () => {
     expect(form.status).toBe(400)
     expect(form.text).toContain('value="ルーター"')
     expect(await count()).toBe(before)
+  })
+
+  it('takes CPE names as the NVD dictionary writes them: quoted punctuation, wildcards at the ends, language tags', async () => {
+    const s = await walkToNotifiedDeveloper(t)
+    for (const cpe of [
+      'cpe:2.3:a:microsoft:internet_explorer:8.0.6001:beta:*:*:*:*:*:*',
+      'cpe:2.3:a:hp:insight_diagnostics:7.4.0.1570:-:*:*:online:win2003:x64:*',
+      'cpe:2.3:a:sample\\:labs:router\\!admin:1.?:*:*:ja-jp:*:*:*:*',
+      'cpe:2.3:o:sample:firmware:*2.0:*:*:es-419:*:*:*:*',
+    ]) {
+      const made = await s.developer.api.post(`/api/v1/organizations/${s.orgId}/products`, { name: { ja: cpe, en: cpe }, cpe })
+      expect(made.status, `${cpe}: ${JSON.stringify(made.json)}`).toBe(201)
+      expect(made.json.cpe).toBe(cpe)
+    }
   })
 
   it('is nobody else\'s business: another developer, a finder and anonymous callers get 404', async () => {
