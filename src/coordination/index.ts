@@ -4,5 +4,3 @@ export { contactSchema, organizationSchema, responseSchema, vulnerabilityStatusS
 export { respondToCase, setVulnerabilityStatus } from './developer-response.usecases.js'
 export { addContact, createOrganization, listOrganizations, loadOrganization } from './organizations.usecases.js'
 export { notifyDeveloper } from './parties.usecases.js'
-export { addOrganizationSection } from './organization-sections.js'
-export type { OrganizationSectionProps } from './organization-sections.js'

@@ -10,7 +10,7 @@ import { policies } from '../policies/policies.js'
 import { contactSchema, organizationSchema } from './coordination.schemas.js'
 import { ContactsSection } from './contact-form.views.js'
 import { addContact, createOrganization, listOrganizations, loadOrganization, organizationKeyFacts } from './organizations.usecases.js'
-import { organizationSections } from './organization-sections.js'
+import { organizationSections } from '../cases/case-sections.js'
 
 export const organizationRoutes = new Hono<AppEnv>()
 

@@ -1,13 +1,9 @@
 import type { Feature } from '../cases/case-sections.js'
-import { addOrganizationSection } from '../coordination/index.js'
 import { productsPolicies } from './products.policies.js'
 import { productsRoutes } from './products.routes.js'
 import { productsMessages } from './products.messages.js'
 import { productsOperations } from './products.openapi.js'
 import { CaseProductsSection, OrganizationProductsSection } from './products.views.js'
-
-// The organisation page belongs to coordination, which knows no later feature: the catalogue adds its part there.
-addOrganizationSection(OrganizationProductsSection)
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const productsFeature: Feature = {
@@ -18,4 +14,6 @@ export const productsFeature: Feature = {
   policies: productsPolicies,
   nav: [{ href: '/my/products', label: 'nav.my_products', area: 'workspace', visible: productsPolicies.hasOwnCatalogue }],
   caseSections: [{ slot: 'handling', render: CaseProductsSection }],
+  // The organisation page is coordination's, which knows no later feature: the catalogue adds its part there.
+  organizationSections: [OrganizationProductsSection],
 }

@@ -63,6 +63,18 @@ describe('a developer organisation\'s catalogue', () => {
     expect(await count()).toBe(before)
   })
 
+  it('shows on the organisation\'s page to coordinators, with a way to add a product', async () => {
+    const s = await walkToNotifiedDeveloper(t)
+    await s.developer.api.post(`/api/v1/organizations/${s.orgId}/products`, router)
+    const coordinator = browserClient(t)
+    await signInBrowser(t, coordinator, s.coordinator)
+    const page = await coordinator.get(`/organizations/${s.orgId}`)
+    expect(page.status).toBe(200)
+    const section = page.text.slice(page.text.indexOf('data-section="products"'))
+    expect(section).toContain('無線ルーター WR-1000')
+    expect(section).toContain(`/organizations/${s.orgId}/products/new`)
+  })
+
   it('takes CPE names as the NVD dictionary writes them: quoted punctuation, wildcards at the ends, language tags', async () => {
     const s = await walkToNotifiedDeveloper(t)
     for (const cpe of [

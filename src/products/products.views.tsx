@@ -2,8 +2,7 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
-import type { CaseSectionProps } from '../cases/case-sections.js'
-import type { OrganizationSectionProps } from '../coordination/index.js'
+import type { CaseSectionProps, OrganizationSection } from '../cases/case-sections.js'
 import { productsPolicies } from './products.policies.js'
 import { listCatalogue, listCaseProducts, pickableProducts, supportStatus } from './products.usecases.js'
 import type { Product } from './products.tables.js'
@@ -56,7 +55,7 @@ export async function CatalogueTable(props: { c: Ctx; organizationId: string }) 
 }
 
 /** The catalogue on a developer organisation's page (for those who keep it). */
-export function OrganizationProductsSection({ c, org }: OrganizationSectionProps) {
+export const OrganizationProductsSection: OrganizationSection = ({ c, org }) => {
   if (org.kind !== 'developer' || !productsPolicies.keepCatalogue(c.var.user, org.id)) return null
   return (
     <section data-section="products" id="products">
