@@ -40,6 +40,15 @@ beforeAll(async () => {
   await party('c5', 'org-2', '2026-01-05T00:00:00Z')
   await kase('c6', 'EoL に関係しない案件', '2026-01-06T00:00:00Z', {})
   await party('c6', 'org-2', '2026-01-06T00:00:00Z')
+  // The same name with a date on one case only, both ways round.
+  await kase('c7', '日付のない WR-500', '2026-01-07T00:00:00Z', { name: 'WR-500' })
+  await party('c7', 'org-1', '2026-01-07T00:00:00Z')
+  await kase('c8', '日付のある WR-500', '2026-01-08T00:00:00Z', { date: '2026-12-31', name: 'WR-500' })
+  await party('c8', 'org-1', '2026-01-08T00:00:00Z')
+  await kase('c9', '日付のある CAM-1', '2026-01-09T00:00:00Z', { date: '2024-01-31', name: 'CAM-1' })
+  await party('c9', 'org-2', '2026-01-09T00:00:00Z')
+  await kase('c10', '日付のない CAM-1', '2026-01-10T00:00:00Z', { name: 'CAM-1' })
+  await party('c10', 'org-2', '2026-01-10T00:00:00Z')
   const rest = await migrator().migrateToLatest()
   expect(rest.error).toBeUndefined()
   expect(rest.results?.map((r) => r.migrationName)).toContain('0014-product-catalogue')
@@ -69,6 +78,17 @@ describe('migration 0014: per-case support ends become catalogue products', () =
     expect(three!.support_end_date).toBe('2027-03-31')
   })
 
+  it('does not share a product between a case with a date and one without, whichever came first', async () => {
+    const [seven] = await productsOf('c7')
+    const [eight] = await productsOf('c8')
+    expect(seven!.id).not.toBe(eight!.id)
+    expect([seven!.support_end_date, eight!.support_end_date]).toEqual([null, '2026-12-31'])
+    const [nine] = await productsOf('c9')
+    const [ten] = await productsOf('c10')
+    expect(nine!.id).not.toBe(ten!.id)
+    expect([nine!.support_end_date, ten!.support_end_date]).toEqual(['2024-01-31', null])
+  })
+
   it('keeps a case without a developer party, named after its report, in no organisation\'s catalogue', async () => {
     expect(await productsOf('c4')).toEqual([expect.objectContaining({ organization_id: null, name_ja: '報告された製品 c4', support_end_date: '2020-06-30' })])
   })
@@ -90,6 +110,8 @@ describe('migration 0014: per-case support ends become catalogue products', () =
     expect(await reading('c4')).toEqual(['2020-06-30', '報告された製品 c4', null, 'end_of_life'])
     expect(await reading('c5')).toEqual([null, 'NAS-9', null, 'supported'])
     expect(await reading('c6')).toEqual([null, null, null, 'supported'])
+    expect(await reading('c7')).toEqual([null, 'WR-500', null, 'supported'])
+    expect(await reading('c10')).toEqual([null, 'CAM-1', null, 'supported'])
   })
 
   it('drops the per-case columns', async () => {

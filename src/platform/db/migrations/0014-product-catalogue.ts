@@ -17,8 +17,8 @@ import { sql, type Kysely } from 'kysely'
  * a product of the case's first developer party's organisation (or an organisation-less one when
  * the case has no party) named after the confirmed name, else the first report's product name,
  * else the case title. A product of that organisation with the same name is reused when its
- * support-end date agrees (or one of the two is unknown); a different date makes a product of its
- * own, so no case's end-of-life handling changes. The version goes to the case's
+ * support-end date is the same (both unknown counts as the same); a different date, or a date on
+ * one side only, makes a product of its own, so no case's end-of-life handling changes. The version goes to the case's
  * `versions_affected` (and the versions of a new product). The columns are then dropped.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -61,12 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     const orgId = party?.organization_id ?? null
     const reusable = orgId === null ? undefined : (await sql<{ id: string }>`
       select id from products where organization_id = ${orgId} and (name_ja = ${name} or name_en = ${name})
-      and (support_end_date is null or ${k.support_end_date}::date is null or support_end_date = ${k.support_end_date}::date)
+      and support_end_date is not distinct from ${k.support_end_date}::date
       order by created_at, id limit 1`.execute(db)).rows[0]
     let productId: string
     if (reusable) {
       productId = reusable.id
-      if (k.support_end_date) await sql`update products set support_end_date = ${k.support_end_date}::date where id = ${productId} and support_end_date is null`.execute(db)
     } else {
       productId = randomUUID()
       await sql`insert into products (id, organization_id, name_ja, name_en, versions, support_end_date, notes, created_at, updated_at)
