@@ -135,6 +135,26 @@ describe('the products of a case', () => {
     expect((await s.developer.api.delete(`/api/v1/products/${mine.json.id}`)).status).toBe(204)
   })
 
+  it('are picked, put into the advisory and removed from the case page\'s forms', async () => {
+    const s = await walkToNotifiedDeveloper(t)
+    const product = await s.developer.api.post(`/api/v1/organizations/${s.orgId}/products`, router)
+    const coordinator = browserClient(t)
+    await signInBrowser(t, coordinator, s.coordinator)
+    const before = await coordinator.get(`/cases/${s.caseId}`)
+    expect(before.text).toContain(`<option value="${product.json.id}"`)
+    const picked = await coordinator.post(`/cases/${s.caseId}/products`, { productId: product.json.id, versionsAffected: '1.2 以前' })
+    expect(picked.status).toBe(303)
+    const after = await coordinator.get(`/cases/${s.caseId}`)
+    expect(after.text).toContain(`data-product="${product.json.id}"`)
+    expect(after.text).toContain('1.2 以前')
+    const filled = await coordinator.post(`/cases/${s.caseId}/advisory/products-from-catalogue`, {})
+    expect(filled.status).toBe(303)
+    const advisory = await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/advisory`)
+    expect(advisory.json.advisory.content.affectedProducts).toEqual([{ developer: 'サンプル電機株式会社', product: '無線ルーター WR-1000', versions: '1.2 以前', cpe: router.cpe }])
+    expect((await coordinator.post(`/cases/${s.caseId}/products/${product.json.id}/removal`, {})).status).toBe(303)
+    expect((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/products`)).json.products).toEqual([])
+  })
+
   it('decide the case\'s end-of-life handling: the product\'s support end, changed in the catalogue, changes it', async () => {
     const s = await walkToNotifiedDeveloper(t)
     const product = await s.developer.api.post(`/api/v1/organizations/${s.orgId}/products`, { ...router, supportEndDate: '2030-12-31' })
