@@ -71,7 +71,7 @@ export async function setSupportEnd(deps: Deps, input: { caseId: string; actor: 
     apply: async (trx) => {
       const kase = await trx.selectFrom('cases').select('kind').where('id', '=', input.caseId).executeTakeFirst()
       if (!kase || kase.kind !== 'product') throw errors.notFound()
-      const r = await recordSupportEndOnCase(trx, { caseId: input.caseId, supportEndDate, productName, productVersion, now: deps.clock.now() })
+      const r = await recordSupportEndOnCase(trx, { caseId: input.caseId, supportEndDate, productName, productVersion, actor: input.actor, now: deps.clock.now() })
       return {
         supportEndDate, previousSupportEndDate: r.before.supportEndDate, productId: r.productId,
         productName: r.after.productName, productVersion: r.after.productVersion,

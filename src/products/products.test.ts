@@ -185,6 +185,26 @@ describe('the products of a case', () => {
     expect(catalogue.json.products).toEqual([expect.objectContaining({ name: { ja: 'WR-1000', en: 'WR-1000' }, supportEndDate: '2025-12-31', status: 'end_of_life', cases: 1 })])
   })
 
+  it('share a support end set on one case the older way, and every other case concerning the product records the change', async () => {
+    const s = await walkToNotifiedDeveloper(t)
+    const product = await s.developer.api.post(`/api/v1/organizations/${s.orgId}/products`, { ...router, supportEndDate: '2030-12-31' })
+    const other = await walkToNotifiedDeveloper(t, { orgName: '組込機器メーカー' })
+    expect((await other.coordinator.api.post(`/api/v1/cases/${other.caseId}/parties`, { organizationId: s.orgId })).status).toBe(201)
+    expect((await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/products`, { productId: product.json.id })).status).toBe(201)
+    expect((await other.coordinator.api.post(`/api/v1/cases/${other.caseId}/products`, { productId: product.json.id })).status).toBe(201)
+
+    const set = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/end-of-life`, { supportEndDate: '2025-03-31', productName: router.name.ja })
+    expect(set.status, JSON.stringify(set.json)).toBe(200)
+    expect((await other.coordinator.api.get(`/api/v1/cases/${other.caseId}/end-of-life`)).json).toMatchObject({ supportEndDate: '2025-03-31', pastEndOfSupport: true })
+    expect(types((await other.coordinator.api.get(`/api/v1/cases/${other.caseId}`)).json.timeline)).toContain('product_support_end_changed')
+    const recorded = await t.db.selectFrom('case_events').select('data').where('case_id', '=', other.caseId).where('type', '=', 'product_support_end_changed').execute()
+    expect(recorded.map((e) => e.data)).toEqual([expect.objectContaining({ productId: product.json.id, supportEndDate: '2025-03-31', previousSupportEndDate: '2030-12-31' })])
+    // the case it was set on records it as its own support_end_set, once
+    const ownTimeline = types((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json.timeline)
+    expect(ownTimeline).toContain('support_end_set')
+    expect(ownTimeline).not.toContain('product_support_end_changed')
+  })
+
   it('fill the advisory\'s affected products, keeping the coordinator\'s other rows', async () => {
     const s = await walkToNotifiedDeveloper(t)
     const none = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/advisory/products-from-catalogue`)

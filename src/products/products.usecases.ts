@@ -82,19 +82,32 @@ export async function updateProduct(deps: Pick<Deps, 'db' | 'clock'>, productId:
     const before = await trx.selectFrom('products').select(['support_end_date', 'ended_without_date']).where('id', '=', productId).forUpdate().executeTakeFirst()
     if (!before) throw errors.notFound()
     await trx.updateTable('products').set({ ...values, updated_at: now }).where('id', '=', productId).execute()
-    if (before.support_end_date === values.support_end_date && before.ended_without_date === values.ended_without_date) return
-    const cases = await trx.selectFrom('case_products').select('case_id').where('product_id', '=', productId).execute()
-    for (const { case_id } of cases) {
-      await appendEvent(trx, {
-        caseId: case_id, type: 'product_support_end_changed', actor, at: now,
-        data: {
-          productId, product: values.name_ja, supportEndDate: values.support_end_date, endedWithoutDate: values.ended_without_date,
-          previousSupportEndDate: before.support_end_date, previousEndedWithoutDate: before.ended_without_date,
-        },
-      })
-    }
+    await recordSupportEndChange(trx, { productId, product: values.name_ja, before, after: values, actor, at: now })
   })
   return loadProduct(deps.db, productId)
+}
+
+type SupportEnd = Pick<Product, 'support_end_date' | 'ended_without_date'>
+
+/**
+ * When a product's support end changed (date, or "ended, date unknown"), records it on every case
+ * concerning the product (`product_support_end_changed`, with the values before and after), but
+ * `exceptCaseId`, the case that recorded the change as its own event.
+ */
+export async function recordSupportEndChange(trx: DB, input: { productId: string; product: string; before: SupportEnd; after: SupportEnd; actor: Actor; at: Date; exceptCaseId?: string }) {
+  const { before, after } = input
+  if (before.support_end_date === after.support_end_date && before.ended_without_date === after.ended_without_date) return
+  const cases = await trx.selectFrom('case_products').select('case_id').where('product_id', '=', input.productId).execute()
+  for (const { case_id } of cases) {
+    if (case_id === input.exceptCaseId) continue
+    await appendEvent(trx, {
+      caseId: case_id, type: 'product_support_end_changed', actor: input.actor, at: input.at,
+      data: {
+        productId: input.productId, product: input.product, supportEndDate: after.support_end_date, endedWithoutDate: after.ended_without_date,
+        previousSupportEndDate: before.support_end_date, previousEndedWithoutDate: before.ended_without_date,
+      },
+    })
+  }
 }
 
 /** Deletes a product no case uses; one a case uses stays (409 products.in_use). */

@@ -1,7 +1,8 @@
 import type { DB } from '../platform/db/database.js'
 import { newId } from '../platform/secrets.js'
 import { detailsOf, listReportsOfCase } from '../cases/reports.repository.js'
-import { listCaseProducts, type CaseProduct } from './products.usecases.js'
+import type { Actor } from '../cases/case-events.js'
+import { listCaseProducts, recordSupportEndChange, type CaseProduct } from './products.usecases.js'
 
 /**
  * The product whose support end governs a case's end-of-life handling: of the case's products, the
@@ -37,10 +38,12 @@ export type CaseSupportEnd = Awaited<ReturnType<typeof caseSupportEnd>>
  *   one is made in the first developer party's catalogue (organisation-less when the case has no
  *   party), named `productName`, else the first report's product name, else the case title;
  * - the date is set on the product (null clears it; a date replaces "ended, date unknown") and
- *   `productVersion` becomes the case's versions affected.
+ *   `productVersion` becomes the case's versions affected;
+ * - a changed support end is recorded on every other case concerning the product, as a change in
+ *   the catalogue is (`product_support_end_changed`; the caller records this case's own event).
  * Returns the product's id and the values before and after.
  */
-export async function recordSupportEndOnCase(trx: DB, input: { caseId: string; supportEndDate: string | null; productName?: string | undefined; productVersion?: string | undefined; now: Date }) {
+export async function recordSupportEndOnCase(trx: DB, input: { caseId: string; supportEndDate: string | null; productName?: string | undefined; productVersion?: string | undefined; actor: Actor; now: Date }) {
   const { caseId, productName, now } = input
   const products = await listCaseProducts(trx, caseId)
   const named = (p: { name_ja: string; name_en: string }) => p.name_ja === productName || p.name_en === productName
@@ -63,10 +66,15 @@ export async function recordSupportEndOnCase(trx: DB, input: { caseId: string; s
     }
     await trx.insertInto('case_products').values({ case_id: caseId, product_id: productId, versions_affected: input.productVersion ?? '', added_at: now }).execute()
   }
+  const was = await trx.selectFrom('products').select(['name_ja', 'support_end_date', 'ended_without_date']).where('id', '=', productId).forUpdate().executeTakeFirstOrThrow()
   await trx.updateTable('products').set({
     support_end_date: input.supportEndDate, updated_at: now,
     ...(input.supportEndDate ? { ended_without_date: false } : {}),
   }).where('id', '=', productId).execute()
+  await recordSupportEndChange(trx, {
+    productId, product: was.name_ja, before: was, actor: input.actor, at: now, exceptCaseId: caseId,
+    after: { support_end_date: input.supportEndDate, ended_without_date: input.supportEndDate ? false : was.ended_without_date },
+  })
   if (input.productVersion !== undefined) {
     await trx.updateTable('case_products').set({ versions_affected: input.productVersion }).where('case_id', '=', caseId).where('product_id', '=', productId).execute()
   }
