@@ -141,6 +141,13 @@ describe('the return address after signing in', () => {
     for (const good of ['/intake', '/cases/abc?tab=report#advisory', '/advisories?q=%E8%84%86%E5%BC%B1']) expect(safeNext(good)).toBe(good)
   })
 
+  it('does not let dot segments collapse a path into another host (/..//evil.example resolves to //evil.example)', () => {
+    for (const bad of ['/..//evil.example', '/.//evil.example', '/a/..//evil.example', '/%2e%2e//evil.example', '/.%2E//evil.example', '/x/../..//evil.example?a=1']) {
+      expect(safeNext(bad), bad).toBe('/')
+    }
+    expect(safeNext('/cases/../intake?x=1')).toBe('/intake?x=1')
+  })
+
   it('keeps percent-encoded tricks (%09, %0A, %5C, %2F) inside this site, where browsers do not decode them into a host', () => {
     const base = 'http://keikai.invalid'
     for (const encoded of ['/%09/evil.example', '/%0a/evil.example', '/%5Cevil.example', '/%2F%2Fevil.example', '/%09%09//evil.example', '/x?next=//evil.example']) {
@@ -159,6 +166,9 @@ describe('the return address after signing in', () => {
     await b.get('/login')
     const res = await b.post('/login', { email: finder.email, password: TEST_PASSWORD, next: '/\\evil.example' })
     expect(res.location).toBe('/')
+    const again = browserClient(t)
+    await again.get('/login')
+    expect((await again.post('/login', { email: finder.email, password: TEST_PASSWORD, next: '/..//evil.example' })).location).toBe('/')
   })
 })
 

@@ -27,15 +27,17 @@ const SAME_SITE_BASE = 'http://keikai.invalid'
  * characters or white space of any script (a tab or newline inside `/\t/evil.example` is
  * dropped by the URL parser and leaves `//evil.example`), and the URL parser must agree it
  * stays on this site.
- * The path, query and fragment the parser gives back are what is returned.
+ * The path, query and fragment the parser gives back are what is returned — checked again, since
+ * the parser resolves dot segments: `/..//evil.example` comes back as `//evil.example`.
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/'
   if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\s\\]/u.test(next)) return '/'
   try {
     const url = new URL(next, SAME_SITE_BASE)
-    if (url.origin !== SAME_SITE_BASE) return '/'
-    return `${url.pathname}${url.search}${url.hash}`
+    const path = `${url.pathname}${url.search}${url.hash}`
+    if (url.origin !== SAME_SITE_BASE || !/^\/(?![/\\])/.test(path)) return '/'
+    return path
   } catch {
     return '/'
   }
