@@ -106,4 +106,20 @@ describe('reading tracking links', () => {
     t.clock.advance(600_000)
     expect((await t.app.request(`/api/v1/tracking/${r.secret}`)).status).toBe(200)
   })
+
+  it('counts the tracking pages too, and the limit is per client: another address still reads its link', async () => {
+    t.clock.advance(3600_000) // a fresh window
+    const r = await file()
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } })
+    let page: Response | undefined
+    for (let i = 0; i < 130; i++) {
+      // only pages: without a limit on their reads, 130 guesses would all pass
+      page = await t.app.request(`/track/guess-page-${i}`, {}, from('192.0.2.77'))
+      if (page.status === 429) break
+    }
+    expect(page!.status).toBe(429)
+    expect(Number(page!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await t.app.request(`/api/v1/tracking/${r.secret}`, {}, from('192.0.2.77'))).status).toBe(429) // one count for pages and API
+    expect((await t.app.request(`/track/${r.secret}`, {}, from('192.0.2.78'))).status).toBe(200)
+  })
 })
