@@ -194,21 +194,60 @@ describe('guessing the second-factor code of an account whose password is known'
     return { status: res.status, retryAfter: res.headers.get('retry-after') }
   }
 
-  it('is limited per account, not per address: new addresses and sessions do not buy more guesses', async () => {
+  it('is limited per account, not per address: new addresses, sessions and password sign-ins do not buy more guesses', async () => {
     const finder = await createUser(t)
     const enrol = await finder.api.post('/api/v1/account/second-factor')
     await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: enrol.json.secret }) })
     t.clock.advance(300_000) // a new five-minute window: enrolling counted in this account's bucket too
     const statuses: number[] = []
     for (let i = 0; i < 12; i++) statuses.push((await tryCode(finder.email, '000000')).status)
-    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
-    expect(statuses.slice(10)).toEqual([429, 429])
+    // five free wrong codes, the sixth earns a wait; each try signed in with the right password first
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 429, 429, 429, 429, 429, 429])
     const refused = await tryCode(finder.email, totpCode(t, { totpSecret: enrol.json.secret }))
     expect(refused.status).toBe(429)
     expect(Number(refused.retryAfter)).toBeGreaterThan(0)
     // the window passes: the owner with the right code gets in
     t.clock.advance(300_000)
     expect((await tryCode(finder.email, totpCode(t, { totpSecret: enrol.json.secret }))).status).toBe(200)
+  })
+
+  it('backs off like passwords: each further wrong code doubles the wait, the right one forgets them', async () => {
+    const finder = await createUser(t)
+    const secret = (await finder.api.post('/api/v1/account/second-factor')).json.secret as string
+    await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: secret }) })
+    for (let i = 0; i < 6; i++) {
+      if (i % 3 === 0) t.clock.advance(300_000) // a new window each few tries: only the back-off holds them
+      expect((await tryCode(finder.email, '000000')).status).toBe(400)
+    }
+    t.clock.advance(300_000)
+    const right = totpCode(t, { totpSecret: secret }) // (moves the clock on by one code period first)
+    expect((await tryCode(finder.email, '000000')).status).toBe(400) // the seventh: two minutes now
+    const waiting = await tryCode(finder.email, right)
+    expect(waiting.status).toBe(429)
+    expect(waiting.retryAfter).toBe('120')
+    t.clock.advance(121_000)
+    expect((await tryCode(finder.email, totpCode(t, { totpSecret: secret }))).status).toBe(200)
+    t.clock.advance(30_000)
+    expect((await tryCode(finder.email, '000000')).status).toBe(400)
+    expect((await tryCode(finder.email, totpCode(t, { totpSecret: secret }))).status).toBe(200) // one typo costs nothing again
+  })
+
+  it('tells the browser in its language how long to wait for the code step', async () => {
+    const finder = await createUser(t)
+    const secret = (await finder.api.post('/api/v1/account/second-factor')).json.secret as string
+    await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: secret }) })
+    t.clock.advance(300_000)
+    const right = totpCode(t, { totpSecret: secret }) // (moves the clock on by one code period first)
+    for (let i = 0; i < 6; i++) await tryCode(finder.email, '000000')
+    const b = browserClient(t)
+    await b.get('/login')
+    await b.post('/login', { email: finder.email, password: TEST_PASSWORD })
+    await b.get('/login/second-factor')
+    const page = await b.post('/login/second-factor', { code: right })
+    expect(page.status).toBe(429)
+    expect(page.headers.get('retry-after')).toBe('60')
+    expect(page.text).toContain('誤ったコードが続いたため')
+    expect(page.text).toContain('1 分後に再度お試しください')
   })
 })
 

@@ -5,7 +5,7 @@ import { createTokenSchema, loginSchema } from './accounts.schemas.js'
 /** The accounts operations of /api/v1, for the OpenAPI document. */
 export const accountsOperations: readonly Operation[] = [
   { method: 'post', path: '/api/v1/session', summary: 'Sign in; sets the session cookie and returns the CSRF token for cookie-authenticated writes. After five failures for an address each further one makes the next try wait (1 minute doubling to 15): 429 accounts.sign_in_throttled with Retry-After', tag: 'accounts', body: loginSchema, auth: 'none' },
-  { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code, or a recovery code, after signing in (staff and committee, and every account that turned it on)', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
+  { method: 'post', path: '/api/v1/session/second-factor', summary: 'Give the TOTP code, or a recovery code, after signing in (staff and committee, and every account that turned it on). Wrong codes back off per account as wrong passwords do: 429 with Retry-After', tag: 'accounts', body: z.object({ code: z.string() }), auth: 'user' },
   { method: 'delete', path: '/api/v1/session', summary: 'Sign out', tag: 'accounts', auth: 'user' },
   { method: 'get', path: '/api/v1/me', summary: 'The signed-in user', tag: 'accounts', auth: 'user' },
   { method: 'get', path: '/api/v1/account/second-factor', summary: 'Whether two-factor authentication (TOTP) is on for the account, whether it is required (staff and committee), and how many recovery codes are unused', tag: 'accounts', auth: 'user' },

@@ -6,8 +6,8 @@ import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { requireUser, safeNext } from '../platform/http/guards.js'
-import { errors } from '../platform/errors.js'
-import { disableSecondFactor, isEnrolled, issueRecoveryCodes, needsSecondFactor, recoveryCodesLeft, secondFactorErrors, startEnrolment, verifySecondFactor } from './second-factor.js'
+import { AppError, errors } from '../platform/errors.js'
+import { disableSecondFactor, isEnrolled, issueRecoveryCodes, needsSecondFactor, recoveryCodesLeft, secondFactorErrors, startEnrolment, verifySecondFactor, verifySignInCode } from './second-factor.js'
 import { verifyPassword } from './passwords.js'
 import { accountErrors } from './accounts.errors.js'
 import { completeSecondFactor } from './sessions.js'
@@ -99,14 +99,16 @@ secondFactorRoutes.post('/login/second-factor', async (c) => {
     const { code } = parseWith(codeSchema, body)
     const { db, clock } = c.var.deps
     const enrolling = !(await isEnrolled(db, user.id))
-    await verifySecondFactor(db, user.id, code, clock.now())
+    await verifySignInCode(db, user.id, code, clock.now())
     await completeSecondFactor(c)
     // Enrolled just now (staff at first sign-in): the recovery codes, once, before going on.
     if (enrolling) return recoveryCodesPage(c, await issueRecoveryCodes(db, user.id, clock.now()), safeNext(body.next))
     return c.redirect(safeNext(body.next), 303)
   } catch (error) {
+    const retryAfter = error instanceof AppError && error.status === 429 ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined
+    if (retryAfter) c.header('Retry-After', String(retryAfter))
     const form = await SecondFactorForm({ c, next: safeNext(body.next), error })
-    return page(c, c.var.t('accounts.totp_title'), form, 400)
+    return page(c, c.var.t('accounts.totp_title'), form, retryAfter ? 429 : 400)
   }
 })
 
@@ -114,7 +116,7 @@ secondFactorRoutes.post('/login/second-factor', async (c) => {
 secondFactorRoutes.post('/api/v1/session/second-factor', async (c) => {
   const user = pendingUser(c)
   const { code } = await jsonBody(c, codeSchema)
-  await verifySecondFactor(c.var.deps.db, user.id, code, c.var.deps.clock.now())
+  await verifySignInCode(c.var.deps.db, user.id, code, c.var.deps.clock.now())
   await completeSecondFactor(c)
   return c.json({ secondFactorDone: true })
 })

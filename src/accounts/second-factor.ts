@@ -4,6 +4,7 @@ import QRCode from 'qrcode'
 import type { DB } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
 import { hashSecret } from '../platform/secrets.js'
+import { claimCodeTry, forgetCodeFailures } from './sign-in-throttle.js'
 
 const PERIOD_MS = 30_000
 
@@ -15,6 +16,8 @@ export const secondFactorErrors = {
   notEnrolled: () => new AppError('accounts.second_factor_not_enrolled', 409, 'Set up the authenticator app in the browser first.'),
   alreadyEnrolled: () => new AppError('accounts.second_factor_enabled', 409, 'Two-factor authentication is already on for this account.'),
   requiredForStaff: () => new AppError('accounts.second_factor_required_for_staff', 409, 'Staff and committee accounts keep two-factor authentication on.'),
+  throttled: (retryAfterSeconds: number) => new AppError('accounts.second_factor_throttled', 429,
+    `Too many wrong codes for this account. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) }),
 }
 
 /** Staff and committee accounts sign in with a second factor (DESIGN §5); finders and developers do not need one. */
@@ -58,6 +61,20 @@ export async function verifySecondFactor(db: DB, userId: string, code: string, n
     await trx.updateTable('users').set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step }).where('id', '=', userId).execute()
     return { via: 'totp' as const }
   })
+}
+
+/**
+ * The code that finishes a sign-in. Wrong codes back off per account as wrong passwords do
+ * (sign-in-throttle.ts: five free, then a wait doubling up to 15 minutes, a code given during the
+ * wait refused unchecked with `accounts.second_factor_throttled`, 429); a right code forgets them.
+ * Without it the fixed window alone let someone who has the password try about 2,900 codes a day.
+ */
+export async function verifySignInCode(db: DB, userId: string, code: string, now: Date): Promise<{ via: 'totp' | 'recovery' }> {
+  const waiting = await claimCodeTry(db, userId, now)
+  if (waiting > 0) throw secondFactorErrors.throttled(Math.ceil(waiting / 1000))
+  const result = await verifySecondFactor(db, userId, code, now)
+  await forgetCodeFailures(db, userId)
+  return result
 }
 
 // ---- recovery codes: ten single-use codes for when the authenticator app is lost ----

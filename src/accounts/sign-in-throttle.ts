@@ -15,6 +15,9 @@ import type { DB } from '../platform/db/database.js'
  * - a successful sign-in forgets the failures;
  * - each try is counted before its password is checked (`claimTry`), so a burst sent at once
  *   gets no more password checks than tries sent one by one.
+ * The second-factor step of a sign-in backs off the same way, counted per account under its own
+ * key (`codeKey`): a right password must not forget wrong codes, or someone who knows the
+ * password would sign in again to start each round of code guesses afresh.
  */
 export const FREE_FAILURES = 5
 export const FIRST_WAIT_MS = 60_000
@@ -29,9 +32,19 @@ export function waitAfter(failures: number): number {
   return Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_FAILURES - 1))
 }
 
+/**
+ * The key wrong second-factor codes of an account are counted under. It has no `@`, so no
+ * e-mail address (sign-in checks their form) can share it.
+ */
+export const codeKey = (userId: string) => `second-factor:${userId}`
+
 /** How long the address must still wait (ms), 0 when it may try now. */
 export async function remainingWait(db: DB, email: string, now: Date): Promise<number> {
-  const row = await db.selectFrom('sign_in_failures').select('blocked_until').where('email', '=', throttleKey(email)).executeTakeFirst()
+  return remainingWaitOf(db, throttleKey(email), now)
+}
+
+async function remainingWaitOf(db: DB, key: string, now: Date): Promise<number> {
+  const row = await db.selectFrom('sign_in_failures').select('blocked_until').where('email', '=', key).executeTakeFirst()
   return row?.blocked_until ? Math.max(0, row.blocked_until.getTime() - now.getTime()) : 0
 }
 
@@ -44,7 +57,15 @@ export async function remainingWait(db: DB, email: string, now: Date): Promise<n
  * the try not counted.
  */
 export async function claimTry(db: DB, email: string, now: Date): Promise<number> {
-  const key = throttleKey(email)
+  return claimTryOf(db, throttleKey(email), now)
+}
+
+/** `claimTry` for one second-factor code of the account signing in. */
+export async function claimCodeTry(db: DB, userId: string, now: Date): Promise<number> {
+  return claimTryOf(db, codeKey(userId), now)
+}
+
+async function claimTryOf(db: DB, key: string, now: Date): Promise<number> {
   const row = await sql<{ failures: number }>`
     insert into sign_in_failures as f (email, failures, last_failure_at, blocked_until)
     values (${key}, 1, ${now}, ${waitAfter(1) > 0 ? new Date(now.getTime() + waitAfter(1)) : null})
@@ -57,10 +78,15 @@ export async function claimTry(db: DB, email: string, now: Date): Promise<number
       where f.blocked_until is null or f.blocked_until <= ${now}
     returning failures`.execute(db)
   if (row.rows.length > 0) return 0
-  return Math.max(1, await remainingWait(db, email, now))
+  return Math.max(1, await remainingWaitOf(db, key, now))
 }
 
 /** A successful sign-in: the address starts again with no failures. */
 export async function forgetFailures(db: DB, email: string): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('email', '=', throttleKey(email)).execute()
+}
+
+/** A right second-factor code: the account's wrong codes are forgotten. */
+export async function forgetCodeFailures(db: DB, userId: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('email', '=', codeKey(userId)).execute()
 }
