@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
 import { browserClient, createUser, signInBrowser, TEST_PASSWORD, totpCode } from '../../test/support/clients.js'
 import { safeNext } from '../platform/http/guards.js'
-import { MAX_WAIT_MS } from './sign-in-throttle.js'
+import { FORGET_AFTER_MS, MAX_WAIT_MS } from './sign-in-throttle.js'
 
 let t: TestApp
 beforeAll(async () => { t = await setupTestApp({ now: '2026-04-01T01:00:00Z' }) })
@@ -46,6 +46,14 @@ describe('password guessing against one account from many addresses', () => {
       if (i >= 5) expect(Number(wait.retryAfter) * 1000).toBeLessThanOrEqual(MAX_WAIT_MS)
       t.clock.advance(MAX_WAIT_MS + 1000)
     }
+    expect((await signIn(owner.email, TEST_PASSWORD)).status).toBe(200)
+  })
+
+  it('forgets the failures after a quiet day: a typo long after an attack costs the owner nothing', async () => {
+    const owner = await createUser(t)
+    for (let i = 0; i < 12; i++) { await signIn(owner.email, `guess-${i}`); t.clock.advance(MAX_WAIT_MS) }
+    t.clock.advance(FORGET_AFTER_MS)
+    expect((await signIn(owner.email, 'typo')).status).toBe(401)
     expect((await signIn(owner.email, TEST_PASSWORD)).status).toBe(200)
   })
 

@@ -12,7 +12,9 @@ import type { DB } from '../platform/db/database.js'
  *   does not count, so the wait never grows past MAX_WAIT_MS after the last counted failure:
  *   an attacker holds the owner off for at most 15 minutes at a time, and gets about 100
  *   guesses a day instead of thousands;
- * - a successful sign-in forgets the failures;
+ * - a successful sign-in forgets the failures, and so does a day without a counted one
+ *   (FORGET_AFTER_MS), so one typo long after an attack stopped costs the owner nothing — the
+ *   attacker gains nothing by it, having to stay quiet a whole day for five free tries;
  * - each try is counted before its password is checked (`claimTry`), so a burst sent at once
  *   gets no more password checks than tries sent one by one.
  * The second-factor step of a sign-in backs off the same way, counted per account under its own
@@ -22,6 +24,7 @@ import type { DB } from '../platform/db/database.js'
 export const FREE_FAILURES = 5
 export const FIRST_WAIT_MS = 60_000
 export const MAX_WAIT_MS = 15 * 60_000
+export const FORGET_AFTER_MS = 24 * 3600_000
 
 /** The key failures are counted under: the address as sign-in compares it (trimmed, NFKC, lower case). */
 export const throttleKey = (email: string) => email.normalize('NFKC').trim().toLowerCase()
@@ -66,6 +69,8 @@ export async function claimCodeTry(db: DB, userId: string, now: Date): Promise<n
 }
 
 async function claimTryOf(db: DB, key: string, now: Date): Promise<number> {
+  await db.deleteFrom('sign_in_failures').where('email', '=', key)
+    .where('last_failure_at', '<', new Date(now.getTime() - FORGET_AFTER_MS)).execute()
   const row = await sql<{ failures: number }>`
     insert into sign_in_failures as f (email, failures, last_failure_at, blocked_until)
     values (${key}, 1, ${now}, ${waitAfter(1) > 0 ? new Date(now.getTime() + waitAfter(1)) : null})
