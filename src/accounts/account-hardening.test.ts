@@ -259,6 +259,53 @@ describe('guessing the second-factor code of an account whose password is known'
   })
 })
 
+describe('the password asked again to turn the second factor off or remake recovery codes', () => {
+  it('backs off as at sign-in, so a stolen session or token cannot try passwords there faster', async () => {
+    const finder = await createUser(t)
+    const secret = (await finder.api.post('/api/v1/account/second-factor')).json.secret as string
+    await finder.api.post('/api/v1/account/second-factor/confirmation', { code: totpCode(t, { totpSecret: secret }) })
+    t.clock.advance(300_000) // a fresh fixed window: only the back-off may refuse below
+    const statuses: number[] = []
+    const remake = (password: string, code: string) => finder.api.post('/api/v1/account/second-factor/recovery-codes', { password, code })
+    for (let i = 0; i < 7; i++) statuses.push((await remake(`guess-${i}`, '000000')).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429])
+    const code = totpCode(t, { totpSecret: secret }) // (moves the clock on by 30 s)
+    const right = await remake(TEST_PASSWORD, code)
+    expect(right.status).toBe(429) // the right password too, while the account waits
+    expect(right.json.error.code).toBe('accounts.sign_in_throttled')
+    expect(right.headers.get('retry-after')).toBe('30')
+    // the same count as signing in: the guesses here make sign-in wait too
+    expect((await signIn(finder.email, TEST_PASSWORD)).status).toBe(429)
+    t.clock.advance(31_000)
+    expect((await remake(TEST_PASSWORD, totpCode(t, { totpSecret: secret }))).status).toBe(201)
+  })
+
+  it('answers the browser form with 429 and Retry-After while the account waits', async () => {
+    const finder = await createUser(t)
+    const b = browserClient(t)
+    await signInBrowser(t, b, finder)
+    await b.get('/account/second-factor').then((p) => b.post('/account/second-factor', { code: totpCode(t, { totpSecret: p.text.match(/data-testid="totp-secret">([A-Z2-7]+)</)![1]! }) }))
+    t.clock.advance(300_000)
+    for (let i = 0; i < 6; i++) await signIn(finder.email, `guess-${i}`)
+    await b.get('/account')
+    const page = await b.post('/account/second-factor/disable', { password: TEST_PASSWORD, code: '000000' })
+    expect(page.status).toBe(429)
+    expect(page.headers.get('retry-after')).toBe('60')
+    expect(page.text).toContain('1 分後に再度お試しください')
+  })
+})
+
+describe('the limit on the second-factor settings', () => {
+  it('counts each request once: ten tries in five minutes, the eleventh waits', async () => {
+    const finder = await createUser(t)
+    t.clock.advance(300_000) // a fresh window
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await finder.api.post('/api/v1/account/second-factor')).status)
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true)
+    expect(statuses[10]).toBe(429)
+  })
+})
+
 describe('recovery codes for a lost authenticator app', () => {
   /** A finder with the second factor on through the API; returns the secret and the recovery codes. */
   async function enrolledFinder() {

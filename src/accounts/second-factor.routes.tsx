@@ -11,6 +11,7 @@ import { disableSecondFactor, isEnrolled, issueRecoveryCodes, needsSecondFactor,
 import { verifyPassword } from './passwords.js'
 import { accountErrors } from './accounts.errors.js'
 import { completeSecondFactor } from './sessions.js'
+import { claimTry, forgetFailures } from './sign-in-throttle.js'
 
 /** The second step of a staff sign-in: a TOTP code, or enrolment of an authenticator app the first time. */
 export const secondFactorRoutes = new Hono<AppEnv>()
@@ -105,10 +106,9 @@ secondFactorRoutes.post('/login/second-factor', async (c) => {
     if (enrolling) return recoveryCodesPage(c, await issueRecoveryCodes(db, user.id, clock.now()), safeNext(body.next))
     return c.redirect(safeNext(body.next), 303)
   } catch (error) {
-    const retryAfter = error instanceof AppError && error.status === 429 ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined
-    if (retryAfter) c.header('Retry-After', String(retryAfter))
+    const status = failureStatus(c, error)
     const form = await SecondFactorForm({ c, next: safeNext(body.next), error })
-    return page(c, c.var.t('accounts.totp_title'), form, retryAfter ? 429 : 400)
+    return page(c, c.var.t('accounts.totp_title'), form, status)
   }
 })
 
@@ -123,10 +123,9 @@ secondFactorRoutes.post('/api/v1/session/second-factor', async (c) => {
 
 // ---- turning the second factor on and off, for every account (/account) ----
 
+// `/x/*` matches `/x` itself too: one registration each, or a request there would count twice.
 secondFactorRoutes.use('/account/second-factor/*', rateLimit('second-factor', 10, 300))
-secondFactorRoutes.use('/account/second-factor', rateLimit('second-factor', 10, 300))
 secondFactorRoutes.use('/api/v1/account/second-factor/*', rateLimit('second-factor', 10, 300))
-secondFactorRoutes.use('/api/v1/account/second-factor', rateLimit('second-factor', 10, 300))
 
 const disableSchema = z.object({ password: z.string().min(1).max(200), code: z.string().trim().max(20) })
 
@@ -221,13 +220,29 @@ secondFactorRoutes.post('/account/second-factor', async (c) => {
   }
 })
 
-/** The password and a current code (from the app, or a recovery code) of an enrolled account. */
+/**
+ * The password and a current code (from the app, or a recovery code) of an enrolled account.
+ * Both back off per account exactly as at sign-in (sign-in-throttle.ts), counted under the same
+ * keys: otherwise a stolen session or API token could try passwords here, told apart from wrong
+ * codes by the answer, at the fixed window's pace instead of the back-off's.
+ */
 async function checkPasswordAndCode(c: Ctx, user: CurrentUser, input: z.infer<typeof disableSchema>) {
   const { db, clock } = c.var.deps
   if (!(await isEnrolled(db, user.id))) throw secondFactorErrors.notEnrolled()
+  const waiting = await claimTry(db, user.email, clock.now())
+  if (waiting > 0) throw accountErrors.signInThrottled(Math.ceil(waiting / 1000))
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
-  if (!(await verifyPassword(row.password_hash, input.password))) throw accountErrors.badCredentials()
-  await verifySecondFactor(db, user.id, input.code, clock.now())
+  if (!(await verifyPassword(row.password_hash, input.password))) throw accountErrors.badCredentials() // counted by claimTry
+  await forgetFailures(db, user.email)
+  await verifySignInCode(db, user.id, input.code, clock.now())
+}
+
+/** A form's failure: 429 with `Retry-After` while the account waits (back-off or rate limit), otherwise 400. */
+function failureStatus(c: Ctx, error: unknown): 400 | 429 {
+  const retryAfter = error instanceof AppError && error.status === 429 ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined
+  if (!retryAfter) return 400
+  c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))))
+  return 429
 }
 
 /** Checks the password and a current code, then forgets the secret and the recovery codes. */
@@ -249,7 +264,8 @@ secondFactorRoutes.post('/account/second-factor/recovery-codes', async (c) => {
   try {
     return recoveryCodesPage(c, await remakeRecoveryCodes(c, user, parseWith(disableSchema, body)), '/account')
   } catch (error) {
-    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, 400)
+    const status = failureStatus(c, error)
+    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, status)
   }
 })
 
@@ -260,7 +276,8 @@ secondFactorRoutes.post('/account/second-factor/disable', async (c) => {
     await disable(c, user, parseWith(disableSchema, body))
     return c.redirect('/account', 303)
   } catch (error) {
-    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, 400)
+    const status = failureStatus(c, error)
+    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, status)
   }
 })
 
