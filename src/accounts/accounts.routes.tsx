@@ -5,6 +5,7 @@ import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { safeNext } from '../platform/http/guards.js'
+import { setRetryAfter } from '../platform/http/retry-after.js'
 import { errors } from '../platform/errors.js'
 import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema } from './accounts.schemas.js'
 import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
@@ -56,10 +57,9 @@ accountsRoutes.post('/login', async (c) => {
     return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error
-    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
-    if (error.status === 429 && retryAfter) c.header('Retry-After', String(retryAfter))
+    const waiting = setRetryAfter(c, error)
     return page(c, c.var.t('accounts.login_title'),
-      <LoginForm c={c} email={String(body.email ?? '')} next={safeNext(body.next)} error={error} />, error.status === 429 ? 429 : 400)
+      <LoginForm c={c} email={String(body.email ?? '')} next={safeNext(body.next)} error={error} />, waiting ? 429 : 400)
   }
 })
 

@@ -6,7 +6,8 @@ import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { requireUser, safeNext } from '../platform/http/guards.js'
-import { AppError, errors } from '../platform/errors.js'
+import { setRetryAfter } from '../platform/http/retry-after.js'
+import { errors } from '../platform/errors.js'
 import { disableSecondFactor, isEnrolled, issueRecoveryCodes, needsSecondFactor, recoveryCodesLeft, secondFactorErrors, startEnrolment, verifySecondFactor, verifySignInCode } from './second-factor.js'
 import { verifyPassword } from './passwords.js'
 import { accountErrors } from './accounts.errors.js'
@@ -239,10 +240,7 @@ async function checkPasswordAndCode(c: Ctx, user: CurrentUser, input: z.infer<ty
 
 /** A form's failure: 429 with `Retry-After` while the account waits (back-off or rate limit), otherwise 400. */
 function failureStatus(c: Ctx, error: unknown): 400 | 429 {
-  const retryAfter = error instanceof AppError && error.status === 429 ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined
-  if (!retryAfter) return 400
-  c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))))
-  return 429
+  return setRetryAfter(c, error) ? 429 : 400
 }
 
 /** Checks the password and a current code, then forgets the secret and the recovery codes. */

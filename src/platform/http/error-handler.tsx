@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { AppError, errors } from '../errors.js'
 import { log } from '../log.js'
 import { isApiPath, type AppEnv } from './context.js'
+import { setRetryAfter } from './retry-after.js'
 import { page } from './layout.js'
 import { translator } from '../i18n/index.js'
 
@@ -29,9 +30,7 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     c.set('t', c.var.t ?? translator('ja'))
     return page(c, c.var.t('error.title'), <p>{c.var.t('error.internal')}</p>, 500)
   }
-  // A refusal for now (rate limits, sign-in back-off) says when to come back.
-  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
-  if (appError.status === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))))
+  setRetryAfter(c, appError)
   if (isApiPath(c.req.path) || !c.var.t) {
     return c.json({ error: { code: appError.code, message: appError.message, details: appError.details } }, appError.status)
   }
