@@ -1,5 +1,7 @@
 import type { Hono } from 'hono'
 import type { DB } from '../platform/db/database.js'
+import type { Deps } from '../platform/http/context.js'
+import { publishDueAdvisories } from '../advisories/publication.usecases.js'
 import type { Role } from '../platform/db/schema.js'
 import type { AppEnv } from '../platform/http/context.js'
 import { newId, newSecret } from '../platform/secrets.js'
@@ -12,13 +14,21 @@ import { seedWebsiteCases } from './demo-websites.js'
 type App = Hono<AppEnv>
 export type DemoAccount = { role: string; email: string; password: string; totpSecret: string | null }
 
+/** The Japan-time calendar day `days` days before `today`, as YYYY-MM-DD (a demo day starts at 10:00 JST). */
+export const daysBefore = (today: Date, days: number): string => new Date(today.getTime() - days * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10)
+
 /**
  * Fills a database with a small, realistic programme: one account per role and product cases in
  * every state the foundation supports, including published advisories. Everything goes through
- * the JSON API, so the demo exercises the same use cases as real users. `moveClock` lets the
- * caller put events on different days.
+ * the JSON API, so the demo exercises the same use cases as real users. The clock in `deps` is
+ * moved to put events on different days (and left at `today`). Every day is counted back from `today`, so the demo looks
+ * like a live programme whenever it runs: new reports from this week, deadlines coming up, a few
+ * overdue, advisories published over the last months.
  */
-export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => void): Promise<{ accounts: DemoAccount[] }> {
+export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: string) => void } }, today: Date): Promise<{ accounts: DemoAccount[] }> {
+  const { db } = deps
+  const moveClock = (iso: string) => deps.clock.set(iso)
+  const ago = (days: number) => daysBefore(today, days)
   const password = `demo-${newSecret().slice(0, 12)}`
   // Staff sign in with a second factor; the demo enrols them with one printed secret.
   const totpSecret = new Secret({ size: 20 }).base32
@@ -56,25 +66,26 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
   }
   const contact = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/contacts`, { name: 'PSIRT 窓口', email: 'psirt@sample.example' })
 
+  // `ago`: how many days before today the report came in; the later a case's state, the older it is.
   const products = [
-    { name: 'WR-1000 ルータ', type: 'router', target: 'received' },
-    { name: 'NAS-200', type: 'file_management', target: 'not_accepted' },
-    { name: 'ExampleCMS', type: 'web_application', target: 'accepted' },
-    { name: 'カメラ IPC-3', type: 'consumer_device', target: 'contacting_developer' },
-    { name: 'GroupNote', type: 'groupware', target: 'developer_notified' },
-    { name: 'ShopApp for Android', type: 'smartphone_app', target: 'investigating' },
-    { name: 'PrintServer PS-9', type: 'peripheral', target: 'not_vulnerable' },
-    { name: 'MailGate', type: 'web_application', target: 'fix_in_progress' },
-    { name: 'DocViewer', type: 'file_management', target: 'publication_scheduled' },
-    { name: 'WebMail Pro', type: 'web_application', target: 'published', day: '2026-01-15' },
-    { name: 'ルータ RT-500', type: 'router', target: 'published', day: '2026-02-10' },
-    { name: '業務ポータル BizPortal', type: 'groupware', target: 'published', day: '2026-03-05' },
+    { name: 'WR-1000 ルータ', type: 'router', target: 'received', ago: 1 },
+    { name: 'NAS-200', type: 'file_management', target: 'not_accepted', ago: 9 },
+    { name: 'ExampleCMS', type: 'web_application', target: 'accepted', ago: 4 },
+    { name: 'カメラ IPC-3', type: 'consumer_device', target: 'contacting_developer', ago: 11 },
+    { name: 'GroupNote', type: 'groupware', target: 'developer_notified', ago: 8 },
+    { name: 'ShopApp for Android', type: 'smartphone_app', target: 'investigating', ago: 26 },
+    { name: 'PrintServer PS-9', type: 'peripheral', target: 'not_vulnerable', ago: 40 },
+    { name: 'MailGate', type: 'web_application', target: 'fix_in_progress', ago: 52 },
+    { name: 'DocViewer', type: 'file_management', target: 'publication_scheduled', ago: 63 },
+    { name: 'WebMail Pro', type: 'web_application', target: 'published', ago: 180 },
+    { name: 'ルータ RT-500', type: 'router', target: 'published', ago: 130 },
+    { name: '業務ポータル BizPortal', type: 'groupware', target: 'published', ago: 95 },
   ]
   const order = ['received', 'accepted', 'contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled', 'published']
   const reached = (target: string, step: string) => order.indexOf(target) >= order.indexOf(step)
 
   for (const [i, p] of products.entries()) {
-    const day = p.day ?? `2026-0${1 + (i % 3)}-${String(10 + i).padStart(2, '0')}`
+    const day = ago(p.ago)
     moveClock(`${day}T01:00:00Z`)
     const filed = await call(i % 2 ? 'finder' : null, 'POST', '/api/v1/reports', {
       productName: p.name, productVersion: '1.0 〜 1.4', developerName: 'サンプル電機株式会社', productType: p.type,
@@ -117,18 +128,26 @@ export async function seedDemo(app: App, db: DB, moveClock: (iso: string) => voi
       vulnerabilities: [{ title: { ja: 'クロスサイト・スクリプティング', en: 'Cross-site scripting' }, cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
     })
-    const publishAt = p.target === 'published' ? new Date(Date.parse(`${day}T01:00:00Z`) + 7 * 86400_000) : new Date(Date.now() + 30 * 86400_000)
+    // Published ones went out 45 days after the report (when the fix was ready); the scheduled one goes out in two weeks.
+    const publishAt = p.target === 'published' ? new Date(Date.parse(`${day}T01:00:00Z`) + 45 * 86400_000) : new Date(today.getTime() + 14 * 86400_000)
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/advisory/schedule`, { publishAt: publishAt.toISOString() })
+    if (p.target === 'published') {
+      // Published on its day, as the publication job would have done then.
+      moveClock(publishAt.toISOString())
+      await publishDueAdvisories(deps)
+    }
   }
-  await seedHardCases(call, db, moveClock)
-  await seedWebsiteCases(call, db, moveClock, operatorOrgId)
+  await seedHardCases(call, db, moveClock, ago)
+  await seedWebsiteCases(call, db, moveClock, operatorOrgId, ago)
+  // Whatever runs next (the server, a test) starts from today, not the last seeded day.
+  moveClock(today.toISOString())
   return { accounts }
 }
 
 type Call = (role: string | null, method: string, path: string, body?: unknown) => Promise<any>
 
 /** Issue 3's harder endings: an uncontactable developer on the public list, a committee referral, 個別対応. */
-async function seedHardCases(call: Call, db: DB, moveClock: (iso: string) => void) {
+async function seedHardCases(call: Call, db: DB, moveClock: (iso: string) => void, ago: (days: number) => string) {
   const silent = await call('coordinator', 'POST', '/api/v1/organizations', { name: { ja: '音信不通ソフト合同会社', en: 'Silent Soft LLC' } })
   const fileAndReach = async (name: string, day: string) => {
     moveClock(`${day}T01:00:00Z`)
@@ -151,7 +170,7 @@ async function seedHardCases(call: Call, db: DB, moveClock: (iso: string) => voi
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/uncontactable`, { reason: '3回のメールに応答なし' })
     return caseId
   }
-  await fileAndReach('旧式掲示板 OldBBS', '2026-02-02')
-  const referred = await fileAndReach('IoT ゲートウェイ GW-10', '2026-02-16')
+  await fileAndReach('旧式掲示板 OldBBS', ago(120))
+  const referred = await fileAndReach('IoT ゲートウェイ GW-10', ago(48))
   await call('coordinator', 'POST', `/api/v1/cases/${referred}/committee-referrals`, { reason: 'uncontactable', note: '利用者が多く、公表の要否を判断いただきたい。' })
 }

@@ -4,25 +4,26 @@ type Call = (role: string | null, method: string, path: string, body?: unknown) 
 
 /**
  * Issue 4's website flow in the demo: website reports in every state, notified to the demo operator
- * (whose account is `operator@demo.keikai.test`), some long enough ago to be long-running.
+ * (whose account is `operator@demo.keikai.test`), some long enough ago to be long-running (`ago`: days
+ * before today the report came in).
  */
-export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: string) => void, operatorOrgId: string) {
+export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: string) => void, operatorOrgId: string, ago: (days: number) => string) {
   const contact = await call('intake', 'POST', `/api/v1/operators/${operatorOrgId}/contacts`, { name: '情報政策課', email: 'joho@city.sample.example' })
   const sites = [
-    { host: 'www.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'received', day: '2026-03-20' },
-    { host: 'library.city.sample.lg.jp', type: 'sql_injection', impact: 'personal_info_leak', target: 'accepted', day: '2026-03-12' },
-    { host: 'event.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'operator_notified', day: '2026-01-09' },
-    { host: 'shop.city.sample.lg.jp', type: 'sql_injection', impact: 'data_tampering', target: 'operator_notified', day: '2026-02-03' },
-    { host: 'kids.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'fixed:code_fixed', day: '2026-01-13' },
-    { host: 'old.city.sample.lg.jp', type: 'file_exposure', impact: 'server_file_leak', target: 'fixed:page_deleted', day: '2026-01-20' },
-    { host: 'dns.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'fixed:workaround', day: '2026-02-10' },
-    { host: 'form.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'not_vulnerable', day: '2026-02-17' },
-    { host: 'tourism.city.sample.lg.jp', type: 'improper_https', impact: 'lowered_security', target: 'stalled', day: '2026-01-27' },
-    { host: 'mail.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'closed_by_alert', day: '2026-02-24' },
+    { host: 'www.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'received', ago: 2 },
+    { host: 'library.city.sample.lg.jp', type: 'sql_injection', impact: 'personal_info_leak', target: 'accepted', ago: 6 },
+    { host: 'event.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'operator_notified', ago: 150 },
+    { host: 'shop.city.sample.lg.jp', type: 'sql_injection', impact: 'data_tampering', target: 'operator_notified', ago: 20 },
+    { host: 'kids.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'fixed:code_fixed', ago: 70 },
+    { host: 'old.city.sample.lg.jp', type: 'file_exposure', impact: 'server_file_leak', target: 'fixed:page_deleted', ago: 64 },
+    { host: 'dns.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'fixed:workaround', ago: 50 },
+    { host: 'form.city.sample.lg.jp', type: 'xss', impact: 'fake_content', target: 'not_vulnerable', ago: 44 },
+    { host: 'tourism.city.sample.lg.jp', type: 'improper_https', impact: 'lowered_security', target: 'stalled', ago: 110 },
+    { host: 'mail.city.sample.lg.jp', type: 'dns_misconfiguration', impact: 'domain_info_injection', target: 'closed_by_alert', ago: 38 },
   ]
   const alertCases: string[] = []
   for (const s of sites) {
-    moveClock(`${s.day}T01:00:00Z`)
+    moveClock(`${ago(s.ago)}T01:00:00Z`)
     const filed = await call(null, 'POST', '/api/v1/reports/website', {
       urls: [`https://${s.host}/index.php?id=1`], operatorName: 'サンプル市', vulnerabilityType: s.type, impact: s.impact,
       description: `${s.host} に脆弱性があります。`, reproduction: 'パラメータ id に細工した値を与える', finderName: 'Web Researcher', locale: 'ja',
@@ -34,13 +35,13 @@ export async function seedWebsiteCases(call: Call, db: DB, moveClock: (iso: stri
     await call('intake', 'POST', `/api/v1/cases/${caseId}/operator`, { organizationId: operatorOrgId, contactId: contact.id })
     if (s.target === 'operator_notified') continue
     if (s.target === 'closed_by_alert') { alertCases.push(caseId); continue }
-    moveClock(new Date(Date.parse(`${s.day}T01:00:00Z`) + 21 * 86400_000).toISOString())
+    moveClock(new Date(Date.parse(`${ago(s.ago)}T01:00:00Z`) + 21 * 86400_000).toISOString())
     if (s.target.startsWith('fixed:')) await call('operator', 'POST', `/api/v1/cases/${caseId}/fix`, { fixType: s.target.slice(6) })
     if (s.target === 'not_vulnerable') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'not_vulnerable', note: '運営者と確認し再現せず' })
     if (s.target === 'stalled') await call('intake', 'POST', `/api/v1/cases/${caseId}/website-closure`, { ending: 'stalled', reason: 'coordination_stopped', note: '督促に返信なし' })
   }
   // A public alert (注意喚起) about dangling DNS records ends the cases it covers.
-  moveClock('2026-03-25T01:00:00Z')
+  moveClock(`${ago(10)}T01:00:00Z`)
   const alert = await call('intake', 'POST', '/api/v1/staff/alerts', {
     title: { ja: 'DNS 設定の不備によるドメインの乗っ取りに関する注意喚起', en: 'Alert: domain takeover through DNS misconfiguration' },
     body: {

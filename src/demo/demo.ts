@@ -7,25 +7,32 @@ import { openDatabase } from '../platform/db/database.js'
 import { migrateToLatest } from '../platform/db/migrate.js'
 import { manualClock, systemClock } from '../platform/clock.js'
 import { createApp } from '../app.js'
-import { startWorkers } from '../platform/jobs/workers.js'
+import { runJobsOnce, startWorkers } from '../platform/jobs/workers.js'
+import { setDefaultLogLevel } from '../platform/log.js'
 import { backgroundJobs } from '../features.js'
 import { seedDemo } from './demo-seed.js'
 
 /**
  * `npm run demo`: a throwaway database, one account per role, cases in every state and some
- * published advisories, served on PORT. Everything is deleted when the process ends.
+ * published advisories, dated relative to today, served on PORT once everything is in place.
+ * Everything is deleted when the process ends. Only errors are logged unless KEIKAI_LOG=info.
  */
+setDefaultLogLevel('error')
 const config = loadConfig({ ...process.env, DATABASE_URL: '' })
 const dir = mkdtempSync(join(tmpdir(), 'keikai-demo-'))
 const handle = await openDatabase({ dataDir: dir })
 await migrateToLatest(handle.db)
 
 process.stdout.write('Seeding the demo database…\n')
-const seedClock = manualClock('2026-01-01T00:00:00Z')
+const today = systemClock.now()
+const seedClock = manualClock(today.toISOString())
 const seedApp = createApp({ db: handle.db, clock: seedClock, config })
-const { accounts } = await seedDemo(seedApp, handle.db, (iso) => seedClock.set(iso))
+const { accounts } = await seedDemo(seedApp, { db: handle.db, clock: seedClock, config }, today)
 
 const deps = { db: handle.db, clock: systemClock, config }
+// One round of background work before anyone can look: advisories due by today are published,
+// deadlines and reminders are where a live programme would have them.
+await runJobsOnce(deps, backgroundJobs)
 const app = createApp(deps)
 const workers = startWorkers(deps, backgroundJobs)
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -35,12 +35,20 @@ export function negotiateLang(query: string | undefined, cookie: string | undefi
 
 const TOKYO = 'Asia/Tokyo'
 
-/** Date and time in Japan time, in the reader's conventions. */
+const tokyoParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TOKYO, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+})
+
+/**
+ * Date and time in Japan time, one format per language, always year first: `2026/02/03 10:00`
+ * in Japanese, `2026-02-03 10:00 JST` in English (never day-first, which reads differently in the US and UK).
+ */
 export function formatDateTime(d: Date | string | null | undefined, lang: Lang): string {
   if (!d) return ''
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(d)) + (lang === 'ja' ? '' : ' JST')
+  const part = Object.fromEntries(tokyoParts.formatToParts(new Date(d)).map((p) => [p.type, p.value]))
+  return lang === 'ja'
+    ? `${part.year}/${part.month}/${part.day} ${part.hour}:${part.minute}`
+    : `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} JST`
 }
 
 /** A calendar date (a `date` column or a timestamp's Japan-time day) as YYYY-MM-DD / YYYY/MM/DD. */
