@@ -8,8 +8,12 @@ import { safeNext } from '../platform/http/guards.js'
 import { setRetryAfter } from '../platform/http/retry-after.js'
 import { errors } from '../platform/errors.js'
 import { acceptInvitationSchema, createTokenSchema, loginSchema, registerSchema } from './accounts.schemas.js'
-import { acceptInvitation, logIn, registerFinder } from './accounts.usecases.js'
+import { acceptInvitation, logIn, recordSignIn, registerFinder } from './accounts.usecases.js'
 import { createApiToken, endSession, startSession } from './sessions.js'
+import { loadCurrentUser } from './accounts.repository.js'
+import { nextOrStartPage } from './start-page.js'
+import { TokenList, TOKEN_EXPIRY_CHOICES } from './tokens.views.js'
+import { createTokenFormSchema, listTokens, revokeToken } from './tokens.js'
 import { findOpenInvitation } from './invitations.js'
 import { AccountSecondFactorSection } from './second-factor.routes.js'
 import { AppError } from '../platform/errors.js'
@@ -31,7 +35,8 @@ function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unkno
       <ErrorBanner c={c} error={props.error} />
       <form method="post" action="/login" class="stack narrow">
         <Csrf c={c} />
-        <input type="hidden" name="next" value={props.next ?? '/'} />
+        {/* no `next`: the person's own start page (start-page.ts) */}
+        <input type="hidden" name="next" value={props.next ?? ''} />
         <Field label={t('accounts.email')} name="email" required>
           <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ''} />
         </Field>
@@ -40,6 +45,7 @@ function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unkno
         </Field>
         <button type="submit">{t('accounts.login_button')}</button>
       </form>
+      <p><a href="/password/forgot">{t('accounts.forgot_link')}</a></p>
       <p>{t('accounts.no_account')} <a href="/register">{t('nav.register')}</a></p>
     </>
   )
@@ -51,15 +57,17 @@ accountsRoutes.post('/login', async (c) => {
   const body = await formBody(c)
   try {
     const input = parseWith(loginSchema, body)
-    const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input, c.var.deps.clock.now())
+    const { db, clock } = c.var.deps
+    const { userId, secondFactorRequired } = await logIn(db, input, clock.now())
     await startSession(c, userId)
-    const next = safeNext(body.next)
+    const next = nextOrStartPage(body.next, await loadCurrentUser(db, userId), safeNext)
+    if (!secondFactorRequired) await recordSignIn(db, userId, clock.now())
     return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error
     const waiting = setRetryAfter(c, error)
     return page(c, c.var.t('accounts.login_title'),
-      <LoginForm c={c} email={String(body.email ?? '')} next={safeNext(body.next)} error={error} />, waiting ? 429 : 400)
+      <LoginForm c={c} email={String(body.email ?? '')} next={body.next ? safeNext(body.next) : undefined} error={error} />, waiting ? 429 : error.status === 403 ? 403 : 400)
   }
 })
 
@@ -150,7 +158,8 @@ accountsRoutes.post('/invitations/:secret', async (c) => {
     const input = parseWith(acceptInvitationSchema, body)
     const { userId, caseId, secondFactorRequired } = await acceptInvitation(c.var.deps.db, { ...input, secret, now: c.var.deps.clock.now() })
     await startSession(c, userId)
-    const next = caseId ? `/cases/${caseId}` : '/'
+    const next = caseId ? `/cases/${caseId}` : nextOrStartPage(undefined, await loadCurrentUser(c.var.deps.db, userId), safeNext)
+    if (!secondFactorRequired) await recordSignIn(c.var.deps.db, userId, c.var.deps.clock.now())
     return c.redirect(secondFactorRequired ? `/login/second-factor?next=${encodeURIComponent(next)}` : next, 303)
   } catch (error) {
     const form = await InvitationForm({ c, secret, values: body, error })
@@ -162,19 +171,22 @@ accountsRoutes.get('/account', async (c) => {
   const user = c.var.user
   if (!user) return c.redirect('/login?next=/account', 303)
   const { t } = c.var
-  const tokens = await c.var.deps.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at'])
-    .where('user_id', '=', user.id).where('revoked_at', 'is', null).orderBy('created_at').execute()
+  const tokens = await listTokens(c.var.deps.db, user.id)
   return page(c, t('accounts.account_title'), (
     <>
     <AccountSecondFactorSection c={c} user={user} />
-    <section>
+    <section data-section="api-tokens">
       <h2>{t('accounts.tokens_title')}</h2>
       <p>{t('accounts.tokens_intro')}</p>
-      <ul>{tokens.map((tok) => <li>{tok.name}</li>)}</ul>
+      <TokenList c={c} tokens={tokens} />
       <form method="post" action="/account/tokens" class="inline">
         <Csrf c={c} />
         <label for="name">{t('accounts.token_name')}</label> <input id="name" name="name" required maxlength={100} />
-        <button type="submit">{t('accounts.token_create')}</button>
+        {' '}<label for="expiresInDays">{t('accounts.token_expiry')}</label>{' '}
+        <select id="expiresInDays" name="expiresInDays">
+          {TOKEN_EXPIRY_CHOICES.map((days) => <option value={days === null ? '' : String(days)} selected={days === 90}>{days === null ? t('accounts.token_expiry_never') : t('accounts.token_expiry_days', { days })}</option>)}
+        </select>
+        {' '}<button type="submit">{t('accounts.token_create')}</button>
       </form>
     </section>
     </>
@@ -185,9 +197,23 @@ accountsRoutes.post('/account/tokens', async (c) => {
   if (c.var.secondFactorPending) throw secondFactorRequired()
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
-  const { name } = parseWith(createTokenSchema, await formBody(c))
-  const { token } = await createApiToken(c.var.deps.db, user.id, name)
-  return page(c, c.var.t('accounts.tokens_title'), <p>{c.var.t('accounts.token_created')} <code class="secret">{token}</code></p>)
+  const { name, expiresInDays } = parseWith(createTokenFormSchema, await formBody(c))
+  const now = c.var.deps.clock.now()
+  const { token } = await createApiToken(c.var.deps.db, user.id, name, expiresInDays ? new Date(now.getTime() + expiresInDays * 86400_000) : null)
+  c.header('Cache-Control', 'no-store')
+  return page(c, c.var.t('accounts.tokens_title'), (
+    <>
+      <p>{c.var.t('accounts.token_created')} <code class="secret" data-testid="new-token">{token}</code></p>
+      <p><a href="/account">{c.var.t('accounts.account_title')}</a></p>
+    </>
+  ))
+})
+
+accountsRoutes.post('/account/tokens/:tokenId/revoke', async (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  await revokeToken(c.var.deps.db, user.id, c.req.param('tokenId'), c.var.deps.clock.now())
+  return c.redirect('/account', 303)
 })
 
 // ---- API ----
@@ -197,6 +223,7 @@ accountsRoutes.post('/api/v1/session', async (c) => {
   const input = await jsonBody(c, loginSchema)
   const { userId, secondFactorRequired } = await logIn(c.var.deps.db, input, c.var.deps.clock.now())
   const { csrfToken } = await startSession(c, userId)
+  if (!secondFactorRequired) await recordSignIn(c.var.deps.db, userId, c.var.deps.clock.now())
   return c.json({ userId, csrfToken, secondFactorRequired })
 })
 
@@ -216,7 +243,25 @@ accountsRoutes.post('/api/v1/tokens', async (c) => {
   if (c.var.secondFactorPending) throw secondFactorRequired()
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
-  const { name } = await jsonBody(c, createTokenSchema)
-  const { id, token } = await createApiToken(c.var.deps.db, user.id, name)
-  return c.json({ id, token }, 201)
+  const { name, expiresAt } = await jsonBody(c, createTokenSchema)
+  if (expiresAt && new Date(expiresAt) <= c.var.deps.clock.now()) throw errors.invalidInput({ fields: { expiresAt: 'Give a time in the future.' } })
+  const { id, token } = await createApiToken(c.var.deps.db, user.id, name, expiresAt ? new Date(expiresAt) : null)
+  c.header('Cache-Control', 'no-store')
+  return c.json({ id, token, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null }, 201)
+})
+
+/** The account's API tokens that still work or have expired (revoked ones are gone); never their secrets. */
+accountsRoutes.get('/api/v1/tokens', async (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  const now = c.var.deps.clock.now()
+  return c.json({ items: (await listTokens(c.var.deps.db, user.id)).map((tok) => ({ ...tok, expired: Boolean(tok.expiresAt && tok.expiresAt <= now) })) })
+})
+
+/** Revokes one of the account's tokens (the one making the call too): it stops working at once. */
+accountsRoutes.delete('/api/v1/tokens/:tokenId', async (c) => {
+  const user = c.var.user
+  if (!user) throw errors.unauthenticated()
+  await revokeToken(c.var.deps.db, user.id, c.req.param('tokenId'), c.var.deps.clock.now())
+  return c.body(null, 204)
 })

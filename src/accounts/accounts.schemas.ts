@@ -15,7 +15,11 @@ export const acceptInvitationSchema = z.object({
   password,
   displayName: z.string().trim().min(1).max(100),
 })
-export const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) })
+/** API: a name, and optionally when the token stops working (an ISO 8601 time with its offset, in the future). */
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresAt: z.iso.datetime({ offset: true }).nullish(),
+})
 
 export type RegisterInput = z.infer<typeof registerSchema>
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>

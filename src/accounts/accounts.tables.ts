@@ -19,9 +19,20 @@ export interface RecoveryCodesTable {
   used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+/** "Forgot password" links: single use, expiring, stored as SHA-256 of the secret (migration 0017-account-admin). */
+export interface PasswordResetsTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface AccountsTables {
   sign_in_failures: SignInFailuresTable
   recovery_codes: RecoveryCodesTable
+  password_resets: PasswordResetsTable
 }
 
 // Joins the app's Database type: the platform never imports this file, the feature brings it.

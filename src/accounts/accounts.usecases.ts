@@ -23,8 +23,10 @@ export async function logIn(db: DB, input: { email: string; password: string }, 
   const user = await findUserByEmail(db, input.email)
   dummyHash ??= hashPassword('keikai-timing-equaliser')
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password)
-  if (!user || !ok || user.disabled_at) throw accountErrors.badCredentials() // counted by claimTry
+  if (!user || !ok) throw accountErrors.badCredentials() // counted by claimTry
   await forgetFailures(db, input.email)
+  // Said only to whoever gave the right password, so it tells a stranger nothing.
+  if (user.disabled_at) throw accountErrors.accountDeactivated()
   return { userId: user.id, secondFactorRequired: needsSecondFactor(user.roles) || Boolean(user.totp_secret) }
 }
 
@@ -71,4 +73,9 @@ export async function ensureFirstAdminInvitation(db: DB, now: Date): Promise<str
     .where('purpose', '=', 'first_admin').where('used_at', 'is', null).where('revoked_at', 'is', null).execute()
   const { path } = await createInvitation(db, { purpose: 'first_admin', now, validDays: 1 })
   return path
+}
+
+/** The account finished signing in (password, and the second factor where asked): shown to administrators. */
+export async function recordSignIn(db: DB, userId: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute()
 }

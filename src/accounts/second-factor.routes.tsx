@@ -13,6 +13,8 @@ import { verifyPassword } from './passwords.js'
 import { accountErrors } from './accounts.errors.js'
 import { completeSecondFactor } from './sessions.js'
 import { claimTry, forgetFailures } from './sign-in-throttle.js'
+import { recordSignIn } from './accounts.usecases.js'
+import { nextOrStartPage } from './start-page.js'
 
 /** The second step of a staff sign-in: a TOTP code, or enrolment of an authenticator app the first time. */
 export const secondFactorRoutes = new Hono<AppEnv>()
@@ -22,6 +24,9 @@ secondFactorRoutes.use('/api/v1/session/second-factor', rateLimit('second-factor
 
 // A 6-digit code from the app, or (once enrolled) a recovery code such as `abcde-fghjk`.
 const codeSchema = z.object({ code: z.string().trim().max(20) })
+
+/** The page asked for, carried through the form; empty when none was (then the start page, start-page.ts). */
+const askedNext = (next: unknown) => (typeof next === 'string' && next !== '' ? safeNext(next) : '')
 
 function pendingUser(c: Ctx) {
   if (!c.var.pendingUser || !c.var.secondFactorPending) throw errors.notFound()
@@ -89,7 +94,7 @@ function recoveryCodesPage(c: Ctx, codes: string[], continueTo: string) {
 }
 
 secondFactorRoutes.get('/login/second-factor', async (c) => {
-  const form = await SecondFactorForm({ c, next: safeNext(c.req.query('next')) })
+  const form = await SecondFactorForm({ c, next: askedNext(c.req.query('next')) })
   c.header('Cache-Control', 'no-store')
   return page(c, c.var.t('accounts.totp_title'), form)
 })
@@ -103,12 +108,14 @@ secondFactorRoutes.post('/login/second-factor', async (c) => {
     const enrolling = !(await isEnrolled(db, user.id))
     await verifySignInCode(db, user.id, code, clock.now())
     await completeSecondFactor(c)
+    await recordSignIn(db, user.id, clock.now())
     // Enrolled just now (staff at first sign-in): the recovery codes, once, before going on.
-    if (enrolling) return recoveryCodesPage(c, await issueRecoveryCodes(db, user.id, clock.now()), safeNext(body.next))
-    return c.redirect(safeNext(body.next), 303)
+    const next = nextOrStartPage(body.next, user, safeNext)
+    if (enrolling) return recoveryCodesPage(c, await issueRecoveryCodes(db, user.id, clock.now()), next)
+    return c.redirect(next, 303)
   } catch (error) {
     const status = failureStatus(c, error)
-    const form = await SecondFactorForm({ c, next: safeNext(body.next), error })
+    const form = await SecondFactorForm({ c, next: askedNext(body.next), error })
     return page(c, c.var.t('accounts.totp_title'), form, status)
   }
 })
@@ -119,6 +126,7 @@ secondFactorRoutes.post('/api/v1/session/second-factor', async (c) => {
   const { code } = await jsonBody(c, codeSchema)
   await verifySignInCode(c.var.deps.db, user.id, code, c.var.deps.clock.now())
   await completeSecondFactor(c)
+  await recordSignIn(c.var.deps.db, user.id, c.var.deps.clock.now())
   return c.json({ secondFactorDone: true })
 })
 

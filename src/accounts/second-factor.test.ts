@@ -45,7 +45,8 @@ describe('the second factor for staff', () => {
     const b = browserClient(t)
     await b.get(inv.path)
     const created = await b.post(inv.path, { displayName: 'New Coordinator', email: 'newcoord@example.test', password: TEST_PASSWORD })
-    expect(created.location).toBe('/login/second-factor?next=%2F')
+    // the way on is the coordinator's start page, their own cases
+    expect(created.location).toBe('/login/second-factor?next=%2Fcoordination%3Fmine%3D1')
     const enrol = await b.get('/login/second-factor')
     expect(enrol.text).toContain('data:image/svg+xml;base64,')
     const secret = enrol.text.match(/data-testid="totp-secret">([A-Z2-7]+)</)![1]!
@@ -53,7 +54,7 @@ describe('the second factor for staff', () => {
     // enrolled: the recovery codes are shown once, then the way on
     expect(ok.status).toBe(200)
     expect(ok.text.match(/<li><code class="secret">[a-z2-9]{5}-[a-z2-9]{5}<\/code><\/li>/g)).toHaveLength(10)
-    expect(ok.text).toContain('<a href="/">')
+    expect(ok.text).toContain('<a href="/coordination?mine=1">')
     expect((await b.get('/coordination')).status).toBe(200)
     const user = await t.db.selectFrom('users').select(['totp_secret', 'totp_pending_secret']).where('email', '=', 'newcoord@example.test').executeTakeFirstOrThrow()
     expect(user).toEqual({ totp_secret: secret, totp_pending_secret: null })

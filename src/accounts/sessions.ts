@@ -36,13 +36,24 @@ export async function endSession(c: Ctx): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: '/' })
 }
 
-/** Creates a personal API token; the secret is shown once and stored hashed. */
-export async function createApiToken(db: DB, userId: string, name: string): Promise<{ id: string; token: string }> {
+/** Creates a personal API token; the secret is shown once and stored hashed. Without `expiresAt` it lasts until revoked. */
+export async function createApiToken(db: DB, userId: string, name: string, expiresAt: Date | null = null): Promise<{ id: string; token: string }> {
   const token = `kk_${newSecret()}`
   const id = newId()
-  await db.insertInto('api_tokens').values({ id, user_id: userId, name, token_hash: hashSecret(token) }).execute()
+  await db.insertInto('api_tokens').values({ id, user_id: userId, name, token_hash: hashSecret(token), expires_at: expiresAt }).execute()
   return { id, token }
 }
+
+/** Ends every session of an account at once (deactivation, a new password, a reset second factor). */
+export async function endSessionsOf(db: DB, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}
+
+/** How stale `last_used_at` may grow before a request writes it again: not a write per request. */
+const LAST_USED_GRANULARITY_MS = 60_000
+
+const invalidToken = (code: 'auth.invalid_token' | 'auth.token_expired') =>
+  ({ error: { code, message: code === 'auth.token_expired' ? 'The API token has expired.' : 'The API token is not valid.' } })
 
 /** Resolves the user from `Authorization: Bearer` or the session cookie. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -54,11 +65,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('pendingUser', null)
   const auth = c.req.header('authorization')
   if (auth?.startsWith('Bearer ')) {
-    const row = await db.selectFrom('api_tokens').select(['id', 'user_id'])
+    const now = clock.now()
+    const row = await db.selectFrom('api_tokens').select(['id', 'user_id', 'expires_at', 'last_used_at'])
       .where('token_hash', '=', hashSecret(auth.slice(7).trim())).where('revoked_at', 'is', null).executeTakeFirst()
+    if (row?.expires_at && row.expires_at <= now) return c.json(invalidToken('auth.token_expired'), 401)
+    // A deactivated account's tokens are refused like unknown ones (loadCurrentUser returns null).
     const user = row ? await loadCurrentUser(db, row.user_id) : null
-    if (!user) return c.json({ error: { code: 'auth.invalid_token', message: 'The API token is not valid.' } }, 401)
-    await db.updateTable('api_tokens').set({ last_used_at: clock.now() }).where('id', '=', row!.id).execute()
+    if (!row || !user) return c.json(invalidToken('auth.invalid_token'), 401)
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_GRANULARITY_MS) {
+      await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute()
+    }
     c.set('user', user)
     c.set('authVia', 'token')
     return next()

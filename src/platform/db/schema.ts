@@ -33,6 +33,8 @@ export interface UsersTable {
   totp_secret: ColumnType<string | null, string | null | undefined, string | null>
   totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
+  /** When the account last finished signing in (migration 0017). */
+  last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface OrganizationContactsTable {
@@ -62,6 +64,8 @@ export interface ApiTokensTable {
   created_at: GeneratedTimestamp
   last_used_at: Timestamp | null
   revoked_at: Timestamp | null
+  /** After this the token is refused; null: until revoked (migration 0017). */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export interface InvitationsTable {

@@ -33,9 +33,9 @@ export async function enqueueLocalizedMail(trx: DB, to: string, locale: Lang | n
 }
 
 /**
- * Mail bodies carry single-purpose secrets (tracking links, invitations). Whoever reads the outbox
+ * Mail bodies carry single-purpose secrets (tracking links, invitations, password resets). Whoever reads the outbox
  * — administrators, who may not see case content — gets the text with those secrets masked.
  */
 export function redactSecretLinks(text: string): string {
-  return text.replace(/\/(track|invitations)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
+  return text.replace(/\/(track|invitations|password\/reset)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
 }

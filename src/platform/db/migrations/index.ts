@@ -14,6 +14,7 @@ import * as committeeGaps from './0013-committee-gaps.js'
 import * as productCatalogue from './0014-product-catalogue.js'
 import * as accountHardening from './0015-account-hardening.js'
 import * as recoveryCodes from './0016-recovery-codes.js'
+import * as accountAdmin from './0017-account-admin.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-product-catalogue': productCatalogue,
   '0015-account-hardening': accountHardening,
   '0016-recovery-codes': recoveryCodes,
+  '0017-account-admin': accountAdmin,
 }
