@@ -89,20 +89,20 @@ function invalidLinkPage(c: Ctx, error: AppError) {
   ), 404)
 }
 
-passwordResetRoutes.get('/password/reset/:secret', async (c) => {
+passwordResetRoutes.get('/password/reset/:resetSecret', async (c) => {
   // The secret is in the address: keep it out of caches and of the next site's Referer.
   c.header('Cache-Control', 'no-store')
   c.header('Referrer-Policy', 'no-referrer')
   try {
-    return page(c, c.var.t('accounts.reset_title'), await ResetForm({ c, secret: c.req.param('secret') }))
+    return page(c, c.var.t('accounts.reset_title'), await ResetForm({ c, secret: c.req.param('resetSecret') }))
   } catch (error) {
     if (error instanceof AppError && error.code === 'accounts.reset_link_invalid') return invalidLinkPage(c, error)
     throw error
   }
 })
 
-passwordResetRoutes.post('/password/reset/:secret', async (c) => {
-  const secret = c.req.param('secret')
+passwordResetRoutes.post('/password/reset/:resetSecret', async (c) => {
+  const secret = c.req.param('resetSecret')
   c.header('Cache-Control', 'no-store')
   c.header('Referrer-Policy', 'no-referrer')
   const body = await formBody(c)

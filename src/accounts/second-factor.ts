@@ -113,8 +113,11 @@ export async function isEnrolled(db: DB, userId: string): Promise<boolean> {
 
 /** Turns the second factor off for an account that may go without (not staff): its secret is forgotten. */
 export async function disableSecondFactor(db: DB, userId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', userId).execute()
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
-  })
+  await db.transaction().execute((trx) => forgetSecondFactor(trx, userId))
+}
+
+/** Forgets the account's TOTP secret (and one being set up) and its recovery codes, in the caller's transaction. */
+export async function forgetSecondFactor(trx: DB, userId: string): Promise<void> {
+  await trx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null }).where('id', '=', userId).execute()
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
 }

@@ -28,6 +28,10 @@ export type AccountSummary = {
   organizationNameEn: string | null
   disabled: boolean
   createdAt: Date
+  /** When the account last finished signing in; null: never since this was recorded. */
+  lastSignInAt: Date | null
+  /** Whether an authenticator app is set up (an administrator can reset it). */
+  secondFactor: boolean
 }
 
 export type OpenInvitation = { id: string; email: string | null; roles: Role[]; createdAt: Date; expiresAt: Date }
@@ -68,11 +72,12 @@ export async function findOutboxMail(db: DB, id: string): Promise<OutboxMail | u
 }
 
 /** Every account, oldest first, with its organisation's name. */
-export async function listAccounts(db: DB, query: { offset: number; limit: number }): Promise<AccountSummary[]> {
+export async function listAccounts(db: DB, query: { offset: number; limit: number; id?: string }): Promise<AccountSummary[]> {
   const rows = await db.selectFrom('users')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')
     .select(['users.id', 'users.email', 'users.display_name', 'users.roles', 'users.disabled_at', 'users.created_at',
-      'organizations.name_ja', 'organizations.name_en'])
+      'users.last_sign_in_at', 'users.totp_secret', 'organizations.name_ja', 'organizations.name_en'])
+    .$if(query.id !== undefined, (q) => q.where('users.id', '=', query.id!))
     .orderBy('users.created_at').orderBy('users.id')
     .offset(query.offset).limit(query.limit)
     .execute()
@@ -85,6 +90,8 @@ export async function listAccounts(db: DB, query: { offset: number; limit: numbe
     organizationNameEn: r.name_en ?? null,
     disabled: r.disabled_at !== null,
     createdAt: r.created_at,
+    lastSignInAt: r.last_sign_in_at,
+    secondFactor: r.totp_secret !== null,
   }))
 }
 
@@ -104,4 +111,9 @@ export async function revokeStaffInvitation(db: DB, id: string, now: Date): Prom
     .where('id', '=', id).where('purpose', '=', 'staff').where('used_at', 'is', null).where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
+}
+
+/** One account as the administrator's list shows it. */
+export async function findAccount(db: DB, id: string): Promise<AccountSummary | undefined> {
+  return (await listAccounts(db, { offset: 0, limit: 1, id }))[0]
 }

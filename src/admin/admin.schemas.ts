@@ -15,6 +15,15 @@ export const inviteStaffSchema = z.object({
 })
 export type InviteStaffInput = z.infer<typeof inviteStaffSchema>
 
+/** An account's roles, exactly: none of them leaves a finder's (or an organisation member's) account. */
+export const rolesSchema = z.object({
+  roles: z.preprocess(asList, z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length)).transform((roles) => [...new Set(roles)]),
+})
+/** The same through the API, where `roles` must be given (an empty list takes every role away). */
+export const apiRolesSchema = z.object({
+  roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).transform((roles) => [...new Set(roles)]),
+})
+
 export const outboxQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(['pending', 'sent', 'failed']).optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),

@@ -4,6 +4,8 @@ import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
 import type { AccountSummary, MailStatus, OpenInvitation, OutboxEntry, OutboxMail } from './admin.repository.js'
+import type { AuditEntry } from './audit.js'
+import type { AuditState } from './admin.tables.js'
 import { STAFF_ROLES } from './admin.schemas.js'
 import { STAFF_INVITATION_DAYS } from './admin.usecases.js'
 
@@ -18,6 +20,7 @@ export function AdminHome(props: { c: Ctx }) {
       <p>{t('admin.intro')}</p>
       <div class="cards">
         {policies.manageAccounts(user) && <AdminCard href="/admin/users" title={t('admin.link_users')} hint={t('admin.link_users_hint')} />}
+        {policies.manageAccounts(user) && <AdminCard href="/admin/audit" title={t('admin.audit_title')} hint={t('admin.link_audit_hint')} />}
         {policies.readOutbox(user) && <AdminCard href="/admin/outbox" title={t('admin.link_outbox')} hint={t('admin.link_outbox_hint')} />}
         {policies.manageOrganizations(user) && <AdminCard href="/organizations" title={t('admin.link_organizations')} hint={t('admin.link_organizations_hint')} />}
         <AdminCard href="/uncontactable-policy" title={t('admin.link_contact_policy')} hint={t('admin.link_contact_policy_hint')} />
@@ -106,14 +109,16 @@ export function OutboxDetail(props: { c: Ctx; mail: OutboxMail }) {
   )
 }
 
-export function AccountsPage(props: { c: Ctx; accounts: AccountSummary[]; invitations: OpenInvitation[]; page: number; hasMore: boolean; error?: unknown; values?: Record<string, unknown> }) {
+export function AccountsPage(props: { c: Ctx; accounts: AccountSummary[]; invitations: OpenInvitation[]; page: number; hasMore: boolean; error?: unknown; values?: Record<string, unknown>; accountError?: unknown }) {
   const { c } = props
   const { t } = c.var
   return (
     <>
       <InviteForm c={c} error={props.error} values={props.values} />
       <OpenInvitations c={c} invitations={props.invitations} />
-      <h2>{t('admin.users_list')}</h2>
+      <h2 id="accounts">{t('admin.users_list')}</h2>
+      <ErrorBanner c={c} error={props.accountError} />
+      <p class="meta"><a href="/admin/audit">{t('admin.audit_title')}</a></p>
       <AccountTable c={c} accounts={props.accounts} />
       <p>
         {props.page > 1 && <a href={`/admin/users?page=${props.page - 1}`} rel="prev">{t('admin.page_prev')}</a>}
@@ -183,23 +188,118 @@ function OpenInvitations(props: { c: Ctx; invitations: OpenInvitation[] }) {
 }
 
 function AccountTable(props: { c: Ctx; accounts: AccountSummary[] }) {
-  const { t, lang } = props.c.var
+  const { c } = props
+  const { t, lang } = c.var
   return (
-    <table>
-      <thead><tr><th>{t('admin.user_name')}</th><th>{t('admin.user_email')}</th><th>{t('admin.user_roles')}</th><th>{t('admin.user_organization')}</th><th>{t('admin.user_state')}</th><th>{t('common.created_at')}</th></tr></thead>
+    <table data-testid="accounts">
+      <thead>
+        <tr>
+          <th>{t('admin.user_name')}</th><th>{t('admin.user_email')}</th><th>{t('admin.user_roles')}</th><th>{t('admin.user_organization')}</th>
+          <th>{t('admin.user_state')}</th><th>{t('admin.user_last_sign_in')}</th><th>{t('common.created_at')}</th><th>{t('common.actions')}</th>
+        </tr>
+      </thead>
       <tbody>
         {props.accounts.map((a) => (
-          <tr>
+          <tr data-account={a.email}>
             <td>{a.displayName}</td>
             <td>{a.email}</td>
             <td>{a.roles.length ? a.roles.map((r) => t(`role.${r}`)).join(', ') : (a.organizationNameJa ? '' : t('admin.user_finder'))}</td>
             <td>{(lang === 'ja' ? a.organizationNameJa : a.organizationNameEn) ?? ''}</td>
-            <td>{t(a.disabled ? 'admin.user_disabled' : 'admin.user_active')}</td>
+            <td><span class="status" data-status={a.disabled ? 'disabled' : 'active'}>{t(a.disabled ? 'admin.user_disabled' : 'admin.user_active')}</span></td>
+            <td>{a.lastSignInAt ? formatDateTime(a.lastSignInAt, lang) : t('admin.user_never_signed_in')}</td>
             <td>{formatDateTime(a.createdAt, lang)}</td>
+            <td><AccountActions c={c} account={a} /></td>
           </tr>
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** What an administrator can do to one account: its roles, (de)activation, a lost second factor. */
+function AccountActions(props: { c: Ctx; account: AccountSummary }) {
+  const { c, account: a } = props
+  const { t } = c.var
+  const base = `/admin/users/${a.id}`
+  return (
+    <div class="stack">
+      <details>
+        <summary>{t('admin.roles_change')}</summary>
+        <form method="post" action={`${base}/roles`} class="stack">
+          <Csrf c={c} />
+          <fieldset>
+            <legend>{t('admin.roles_of', { email: a.email })}</legend>
+            {STAFF_ROLES.map((role) => (
+              <label><input type="checkbox" name="roles" value={role} checked={a.roles.includes(role)} /> {t(`role.${role}`)}</label>
+            ))}
+          </fieldset>
+          <button type="submit" class="secondary">{t('admin.roles_save')}</button>
+        </form>
+      </details>
+      <form method="post" action={`${base}/${a.disabled ? 'reactivate' : 'deactivate'}`} class="inline">
+        <Csrf c={c} />
+        <button type="submit" class={a.disabled ? 'secondary' : 'danger'} aria-label={t(a.disabled ? 'admin.reactivate_named' : 'admin.deactivate_named', { email: a.email })}>
+          {t(a.disabled ? 'admin.reactivate' : 'admin.deactivate')}
+        </button>
+      </form>
+      {a.secondFactor && (
+        <form method="post" action={`${base}/second-factor/reset`} class="inline">
+          <Csrf c={c} />
+          <button type="submit" class="secondary" aria-label={t('admin.second_factor_reset_named', { email: a.email })}>{t('admin.second_factor_reset')}</button>
+        </form>
+      )}
+    </div>
+  )
+}
+
+/** The audit trail: who changed what of whom, when, and the state before and after. */
+export function AuditTrail(props: { c: Ctx; entries: AuditEntry[]; page: number; hasMore: boolean }) {
+  const { c, entries } = props
+  const { t, lang } = c.var
+  return (
+    <>
+      <p>{t('admin.audit_intro')}</p>
+      {entries.length === 0 ? <p>{t('admin.audit_empty')}</p> : (
+        <table data-testid="audit">
+          <thead>
+            <tr><th>{t('admin.audit_at')}</th><th>{t('admin.audit_actor')}</th><th>{t('admin.audit_action')}</th><th>{t('admin.audit_subject')}</th><th>{t('admin.audit_before')}</th><th>{t('admin.audit_after')}</th></tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr data-action={e.action}>
+                <td>{formatDateTime(e.at, lang)}</td>
+                <td>{e.actor.displayName ? `${e.actor.displayName} <${e.actor.email}>` : t('admin.audit_actor_gone')}</td>
+                <td>{t(`admin.audit.action.${e.action}`)}</td>
+                <td>{e.subject.label ?? ''}</td>
+                <td><AuditStateText c={c} state={e.before} /></td>
+                <td><AuditStateText c={c} state={e.after} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        {props.page > 1 && <a href={`/admin/audit?page=${props.page - 1}`} rel="prev">{t('admin.page_prev')}</a>}
+        {props.page > 1 && props.hasMore && ' | '}
+        {props.hasMore && <a href={`/admin/audit?page=${props.page + 1}`} rel="next">{t('admin.page_next')}</a>}
+      </p>
+    </>
+  )
+}
+
+/** A recorded state in words: roles by name, yes/no for flags. */
+function AuditStateText(props: { c: Ctx; state: AuditState | null }) {
+  const { t } = props.c.var
+  if (!props.state) return <></>
+  const value = (key: string, v: AuditState[string]) => {
+    if (key === 'roles' && Array.isArray(v)) return v.length ? v.map((r) => t(`role.${r}`)).join(', ') : t('admin.audit_no_roles')
+    if (typeof v === 'boolean') return t(v ? 'admin.audit_yes' : 'admin.audit_no')
+    return Array.isArray(v) ? v.join(', ') : (v ?? '—')
+  }
+  return (
+    <dl class="facts compact">
+      {Object.entries(props.state).filter(([key]) => key !== 'invitation').map(([key, v]) => <><dt>{t(`admin.audit.field.${key}`)}</dt><dd>{value(key, v)}</dd></>)}
+    </dl>
   )
 }
 

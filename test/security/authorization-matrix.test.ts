@@ -19,6 +19,7 @@ import { productsAccess } from './access/products.access.js'
 import { longRunningAccess } from './access/long-running.access.js'
 import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
+import { accountsAccess } from './access/accounts.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -30,6 +31,7 @@ const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
+  ...accountsAccess,
 }
 const EXPECTED = ALL_ROUTES
 

@@ -13,6 +13,7 @@ import { longRunningSeed } from './long-running.access.js'
 import { alertsSeed } from './alerts.access.js'
 import { statisticsSeed } from './statistics.access.js'
 import { productsSeed } from './products.access.js'
+import { accountsSeed } from './accounts.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -37,5 +38,5 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed]
   .filter((s): s is AccessSeed => s !== null)
