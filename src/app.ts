@@ -8,14 +8,16 @@ import { LANG_COOKIE, setAppCookie } from './platform/http/cookies.js'
 import { securityHeaders } from './platform/http/security-headers.js'
 import { csrfProtection } from './platform/http/csrf.js'
 import { rejectUnstorableText } from './platform/http/request-text.js'
-import { handleError } from './platform/http/error-handler.js'
+import { handleError, installStartPage } from './platform/http/error-handler.js'
 import { errors } from './platform/errors.js'
 import { log, withLogContext } from './platform/log.js'
 import { requestIdFrom } from './platform/http/request-id.js'
 import { healthRoutes } from './platform/http/health.js'
+import { faviconRoutes } from './platform/http/favicon.js'
 import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
+import { startPageFor } from './accounts/start-page.js'
 import { installCatalogue } from './platform/i18n/catalog.js'
 import { installNavigation } from './platform/http/layout.js'
 import { installOperations } from './platform/http/openapi-operation.js'
@@ -30,6 +32,7 @@ function installFeatures() {
   installNavigation(features.flatMap((f) => f.nav ?? []), features.flatMap((f) => f.feeds ?? []))
   installOperations(features.flatMap((f) => f.openapi ?? []))
   installCaseSections(features)
+  installStartPage(startPageFor)
 }
 installFeatures()
 
@@ -64,6 +67,7 @@ export function createApp(deps: Deps) {
   app.use(csrfProtection)
 
   app.route('/', healthRoutes)
+  app.route('/', faviconRoutes)
   app.get('/static/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })

@@ -16,12 +16,12 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A date field (`<input type="date">`, JSON `YYYY-MM-DD`): a real calendar date. */
-export const isoDateField = z.string().trim().refine(isCalendarDate, 'Use YYYY-MM-DD (a date that exists).')
+export const isoDateField = z.string().trim().refine(isCalendarDate, { error: (iss) => (iss.input === '' ? 'validation.required' : 'validation.date') })
 
 /**
  * `<input type="datetime-local">`: Japan time without an offset (Japan has no daylight saving),
  * `YYYY-MM-DDTHH:MM[:SS]` with a date that exists and a real time of day, as the instant it names.
  */
 export const jstDateTimeField = z.string().trim()
-  .refine((v) => LOCAL_DATE_TIME.test(v) && isCalendarDate(v.slice(0, 10)), 'Enter a date and time.')
+  .refine((v) => LOCAL_DATE_TIME.test(v) && isCalendarDate(v.slice(0, 10)), { error: (iss) => (iss.input === '' ? 'validation.required' : 'validation.datetime') })
   .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+09:00`))

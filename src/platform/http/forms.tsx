@@ -1,6 +1,8 @@
-import type { Child } from 'hono/jsx'
+import { createContext, useContext, type Child, type JSX } from 'hono/jsx'
+import { raw } from 'hono/html'
 import type { Ctx } from './context.js'
 import { AppError } from '../errors.js'
+import { translatedFields } from './field-messages.js'
 
 /** The plain values of an error's details (`{ minutes: 4 }`), for its translated message's placeholders. */
 export function errorParams(error: AppError): Record<string, string> {
@@ -9,31 +11,164 @@ export function errorParams(error: AppError): Record<string, string> {
   return Object.fromEntries(Object.entries(details).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]))
 }
 
-/** A translated error banner for a failed form submission. */
-export function ErrorBanner(props: { c: Ctx; error: unknown }) {
-  if (!props.error) return null
+/** The failed submission's field problems, in the page's language (`{ productName: '必須項目です。' }`). */
+export function fieldMessages(c: Ctx, error: unknown): Record<string, string> {
+  return translatedFields(c.var.t, c.var.lang, error)
+}
+
+/** The error's own message in the page's language (`error.<code>`). */
+function errorMessage(c: Ctx, error: unknown): string {
+  return error instanceof AppError ? c.var.t(`error.${error.code}`, errorParams(error)) : c.var.t('error.internal')
+}
+
+/** A field problem the summary lists: linked to its field when a `Field` on the form showed it. */
+type SummaryItem = { message: string; label?: string; target?: string }
+
+/**
+ * What the fields of one failed form share while it renders: each field's message, and which
+ * `Field` showed which (for the summary's labels and links).
+ */
+class FormErrors {
+  readonly shown = new Map<string, { label: string; target: string }>()
+  constructor(readonly messages: Record<string, string>) {}
+
+  /** The messages of the fields `names` cover (`products` covers `products.0.name`), marked as shown. */
+  claim(names: readonly string[], label: string, target: string): { key: string; message: string }[] {
+    const covers = (key: string) => names.some((n) => key === n || key.startsWith(`${n}.`))
+    const mine = Object.entries(this.messages).filter(([key]) => covers(key) && !this.shown.has(key))
+    for (const [key] of mine) this.shown.set(key, { label, target })
+    return mine.map(([key, message]) => ({ key, message }))
+  }
+
+  /** Every problem, those a field showed first in the form's order, then the rest (`_`: the whole form). */
+  summary(): SummaryItem[] {
+    const linked = [...this.shown].map(([key, { label, target }]) => ({ message: this.messages[key]!, label, target }))
+    const rest = Object.entries(this.messages).filter(([key]) => !this.shown.has(key)).map(([, message]) => ({ message }))
+    return [...linked, ...rest]
+  }
+}
+
+const FormErrorsContext = createContext<FormErrors | null>(null)
+
+/**
+ * The summary at the top of a failed form: the error's message as a focusable heading, and each
+ * field's problem as a link to the field ("製品名：必須項目です。").
+ */
+function ErrorSummary(props: { c: Ctx; error: unknown; items: SummaryItem[] }) {
   const { t } = props.c.var
-  const code = props.error instanceof AppError ? props.error.code : 'internal'
-  const fields = props.error instanceof AppError ? (props.error.details as { fields?: Record<string, string> } | undefined)?.fields : undefined
   return (
-    <div class="error" role="alert">
-      <p>{t(`error.${code}`, props.error instanceof AppError ? errorParams(props.error) : {})}</p>
-      {fields && (
+    <div class="error error-summary" role="alert" aria-labelledby="error-summary-title" data-error-summary>
+      <h2 id="error-summary-title" tabindex={-1} autofocus>{errorMessage(props.c, props.error)}</h2>
+      {props.items.length > 0 && (
         <ul>
-          {Object.entries(fields).map(([field, message]) => <li><code>{field}</code>: {message}</li>)}
+          {props.items.map((item) => item.target
+            ? <li><a href={`#${item.target}`}>{t('error.summary_item', { label: item.label ?? '', message: item.message })}</a></li>
+            : <li data-unlinked>{item.message}</li>)}
         </ul>
       )}
     </div>
   )
 }
 
-/** A labelled form field. */
-export function Field(props: { label: string; name: string; hint?: string; required?: boolean; children: Child }) {
+type FormProps = Omit<JSX.IntrinsicElements['form'], 'children'> & {
+  c: Ctx
+  /** The failed submission's error: a summary at the top, each field's message beside it. */
+  error?: unknown
+  children?: Child
+}
+
+/**
+ * A form that shows a failed submission's problems: a summary at the top linking to each field,
+ * and each `Field` inside it its own message (`aria-invalid`, `aria-describedby`). Every form
+ * re-rendered after an error should be one: `<Form c={c} error={error} action="/x">…</Form>`.
+ */
+export function Form(props: FormProps) {
+  const { c, error, children, method, ...attributes } = props
+  if (!error) return <form method={method ?? 'post'} {...attributes}>{children}</form>
+  const state = new FormErrors(fieldMessages(c, error))
+  // The fields render first, so that the summary above them knows their labels.
+  const body = (<FormErrorsContext.Provider value={state}>{children}</FormErrorsContext.Provider>).toString() as string | Promise<string>
+  const finish = (html: string) => (
+    <>
+      <ErrorSummary c={c} error={error} items={state.summary()} />
+      <form method={method ?? 'post'} {...attributes}>{raw(html)}</form>
+    </>
+  )
+  return body instanceof Promise ? body.then(finish) : finish(body)
+}
+
+/**
+ * A translated error banner for a failed submission whose form is not a `Form` (or a page with no
+ * form): the error's message and each field's problem, without field names.
+ */
+export function ErrorBanner(props: { c: Ctx; error: unknown }) {
+  if (!props.error) return null
+  const messages = Object.values(fieldMessages(props.c, props.error))
+  return <ErrorSummary c={props.c} error={props.error} items={[...new Set(messages)].map((message) => ({ message }))} />
+}
+
+type Node = { tag: unknown; props: Record<string, unknown>; children: unknown[] }
+const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && 'tag' in v && 'props' in v && Array.isArray((v as Node).children)
+const CONTROLS = new Set(['input', 'select', 'textarea'])
+
+/** The form controls among a field's children (not hidden inputs or buttons), in document order. */
+function controlsIn(children: unknown, out: Node[] = []): Node[] {
+  for (const child of Array.isArray(children) ? children : [children]) {
+    if (Array.isArray(child)) controlsIn(child, out)
+    else if (isNode(child)) {
+      const type = child.props.type
+      if (typeof child.tag === 'string' && CONTROLS.has(child.tag) && type !== 'hidden' && type !== 'submit' && type !== 'button') out.push(child)
+      controlsIn(child.children, out)
+    }
+  }
+  return out
+}
+
+/** `products[0][name]` and `products.0.name` alike. */
+const dotted = (name: string) => name.replace(/\[(\w*)\]/g, (_, k: string) => (k ? `.${k}` : ''))
+
+/**
+ * A labelled form field. Inside a `Form` that failed, it shows its message under the label and
+ * marks its controls `aria-invalid` and described by the message. `names` lists the submitted
+ * names it covers when they are more than `name` (a ja/en pair, rows); `group` makes it a fieldset
+ * with a legend (radio buttons, check boxes).
+ */
+export function Field(props: { label: string; name: string; names?: readonly string[]; hint?: string; required?: boolean; group?: boolean; children: Child }) {
+  const state = useContext(FormErrorsContext)
+  const hintId = props.hint ? `${props.name}-hint` : undefined
+  const controls = state ? controlsIn(props.children) : []
+  const target = (controls.find((n) => typeof n.props.id === 'string')?.props.id as string | undefined) ?? props.name
+  const problems = state ? state.claim(props.names ?? [props.name], props.label, target) : []
+  const errorId = `${props.name}-error`
+  if (problems.length > 0) {
+    const wrong = new Set(problems.map((p) => p.key))
+    const named = controls.filter((n) => typeof n.props.name === 'string' && wrong.has(dotted(n.props.name)))
+    for (const control of named.length ? named : controls) {
+      control.props['aria-invalid'] = 'true'
+      control.props['aria-describedby'] = [errorId, hintId, control.props['aria-describedby']].filter(Boolean).join(' ')
+    }
+    if (controls.length && !controls.some((n) => n.props.id === target)) controls[0]!.props.id = target
+  }
+  const messages = [...new Set(problems.map((p) => p.message))]
+  const label = <>{props.label}{props.required && <span class="req" aria-hidden="true"> *</span>}</>
+  const message = messages.length > 0 && <p class="field-error" id={errorId}>{messages.join(' ')}</p>
+  const hint = props.hint && <small class="hint" id={hintId}>{props.hint}</small>
+  if (props.group) {
+    return (
+      <fieldset class={messages.length ? 'field invalid' : 'field'}>
+        <legend>{label}</legend>
+        {message}
+        {props.children}
+        {hint}
+      </fieldset>
+    )
+  }
   return (
-    <div class="field">
-      <label for={props.name}>{props.label}{props.required && <span class="req" aria-hidden="true"> *</span>}</label>
+    <div class={messages.length ? 'field invalid' : 'field'}>
+      <label for={props.name}>{label}</label>
+      {message}
       {props.children}
-      {props.hint && <small class="hint">{props.hint}</small>}
+      {hint}
     </div>
   )
 }

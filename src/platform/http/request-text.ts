@@ -9,7 +9,8 @@ import type { AppEnv } from './context.js'
  */
 const UNSTORABLE = /[\u0000\p{Cs}]/u
 
-export const UNSTORABLE_TEXT_MESSAGE = 'Text must not contain NUL characters or unpaired surrogates.'
+/** The catalogue key of the message for such text. */
+export const UNSTORABLE_TEXT_MESSAGE = 'validation.unstorable_text'
 
 export const isStorableText = (s: string): boolean => !UNSTORABLE.test(s)
 

@@ -3,22 +3,23 @@ import { errors } from '../errors.js'
 import type { Ctx } from './context.js'
 import { unstorableText, unstorableTextAt } from './request-text.js'
 import { acceptLegacyBilingual } from './bilingual.js'
+import { fieldDetails, issueKey, zodFieldDetails, type FieldDetails } from './field-messages.js'
 
-export type FieldErrors = Record<string, string>
+export { fieldDetails, type FieldMessage } from './field-messages.js'
 
-/** Zod issues as `{ field: message }`, first message per field. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    out[key] ??= issue.message
-  }
-  return out
+/** Zod issues as field details: each field's first problem as a catalogue key, with its placeholders. */
+export function fieldErrors(error: z.ZodError): FieldDetails {
+  return zodFieldDetails(error)
 }
 
+/**
+ * `schema` applied to `input`; a failure is a 400 `request.invalid` naming each field's problem as a
+ * catalogue key (`validation.required`, `validation.too_long` with `{ max }` …), translated where it
+ * is shown. A schema's own message may be a catalogue key too.
+ */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw errors.invalidInput({ fields: fieldErrors(result.error) })
+  const result = schema.safeParse(input, { error: issueKey })
+  if (!result.success) throw errors.invalidInput(fieldErrors(result.error))
   return result.data
 }
 
@@ -31,7 +32,7 @@ export async function jsonInput(c: Ctx): Promise<unknown> {
   try {
     body = await c.req.json()
   } catch {
-    throw errors.invalidInput({ fields: { _: 'Body must be JSON.' } })
+    throw errors.invalidInput(fieldDetails({ _: 'validation.body_not_json' }))
   }
   const bad = unstorableTextAt(body)
   if (bad !== undefined) throw unstorableText(bad)
@@ -56,16 +57,16 @@ export async function parsedForm(c: Ctx): Promise<Record<string, string | File |
   try {
     body = await c.req.parseBody({ all: true })
   } catch {
-    throw errors.invalidInput({ fields: { _: 'Body must be a well-formed form.' } })
+    throw errors.invalidInput(fieldDetails({ _: 'validation.body_not_form' }))
   }
   const bad = unstorableTextAt(body)
   if (bad !== undefined) throw unstorableText(bad)
   return body
 }
 
-/** A form body (urlencoded or multipart), without the CSRF field. Repeated fields become arrays. */
+/** A form body (urlencoded or multipart), without the CSRF field and the place it returns to. Repeated fields become arrays. */
 export async function formBody(c: Ctx): Promise<Record<string, unknown>> {
-  const { _csrf: _ignored, ...rest } = await parsedForm(c)
+  const { _csrf: _ignored, _return: _place, ...rest } = await parsedForm(c)
   return rest
 }
 
