@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { errors } from '../errors.js'
 import type { Ctx } from './context.js'
+import { issueKey, zodFieldDetails } from './field-messages.js'
 
 /**
  * Bilingual text in the API has one shape: `{ ja, en }` under a field name without a language
@@ -115,9 +116,7 @@ function flatName(key: string, paths: BilingualPaths): string {
  * canonical-shape schema, its field errors named after the form's fields again.
  */
 export function parseFlatForm<S extends z.ZodType>(schema: S, body: Record<string, unknown>, paths: BilingualPaths = legacyPairsOf(schema) ?? []): z.infer<S> {
-  const result = schema.safeParse(canonicalBilingual(body, paths).body)
+  const result = schema.safeParse(canonicalBilingual(body, paths).body, { error: issueKey })
   if (result.success) return result.data
-  const fields: Record<string, string> = {}
-  for (const issue of result.error.issues) fields[flatName(issue.path.join('.') || '_', paths)] ??= issue.message
-  throw errors.invalidInput({ fields })
+  throw errors.invalidInput(zodFieldDetails(result.error, (key) => flatName(key, paths)))
 }
