@@ -47,7 +47,7 @@ for (let i = 0; i < N; i += 1000) {
         description: { ja: '細工されたリクエストを処理する際の不備です。'.repeat(4), en: 'Improper handling of crafted requests. '.repeat(4) },
         impact: { ja: '情報漏えいの可能性があります。', en: 'Information may be disclosed.' },
         solution: { ja: 'アップデートしてください。', en: 'Update the software.' },
-        affectedProducts: [{ developer: '例示株式会社', product, versions: '1.0 から 2.3 まで' }], references: [],
+        affectedProducts: [{ developer: { ja: '例示株式会社', en: 'Example Corp.' }, product: { ja: product, en: product }, versions: { ja: '1.0 から 2.3 まで', en: '1.0 to 2.3' } }], references: [],
       },
       vulnerabilities: [{ position: 1, title: { ja: flawJa, en: flawEn }, cveId: `CVE-${2005 + (j % 20)}-${10000 + j}`, cweId: cwe, cvss31: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', score: 6.1, severity: 'medium' }, cvss40: null } as any],
       vendorStatements: [], credits: [], creditsChosen: false,

@@ -78,7 +78,8 @@ describe('the advisory editor', () => {
     expect(html).toContain('Taro Yamada')
     expect(html).toContain('謝辞への掲載に同意')
     expect(html).toMatch(new RegExp(`value="${seed.privateReportId}"[^>]*disabled`))
-    expect(html).toContain('name="p_developer"')
+    expect(html).toContain('name="p_developer_ja"')
+    expect(html).toContain('name="p_developer_en"')
     expect(html).toContain('name="r_url"')
   })
 

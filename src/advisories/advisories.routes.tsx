@@ -12,7 +12,7 @@ import { advisoryDraftSchema, reviseSchema, scheduleApiSchema, scheduleFormSchem
 import { reviseAdvisory, saveAdvisoryDraft, scheduleAdvisory, unscheduleAdvisory } from './advisories.usecases.js'
 import { loadAdvisoryWorkspace, workspaceJson } from './advisories.queries.js'
 import { formToValues, recordToValues } from './advisory-form.js'
-import { AdvisoryEditor, type EditorState } from './advisories.views.js'
+import { AdvisoryEditor, EDITOR_SECTIONS, type EditorSection, type EditorState } from './advisories.views.js'
 
 /** The coordinator's advisory workspace for one product case: pages and the JSON API. */
 export const advisoriesRoutes = new Hono<AppEnv>()
@@ -44,6 +44,15 @@ function formError(error: unknown): AppError {
   throw error
 }
 
+/** The editor section a save button named (`at`), if it is one. */
+const sectionOf = (v: unknown): EditorSection | undefined => EDITOR_SECTIONS.find((s) => s === v)
+
+/** Back to the editor after a save: the notice, and the section the coordinator saved from (`?saved=products#advisory-products`). */
+const backTo = (caseId: string, notice: 'saved' | 'revised', at: unknown) => {
+  const section = sectionOf(at)
+  return `/cases/${caseId}/advisory?${notice}${section ? `=${section}#advisory-${section}` : ''}`
+}
+
 const extraRows = (body: Record<string, unknown>) => {
   const n = (v: unknown) => Math.min(20, Math.max(1, Number(v) || 1))
   const extra = { v: n(body.extra_v), p: n(body.extra_p), r: n(body.extra_r) }
@@ -55,7 +64,7 @@ advisoriesRoutes.get('/cases/:caseId/advisory', async (c) => {
   const caseId = c.req.param('caseId')
   await requireCoordinator(c, caseId)
   const done = Object.keys(NOTICES).find((k) => c.req.query(k) !== undefined)
-  return renderEditor(c, caseId, { notice: done ? c.var.t(NOTICES[done]!) : undefined })
+  return renderEditor(c, caseId, { notice: done ? c.var.t(NOTICES[done]!) : undefined, at: done ? sectionOf(c.req.query(done)) : undefined })
 })
 
 advisoriesRoutes.post('/cases/:caseId/advisory', async (c) => {
@@ -68,7 +77,7 @@ advisoriesRoutes.post('/cases/:caseId/advisory', async (c) => {
   if (body.more) return renderEditor(c, caseId, { values, extra })
   try {
     await saveAdvisoryDraft(c.var.deps, { caseId, actor, draft: parseFlatForm(advisoryDraftSchema, values) })
-    return c.redirect(`/cases/${caseId}/advisory?saved`, 303)
+    return c.redirect(backTo(caseId, 'saved', body.at), 303)
   } catch (e) {
     const error = formError(e)
     return renderEditor(c, caseId, { values, extra, error }, error.status === 409 ? 409 : 400)
@@ -114,7 +123,7 @@ advisoriesRoutes.post('/cases/:caseId/advisory/revise', async (c) => {
   try {
     const input = parseFlatForm(reviseSchema, { noteJa: notes.ja, noteEn: notes.en, advisory: values })
     await reviseAdvisory(c.var.deps, { caseId, actor, ...input })
-    return c.redirect(`/cases/${caseId}/advisory?revised`, 303)
+    return c.redirect(backTo(caseId, 'revised', body.at), 303)
   } catch (e) {
     const error = formError(e)
     return renderEditor(c, caseId, { values, extra, notes, error }, error.status === 409 ? 409 : 400)

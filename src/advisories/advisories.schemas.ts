@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { jstDateTimeField } from '../platform/http/date-fields.js'
-import { acceptsLegacyPairs, bilingual } from '../platform/http/bilingual.js'
+import { acceptsLegacyPairs, bilingual, bilingualName } from '../platform/http/bilingual.js'
 
 /** Blank strings and null count as "not given", so optional fields stay optional in forms and JSON alike. */
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
@@ -32,10 +32,15 @@ export const vulnerabilityInputSchema = z.object({
   cvss40Vector: optional(text(200)),
 })
 
+/**
+ * Developer and product names in Japanese and English; the English may be left empty (a proper
+ * name with no English form), and pages then show the Japanese marked as such. A bare string, the
+ * shape before names were bilingual, is still taken: the Japanese, and the English when ASCII.
+ */
 export const affectedProductSchema = z.object({
-  developer: text(200).min(1, 'Required.'),
-  product: text(200).min(1, 'Required.'),
-  versions: text(1000).default(''),
+  developer: bilingualName(z.object({ ja: text(200).min(1, 'Required.'), en: text(200).default('') })),
+  product: bilingualName(z.object({ ja: text(200).min(1, 'Required.'), en: text(200).default('') })),
+  versions: bilingualName(localized(1000)).default({ ja: '', en: '' }),
   cpe: optional(text(300).regex(CPE, 'Not a CPE name.')),
 })
 

@@ -2,8 +2,8 @@ import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { AppError } from '../platform/errors.js'
-import { formatDateTime } from '../platform/i18n/index.js'
-import { AdvisoryDetail } from './advisory-detail.views.js'
+import { formatDateTime, translator } from '../platform/i18n/index.js'
+import { AdvisoryDetail, InLanguage } from './advisory-detail.views.js'
 import { TEXT_FIELDS, type AdvisoryFormValues } from './advisory-form.js'
 import { CreditChoices, FieldError, ProductRows, ReferenceRows, VulnerabilityRows, type FieldErrors } from './advisory-rows.views.js'
 import type { AdvisoryWorkspace } from './advisories.queries.js'
@@ -18,6 +18,8 @@ export type EditorState = {
   notes?: { ja: string; en: string }
   schedule?: { publishAt: string; reason: string; error?: unknown }
   notice?: string
+  /** The section the coordinator saved from, where the notice is repeated. */
+  at?: EditorSection
 }
 
 const fieldErrorsOf = (error: unknown): FieldErrors =>
@@ -28,24 +30,48 @@ export function tokyoLocalInput(d: Date | null): string {
   return d ? new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16) : ''
 }
 
-function TextFields(props: { c: Ctx; values: AdvisoryFormValues; errors: FieldErrors }) {
+/** One text field in Japanese and English side by side (stacked on a phone). */
+function TextFields(props: { c: Ctx; values: AdvisoryFormValues; errors: FieldErrors; state: EditorState; published: boolean }) {
   const { t } = props.c.var
   return (
-    <fieldset>
+    <fieldset id="advisory-text">
       <legend>{t('advisories.text')}</legend>
-      {TEXT_FIELDS.flatMap((field) => (['ja', 'en'] as const).map((lang) => {
-        const name = `${field}_${lang}`
-        const label = `${t(`advisories.${field}`)} (${t(`advisories.lang_${lang}`)})`
-        return (
-          <Field label={label} name={name} required={field === 'title'}>
-            {field === 'title'
-              ? <input id={name} name={name} value={props.values[field][lang]} maxlength={300} required />
-              : <textarea id={name} name={name} maxlength={50_000}>{props.values[field][lang]}</textarea>}
-            <FieldError errors={props.errors} name={`${field}.${lang}`} />
-          </Field>
-        )
-      }))}
+      {TEXT_FIELDS.map((field) => (
+        <div class="lang-pair">
+          {(['ja', 'en'] as const).map((lang) => {
+            const name = `${field}_${lang}`
+            const label = `${t(`advisories.${field}`)} (${t(`advisories.lang_${lang}`)})`
+            return (
+              <Field label={label} name={name} required={field === 'title'}>
+                {field === 'title'
+                  ? <input id={name} name={name} lang={lang} value={props.values[field][lang]} maxlength={300} required />
+                  : <textarea id={name} name={name} lang={lang} maxlength={50_000}>{props.values[field][lang]}</textarea>}
+                <FieldError errors={props.errors} name={`${field}.${lang}`} />
+              </Field>
+            )
+          })}
+        </div>
+      ))}
+      <SaveButton c={props.c} at="text" state={props.state} published={props.published} />
     </fieldset>
+  )
+}
+
+/** The editor's sections, in order: a save button in each returns the coordinator to it. */
+export const EDITOR_SECTIONS = ['text', 'vulnerabilities', 'products', 'references', 'credits'] as const
+export type EditorSection = (typeof EDITOR_SECTIONS)[number]
+
+/**
+ * Saves the whole form and comes back to section `at` (`#advisory-<at>`), where "saved" is then
+ * said beside the button — the notice at the top of the page would be out of sight.
+ */
+function SaveButton(props: { c: Ctx; at: EditorSection; state: EditorState; published: boolean }) {
+  const { t } = props.c.var
+  return (
+    <div>
+      <button type="submit" name="at" value={props.at}>{props.published ? t('advisories.revise_button') : t('advisories.save_here')}</button>
+      {props.state.notice && props.state.at === props.at && <> <span class="notice" role="status">{props.state.notice}</span></>}
+    </div>
   )
 }
 
@@ -57,7 +83,7 @@ function AdvisoryForm(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; st
   const errors = fieldErrorsOf(state.error)
   const extra = state.extra ?? { v: 1, p: 1, r: 1 }
   return (
-    <form method="post" action={`/cases/${props.caseId}/advisory${published ? '/revise' : ''}`} class="stack">
+    <form method="post" action={`/cases/${props.caseId}/advisory${published ? '/revise' : ''}`} class="stack advisory-editor">
       <Csrf c={c} />
       <input type="hidden" name="extra_v" value={String(extra.v)} />
       <input type="hidden" name="extra_p" value={String(extra.p)} />
@@ -68,26 +94,28 @@ function AdvisoryForm(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; st
       {published && (
         <fieldset>
           <legend>{t('advisories.revise_title')}</legend>
-          <Field label={t('advisories.revision_note_ja')} name="noteJa" required>
-            <textarea id="noteJa" name="noteJa" required maxlength={2000}>{state.notes?.ja ?? ''}</textarea>
-            <FieldError errors={errors} name="noteJa" />
-          </Field>
-          <Field label={t('advisories.revision_note_en')} name="noteEn" required>
-            <textarea id="noteEn" name="noteEn" required maxlength={2000}>{state.notes?.en ?? ''}</textarea>
-            <FieldError errors={errors} name="noteEn" />
-          </Field>
+          <div class="lang-pair">
+            <Field label={t('advisories.revision_note_ja')} name="noteJa" required>
+              <textarea id="noteJa" name="noteJa" lang="ja" required maxlength={2000}>{state.notes?.ja ?? ''}</textarea>
+              <FieldError errors={errors} name="noteJa" />
+            </Field>
+            <Field label={t('advisories.revision_note_en')} name="noteEn" required>
+              <textarea id="noteEn" name="noteEn" lang="en" required maxlength={2000}>{state.notes?.en ?? ''}</textarea>
+              <FieldError errors={errors} name="noteEn" />
+            </Field>
+          </div>
         </fieldset>
       )}
-      <TextFields c={c} values={state.values} errors={errors} />
-      <VulnerabilityRows t={t} values={state.values} extra={extra.v} errors={errors} />
-      <ProductRows t={t} values={state.values} extra={extra.p} errors={errors} />
-      <ReferenceRows t={t} values={state.values} extra={extra.r} errors={errors} />
-      <CreditChoices t={t} finders={ws.finders} chosen={state.values.credits} />
+      <TextFields c={c} values={state.values} errors={errors} state={state} published={published} />
+      <VulnerabilityRows t={t} values={state.values} extra={extra.v} errors={errors} save={<SaveButton c={c} at="vulnerabilities" state={state} published={published} />} />
+      <ProductRows t={t} values={state.values} extra={extra.p} errors={errors} save={<SaveButton c={c} at="products" state={state} published={published} />} />
+      <ReferenceRows t={t} values={state.values} extra={extra.r} errors={errors} save={<SaveButton c={c} at="references" state={state} published={published} />} />
+      <CreditChoices t={t} finders={ws.finders} chosen={state.values.credits} save={<SaveButton c={c} at="credits" state={state} published={published} />} />
       <fieldset>
         <legend>{t('advisories.vendor_statements')}</legend>
         <p class="hint">{t('advisories.vendor_statements_hint')}</p>
         {ws.vendorStatements.length === 0 ? <p class="meta">{t('common.none')}</p>
-          : <ul>{ws.vendorStatements.map((s) => <li>{s.developer[c.var.lang]}</li>)}</ul>}
+          : <ul>{ws.vendorStatements.map((s) => <li><InLanguage t={t} lang={c.var.lang} text={s.developer} /></li>)}</ul>}
       </fieldset>
       <button type="submit">{published ? t('advisories.revise_button') : t('advisories.save_draft')}</button>
     </form>
@@ -147,9 +175,21 @@ export function AdvisoryEditor(props: { c: Ctx; caseId: string; ws: AdvisoryWork
       </dl>
       <AdvisoryForm c={c} caseId={props.caseId} ws={ws} state={props.state} />
       <ScheduleForms c={c} caseId={props.caseId} ws={ws} state={props.state} />
-      <section>
+      <section id="advisory-preview">
         <h2>{t('advisories.preview')}</h2>
-        {a ? <AdvisoryDetail t={t} lang={lang} advisory={presentAdvisory(a, ws.revisions)} /> : <p class="meta">{t('advisories.no_draft')}</p>}
+        {a ? (
+          <>
+            <p class="hint">{t('advisories.preview_hint')}</p>
+            <div class="lang-pair">
+              {(['ja', 'en'] as const).map((l) => (
+                <section class="card" lang={l}>
+                  <h3>{translator(l)(`advisories.preview_${l}`)}</h3>
+                  <AdvisoryDetail t={translator(l)} lang={l} advisory={presentAdvisory(a, ws.revisions)} />
+                </section>
+              ))}
+            </div>
+          </>
+        ) : <p class="meta">{t('advisories.no_draft')}</p>}
       </section>
     </>
   )

@@ -1,6 +1,10 @@
+import { fromSingleName } from '../platform/http/bilingual.js'
 import type { CvssScore, CvssSeverity } from './cvss.js'
 
 export type Localized = { ja: string; en: string }
+
+/** One row of the affected-products table: names and versions in both languages (migration 0018). */
+export type AffectedProduct = { developer: Localized; product: Localized; versions: Localized; cpe: string | null }
 
 export type AdvisoryVulnerability = {
   title: Localized
@@ -21,7 +25,7 @@ export type AdvisoryContent = {
   description: Localized
   impact: Localized
   solution: Localized
-  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe: string | null }>
+  affectedProducts: AffectedProduct[]
   references: Array<{ title: string; url: string }>
   /** `reportId` is internal (which finder); only `name` is ever published. */
   credits: Array<{ reportId: string; name: string }>
@@ -36,7 +40,7 @@ export type AdvisoryContent = {
 
 /** The part of the content the coordinator writes (the rest is quoted from the case). */
 export type AdvisoryText = Pick<AdvisoryContent, 'title' | 'overview' | 'description' | 'impact' | 'solution' | 'references'> & {
-  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe?: string | null | undefined }>
+  affectedProducts: Array<Omit<AffectedProduct, 'cpe'> & { cpe?: string | null | undefined }>
 }
 
 const SEVERITY_RANK: CvssSeverity[] = ['none', 'low', 'medium', 'high', 'critical']
@@ -77,6 +81,15 @@ export function composeContent(input: {
 
 const emptyText: Localized = { ja: '', en: '' }
 
+/** A name as stored: `{ ja, en }`, or a single string written before migration 0018. */
+const readName = (v: unknown): Localized =>
+  typeof v === 'string' ? fromSingleName(v) : v && typeof v === 'object' ? { ja: String((v as Localized).ja ?? ''), en: String((v as Localized).en ?? '') } : emptyText
+
+function readAffectedProduct(p: unknown): AffectedProduct {
+  const r = (p ?? {}) as Record<string, unknown>
+  return { developer: readName(r.developer), product: readName(r.product), versions: readName(r.versions ?? ''), cpe: typeof r.cpe === 'string' ? r.cpe : null }
+}
+
 /** Reads stored JSON defensively: fields added later default to empty rather than crash a page. */
 export function readContent(json: unknown): AdvisoryContent {
   const c = (json && typeof json === 'object' ? json : {}) as Partial<AdvisoryContent>
@@ -86,7 +99,7 @@ export function readContent(json: unknown): AdvisoryContent {
     description: c.description ?? emptyText,
     impact: c.impact ?? emptyText,
     solution: c.solution ?? emptyText,
-    affectedProducts: c.affectedProducts ?? [],
+    affectedProducts: (c.affectedProducts ?? []).map(readAffectedProduct),
     references: c.references ?? [],
     credits: c.credits ?? [],
     creditsChosen: c.creditsChosen ?? false,
@@ -105,7 +118,7 @@ export function searchTextOf(identifier: string | null, c: AdvisoryContent): str
     identifier ?? '',
     identifier?.replace('#', '') ?? '',
     c.title.ja, c.title.en, c.overview.ja, c.overview.en,
-    ...c.affectedProducts.flatMap((p) => [p.developer, p.product]),
+    ...c.affectedProducts.flatMap((p) => [p.developer.ja, p.developer.en, p.product.ja, p.product.en]),
     ...c.vendorStatements.flatMap((s) => [s.developer.ja, s.developer.en]),
     ...c.vulnerabilities.flatMap((v) => [v.cveId ?? '']),
   ]

@@ -1,12 +1,41 @@
 import type { Lang, Translate } from '../platform/i18n/index.js'
 import { formatDate } from '../platform/i18n/index.js'
+import { englishOf } from '../platform/http/bilingual.js'
+import type { Localized } from './advisory-content.js'
 import type { CvssScore, CvssSeverity } from './cvss.js'
-import { cveUrl, cweUrl, pick, type PublicAdvisory } from './public-advisory.js'
+import { cveUrl, cweUrl, type PublicAdvisory } from './public-advisory.js'
 
 /** Multi-line text as paragraphs and line breaks, escaped like every other text node. */
 export function Paragraphs(props: { text: string }) {
   const paras = props.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
   return <>{paras.map((p) => <p>{p.split('\n').map((line, i) => <>{i > 0 && <br />}{line}</>)}</p>)}</>
+}
+
+/** Hiragana, Katakana, CJK ideographs and punctuation, full-width forms: text a reader of English cannot read. */
+export const JAPANESE_SCRIPT = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/
+
+/**
+ * `text` in `lang`. When that language is empty (a name the editor left in one language, a draft
+ * not yet translated) the other language is shown instead, marked as such: its `lang` attribute,
+ * so that screen readers and translators know, and "(Japanese only)" / "（英語のみ）" beside it.
+ * An English that only repeats a Japanese name counts as empty (see `englishOf`).
+ */
+export function InLanguage(props: { t: Translate; lang: Lang; text: Localized; block?: boolean }) {
+  const { t, lang, text } = props
+  const own = lang === 'en' ? englishOf(text) : text.ja
+  if (own.trim()) return props.block ? <Paragraphs text={own} /> : <>{own}</>
+  const other = lang === 'en' ? 'ja' : 'en'
+  const shown = text[other]
+  if (!shown.trim()) return null
+  const marker = <small class="meta lang-fallback">{t(`advisories.only_${other}`)}</small>
+  return props.block
+    ? <div lang={other}><Paragraphs text={shown} />{marker}</div>
+    : <><span lang={other}>{shown}</span> {marker}</>
+}
+
+/** A name or title that exists in one language only (a finder's credit name, a linked page's title): marked Japanese where it is. */
+export function ProperName(props: { text: string }) {
+  return JAPANESE_SCRIPT.test(props.text) ? <span lang="ja">{props.text}</span> : <>{props.text}</>
 }
 
 export function SeverityBadge(props: { t: Translate; severity: CvssSeverity | null }) {
@@ -45,14 +74,15 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
       </dl>
 
       <h2>{t('advisories.overview')}</h2>
-      <Paragraphs text={pick(a.overview, lang)} />
+      <InLanguage t={t} lang={lang} text={a.overview} block />
 
       <h2>{t('advisories.affected_products')}</h2>
       {a.affectedProducts.length === 0 ? none : (
         <ul>
           {a.affectedProducts.map((p) => (
             <li>
-              {p.developer} {p.product}{p.versions && <> — {p.versions}</>}
+              <InLanguage t={t} lang={lang} text={p.developer} /> <InLanguage t={t} lang={lang} text={p.product} />
+              {(p.versions.ja || p.versions.en) && <> — <InLanguage t={t} lang={lang} text={p.versions} /></>}
               {p.cpe && <> <code class="meta">{p.cpe}</code></>}
             </li>
           ))}
@@ -60,10 +90,10 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
       )}
 
       <h2>{t('advisories.description')}</h2>
-      <Paragraphs text={pick(a.description, lang)} />
+      <InLanguage t={t} lang={lang} text={a.description} block />
       {a.vulnerabilities.map((v) => (
         <section class="card vulnerability">
-          <h3>{pick(v.title, lang)}</h3>
+          <h3><InLanguage t={t} lang={lang} text={v.title} /></h3>
           <dl class="facts">
             {v.cveId && <><dt>{t('advisories.cve')}</dt><dd><a href={cveUrl(v.cveId)} rel="noopener noreferrer">{v.cveId}</a></dd></>}
             {v.cweId && <><dt>{t('advisories.cwe')}</dt><dd><a href={cweUrl(v.cweId)} rel="noopener noreferrer">{v.cweId}</a></dd></>}
@@ -74,39 +104,39 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
       ))}
 
       <h2>{t('advisories.impact')}</h2>
-      <Paragraphs text={pick(a.impact, lang)} />
+      <InLanguage t={t} lang={lang} text={a.impact} block />
 
       <h2>{t('advisories.solution')}</h2>
-      <Paragraphs text={pick(a.solution, lang)} />
+      <InLanguage t={t} lang={lang} text={a.solution} block />
 
       <h2>{t('advisories.vendor_statements')}</h2>
       {a.vendorStatements.length === 0 ? none : a.vendorStatements.map((s) => (
         <section>
-          <h3>{pick(s.developer, lang)}</h3>
+          <h3><InLanguage t={t} lang={lang} text={s.developer} /></h3>
           {s.statuses && s.statuses.length > 0 && (
             <ul class="vendor-statuses">{s.statuses.map((v) => <li>{v.cveId ?? `#${v.position}`}: {t(`vuln.status.${v.status}`)}</li>)}</ul>
           )}
-          {(s.statement.ja || s.statement.en) && <Paragraphs text={pick(s.statement, lang)} />}
+          <InLanguage t={t} lang={lang} text={s.statement} block />
         </section>
       ))}
 
       <h2>{t('advisories.references')}</h2>
       {a.references.length === 0 ? none : (
-        <ol>{a.references.map((r) => <li><a href={r.url} rel="noopener noreferrer nofollow">{r.title}</a> <span class="meta">{r.url}</span></li>)}</ol>
+        <ol>{a.references.map((r) => <li><a href={r.url} rel="noopener noreferrer nofollow"><ProperName text={r.title} /></a> <span class="meta">{r.url}</span></li>)}</ol>
       )}
 
       <h2>{t('advisories.credits')}</h2>
       {a.credits.length === 0 ? none : (
         <>
           <p>{t('advisories.credits_intro')}</p>
-          <ul>{a.credits.map((name) => <li>{name}</li>)}</ul>
+          <ul>{a.credits.map((name) => <li><ProperName text={name} /></li>)}</ul>
         </>
       )}
 
       <h2>{t('advisories.revisions')}</h2>
       <ul class="timeline">
         {a.publishedAt && <li><span class="meta">{formatDate(a.publishedAt, lang)}</span> {t('advisories.revision_initial')}</li>}
-        {a.revisions.map((r) => <li><span class="meta">{formatDate(r.revisedAt, lang)}</span> {pick(r.note, lang)}</li>)}
+        {a.revisions.map((r) => <li><span class="meta">{formatDate(r.revisedAt, lang)}</span> <InLanguage t={t} lang={lang} text={r.note} /></li>)}
       </ul>
     </article>
   )

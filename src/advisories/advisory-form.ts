@@ -1,3 +1,4 @@
+import { fromSingleName } from '../platform/http/bilingual.js'
 import type { AdvisoryRecord, CaseVulnerability, Finder } from './advisories.repository.js'
 
 export const TEXT_FIELDS = ['title', 'overview', 'description', 'impact', 'solution'] as const
@@ -10,11 +11,13 @@ export type TextField = (typeof TEXT_FIELDS)[number]
  */
 export type AdvisoryFormValues = Record<TextField, { ja: string; en: string }> & {
   vulnerabilities: Array<{ id: string; titleJa: string; titleEn: string; cveId: string; cweId: string; cvss31Vector: string; cvss40Vector: string }>
-  affectedProducts: Array<{ developer: string; product: string; versions: string; cpe: string }>
+  affectedProducts: Array<{ developer: Pair; product: Pair; versions: Pair; cpe: string }>
   references: Array<{ title: string; url: string }>
   /** Report ids of the finders to credit; undefined means "everyone who consented". */
   credits: string[] | undefined
 }
+
+type Pair = { ja: string; en: string }
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? x : '')))
 
@@ -33,6 +36,26 @@ function rows<K extends string>(body: Record<string, unknown>, fields: Record<K,
   return out
 }
 
+/**
+ * Affected-product rows: `p_developer_ja` / `p_developer_en` and so on. A form with the single
+ * `p_developer` / `p_product` / `p_versions` (the committee's decision form) gives the Japanese,
+ * and the English when it is ASCII, as the API takes a bare string.
+ */
+function productRows(body: Record<string, unknown>): AdvisoryFormValues['affectedProducts'] {
+  if (body.p_developer_ja === undefined && body.p_developer !== undefined) {
+    return rows(body, { developer: 'p_developer', product: 'p_product', versions: 'p_versions', cpe: 'p_cpe' }).map((r) => ({
+      developer: fromSingleName(r.developer), product: fromSingleName(r.product), versions: fromSingleName(r.versions), cpe: r.cpe,
+    }))
+  }
+  return rows(body, {
+    developerJa: 'p_developer_ja', developerEn: 'p_developer_en', productJa: 'p_product_ja', productEn: 'p_product_en',
+    versionsJa: 'p_versions_ja', versionsEn: 'p_versions_en', cpe: 'p_cpe',
+  }).map((r) => ({
+    developer: { ja: r.developerJa, en: r.developerEn }, product: { ja: r.productJa, en: r.productEn },
+    versions: { ja: r.versionsJa, en: r.versionsEn }, cpe: r.cpe,
+  }))
+}
+
 export function formToValues(body: Record<string, unknown>): AdvisoryFormValues {
   const text = (field: TextField) => ({ ja: strings(body[`${field}_ja`])[0] ?? '', en: strings(body[`${field}_en`])[0] ?? '' })
   return {
@@ -40,7 +63,7 @@ export function formToValues(body: Record<string, unknown>): AdvisoryFormValues 
     vulnerabilities: rows(body, {
       id: 'v_id', titleJa: 'v_title_ja', titleEn: 'v_title_en', cveId: 'v_cve', cweId: 'v_cwe', cvss31Vector: 'v_cvss31', cvss40Vector: 'v_cvss40',
     }, ['id']),
-    affectedProducts: rows(body, { developer: 'p_developer', product: 'p_product', versions: 'p_versions', cpe: 'p_cpe' }),
+    affectedProducts: productRows(body),
     references: rows(body, { title: 'r_title', url: 'r_url' }),
     // The hidden `credits_shown` tells "no box ticked" (credit nobody) from "no credit section".
     credits: body.credits_shown ? strings(body.credit) : undefined,

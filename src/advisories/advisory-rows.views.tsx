@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx'
+import { Field } from '../platform/http/forms.js'
 import type { Translate } from '../platform/i18n/index.js'
 import type { AdvisoryFormValues } from './advisory-form.js'
 import type { Finder } from './advisories.repository.js'
@@ -17,25 +19,27 @@ function AddRowButton(props: { t: Translate; group: 'v' | 'p' | 'r' }) {
   return <button type="submit" class="secondary" name="more" value={props.group} formnovalidate>{props.t('advisories.add_row')}</button>
 }
 
-export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
   const { t, errors } = props
   const rows = [...props.values.vulnerabilities, ...blanks(props.extra)]
   return (
-    <fieldset>
+    <fieldset id="advisory-vulnerabilities">
       <legend>{t('advisories.vulnerabilities')}</legend>
       <p class="hint">{t('advisories.rows_hint')}</p>
       {rows.map((v, i) => (
         <div class="card">
           <input type="hidden" name="v_id" value={v?.id ?? ''} />
-          <div class="field">
-            <label for={`v_title_ja_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_ja')})</label>
-            <input id={`v_title_ja_${i}`} name="v_title_ja" value={v?.titleJa ?? ''} maxlength={300} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.titleJa`} />
-          </div>
-          <div class="field">
-            <label for={`v_title_en_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_en')})</label>
-            <input id={`v_title_en_${i}`} name="v_title_en" value={v?.titleEn ?? ''} maxlength={300} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.titleEn`} />
+          <div class="lang-pair">
+            <div class="field">
+              <label for={`v_title_ja_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_ja')})</label>
+              <input id={`v_title_ja_${i}`} name="v_title_ja" lang="ja" value={v?.titleJa ?? ''} maxlength={300} />
+              <FieldError errors={errors} name={`vulnerabilities.${i}.titleJa`} />
+            </div>
+            <div class="field">
+              <label for={`v_title_en_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_en')})</label>
+              <input id={`v_title_en_${i}`} name="v_title_en" lang="en" value={v?.titleEn ?? ''} maxlength={300} />
+              <FieldError errors={errors} name={`vulnerabilities.${i}.titleEn`} />
+            </div>
           </div>
           <div class="field">
             <label for={`v_cve_${i}`}>{t('advisories.cve')}</label>
@@ -60,45 +64,60 @@ export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormVal
         </div>
       ))}
       <AddRowButton t={t} group="v" />
+      {props.save}
     </fieldset>
   )
 }
 
-export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+/** One name of an affected-product row in Japanese and English, side by side (stacked on a phone). */
+function NamePair(props: { t: Translate; errors: FieldErrors; i: number; field: 'developer' | 'product' | 'versions'; value: { ja: string; en: string } | undefined }) {
+  const { t, errors, i, field } = props
+  const max = field === 'versions' ? 1000 : 200
+  return (
+    <div class="lang-pair">
+      {(['ja', 'en'] as const).map((lang) => {
+        const id = `p_${field}_${lang}_${i}`
+        return (
+          <Field label={`${t(`advisories.${field}`)} (${t(`advisories.lang_${lang}`)})`} name={id}
+            hint={lang === 'en' && field !== 'versions' ? t('advisories.name_en_hint') : undefined}>
+            <input id={id} name={`p_${field}_${lang}`} lang={lang} value={props.value?.[lang] ?? ''} maxlength={max} />
+            <FieldError errors={errors} name={`affectedProducts.${i}.${field}.${lang}`} />
+          </Field>
+        )
+      })}
+    </div>
+  )
+}
+
+/** Affected products: developer, product and versions in both languages, and the CPE name. */
+export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
   const { t, errors } = props
   const rows = [...props.values.affectedProducts, ...blanks(props.extra)]
-  const cell = (name: string, label: string, i: number, value: string | undefined, field: string) => (
-    <td>
-      <input name={name} aria-label={label} value={value ?? ''} maxlength={field === 'versions' ? 1000 : 300} />
-      <FieldError errors={errors} name={`affectedProducts.${i}.${field}`} />
-    </td>
-  )
   return (
-    <fieldset>
+    <fieldset id="advisory-products">
       <legend>{t('advisories.affected_products')}</legend>
-      <table>
-        <thead><tr><th>{t('advisories.developer')}</th><th>{t('advisories.product')}</th><th>{t('advisories.versions')}</th><th>{t('advisories.cpe')}</th></tr></thead>
-        <tbody>
-          {rows.map((p, i) => (
-            <tr>
-              {cell('p_developer', t('advisories.developer'), i, p?.developer, 'developer')}
-              {cell('p_product', t('advisories.product'), i, p?.product, 'product')}
-              {cell('p_versions', t('advisories.versions'), i, p?.versions, 'versions')}
-              {cell('p_cpe', t('advisories.cpe'), i, p?.cpe, 'cpe')}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {rows.map((p, i) => (
+        <div class="card">
+          <NamePair t={t} errors={errors} i={i} field="developer" value={p?.developer} />
+          <NamePair t={t} errors={errors} i={i} field="product" value={p?.product} />
+          <NamePair t={t} errors={errors} i={i} field="versions" value={p?.versions} />
+          <Field label={t('advisories.cpe')} name={`p_cpe_${i}`}>
+            <input id={`p_cpe_${i}`} name="p_cpe" value={p?.cpe ?? ''} maxlength={300} />
+            <FieldError errors={errors} name={`affectedProducts.${i}.cpe`} />
+          </Field>
+        </div>
+      ))}
       <AddRowButton t={t} group="p" />
+      {props.save}
     </fieldset>
   )
 }
 
-export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors }) {
+export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
   const { t, errors } = props
   const rows = [...props.values.references, ...blanks(props.extra)]
   return (
-    <fieldset>
+    <fieldset id="advisory-references">
       <legend>{t('advisories.references')}</legend>
       <table>
         <thead><tr><th>{t('advisories.reference_title')}</th><th>{t('advisories.reference_url')}</th></tr></thead>
@@ -112,16 +131,17 @@ export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues;
         </tbody>
       </table>
       <AddRowButton t={t} group="r" />
+      {props.save}
     </fieldset>
   )
 }
 
 /** Finders to credit: only those who consented can be ticked (DESIGN §2, §6). */
-export function CreditChoices(props: { t: Translate; finders: Finder[]; chosen: string[] | undefined }) {
+export function CreditChoices(props: { t: Translate; finders: Finder[]; chosen: string[] | undefined; save?: Child }) {
   const { t, finders } = props
   const chosen = new Set(props.chosen ?? finders.filter((f) => f.consentCredit).map((f) => f.reportId))
   return (
-    <fieldset>
+    <fieldset id="advisory-credits">
       <legend>{t('advisories.credits')}</legend>
       <input type="hidden" name="credits_shown" value="1" />
       {finders.length === 0 ? <p class="meta">{t('advisories.no_finders')}</p> : (
@@ -137,6 +157,7 @@ export function CreditChoices(props: { t: Translate; finders: Finder[]; chosen: 
           ))}
         </ul>
       )}
+      {props.save}
     </fieldset>
   )
 }

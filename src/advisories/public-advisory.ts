@@ -1,3 +1,4 @@
+import { englishOf } from '../platform/http/bilingual.js'
 import type { AdvisoryContent, Localized } from './advisory-content.js'
 import type { AdvisoryRecord, AdvisoryRevision } from './advisories.repository.js'
 import { identifierSlug } from './identifiers.js'
@@ -30,8 +31,11 @@ export function presentAdvisory(a: AdvisoryRecord, revisions: AdvisoryRevision[]
   }
 }
 
-/** The reader's language, falling back to the other one rather than showing nothing. */
-export const pick = (text: Localized, lang: 'ja' | 'en'): string => text[lang] || text[lang === 'ja' ? 'en' : 'ja']
+/**
+ * The reader's language, falling back to the other one rather than showing nothing; an English
+ * that only repeats a Japanese name counts as none. Pages mark the fallback (`InLanguage`).
+ */
+export const pick = (text: Localized, lang: 'ja' | 'en'): string => (lang === 'en' ? englishOf(text) : text.ja) || text[lang === 'ja' ? 'en' : 'ja']
 
 export const cveUrl = (cveId: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(cveId)}`
 export const cweUrl = (cweId: string) => `https://cwe.mitre.org/data/definitions/${cweId.replace(/^CWE-/, '')}.html`

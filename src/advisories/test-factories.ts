@@ -82,7 +82,10 @@ export function draftBody(seed: Pick<SeededCase, 'vulnerabilityId'>, overrides: 
     description: { ja: '管理画面の設定ページに不備があります。', en: 'The settings page of the admin interface does not escape input.' },
     impact: { ja: '管理者のブラウザ上で任意のスクリプトが実行される可能性があります。', en: 'An arbitrary script may be executed in the administrator’s browser.' },
     solution: { ja: 'ファームウェアを最新版にアップデートしてください。', en: 'Update the firmware to the latest version.' },
-    affectedProducts: [{ developer: 'サンプル電機株式会社', product: 'WR-1000', versions: '1.0.0 から 1.2.3 まで', cpe: 'cpe:/h:sample:wr-1000' }],
+    affectedProducts: [{
+      developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co., Ltd.' }, product: { ja: 'WR-1000', en: 'WR-1000' },
+      versions: { ja: '1.0.0 から 1.2.3 まで', en: '1.0.0 to 1.2.3' }, cpe: 'cpe:/h:sample:wr-1000',
+    }],
     references: [{ title: 'Sample Electric security notice', url: 'https://sample.example/security/2026-001' }],
     vulnerabilities: [{
       id: seed.vulnerabilityId, title: { ja: '管理画面におけるクロスサイト・スクリプティング', en: 'Cross-site scripting in the admin page' },

@@ -34,7 +34,7 @@ function itemXml(a: PublicAdvisory, lang: Lang, baseUrl: string): string {
     refs.push(`<sec:references id="${xml(cwe)}" title="${xml(cwe)}">${xml(cweUrl(cwe))}</sec:references>`)
   }
   const cpes = a.affectedProducts.filter((p) => p.cpe).map((p) =>
-    `<sec:cpe version="${p.cpe!.startsWith('cpe:2.3:') ? '2.3' : '2.2'}" vendor="${xml(p.developer)}" product="${xml(p.product)}">${xml(p.cpe!)}</sec:cpe>`)
+    `<sec:cpe version="${p.cpe!.startsWith('cpe:2.3:') ? '2.3' : '2.2'}" vendor="${xml(pick(p.developer, lang))}" product="${xml(pick(p.product, lang))}">${xml(p.cpe!)}</sec:cpe>`)
   const issued = a.publishedAt ? jstDateTime(a.publishedAt) : ''
   const modified = a.modifiedAt ? jstDateTime(a.modifiedAt) : issued
   return `

@@ -150,7 +150,9 @@ describe('the products of a case', () => {
     const filled = await coordinator.post(`/cases/${s.caseId}/advisory/products-from-catalogue`, {})
     expect(filled.status).toBe(303)
     const advisory = await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/advisory`)
-    expect(advisory.json.advisory.content.affectedProducts).toEqual([{ developer: 'サンプル電機株式会社', product: '無線ルーター WR-1000', versions: '1.2 以前', cpe: router.cpe }])
+    expect(advisory.json.advisory.content.affectedProducts).toEqual([{
+      developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co.' }, product: router.name, versions: { ja: '1.2 以前', en: '' }, cpe: router.cpe,
+    }])
     expect((await coordinator.post(`/cases/${s.caseId}/products/${product.json.id}/removal`, {})).status).toBe(303)
     expect((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/products`)).json.products).toEqual([])
   })
@@ -222,8 +224,9 @@ describe('the products of a case', () => {
     expect(filled.status, JSON.stringify(filled.json)).toBe(200)
     const advisory = await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/advisory`)
     expect(advisory.json.advisory.content.affectedProducts).toEqual([
-      { developer: 'サンプル電機株式会社', product: '無線ルーター WR-1000', versions: '1.2.3 以前', cpe: router.cpe },
-      { developer: '部品メーカー', product: 'HTTP ライブラリ', versions: '2.x', cpe: null },
+      // Names and versions from the catalogue in both languages; the other row as the API took its bare strings.
+      { developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co.' }, product: router.name, versions: { ja: '1.2.3 以前', en: '' }, cpe: router.cpe },
+      { developer: { ja: '部品メーカー', en: '' }, product: { ja: 'HTTP ライブラリ', en: '' }, versions: { ja: '2.x', en: '2.x' }, cpe: null },
     ])
     expect(advisory.json.advisory.content.title.ja).toBe('無線ルーターにおける XSS')
   })

@@ -45,18 +45,24 @@ export type PublicListing = {
   id: string
   developer: { ja: string; en: string }
   listedAt: Date
-  product: { name: string; versions: string } | null
+  /** In Japanese and English (migration 0018); an empty English is shown as the Japanese, marked. */
+  product: { name: { ja: string; en: string }; versions: { ja: string; en: string } } | null
 }
 
-const LIVE_COLUMNS = ['id', 'developer_name_ja', 'developer_name_en', 'product_name', 'product_versions', 'listed_at', 'details_recorded_at'] as const
+const LIVE_COLUMNS = ['id', 'developer_name_ja', 'developer_name_en', 'product_name_ja', 'product_name_en', 'product_versions_ja', 'product_versions_en', 'listed_at', 'details_recorded_at'] as const
 
-type LiveRow = { id: string; developer_name_ja: string; developer_name_en: string; product_name: string; product_versions: string; listed_at: Date; details_recorded_at: Date | null }
+type LiveRow = {
+  id: string; developer_name_ja: string; developer_name_en: string; product_name_ja: string; product_name_en: string
+  product_versions_ja: string; product_versions_en: string; listed_at: Date; details_recorded_at: Date | null
+}
 
 const toPublic = (r: LiveRow, rule: DetailsRule, now: Date): PublicListing => ({
   id: r.id,
   developer: { ja: r.developer_name_ja, en: r.developer_name_en },
   listedAt: r.listed_at,
-  product: detailsVisible(r, rule, now) ? { name: r.product_name, versions: r.product_versions } : null,
+  product: detailsVisible(r, rule, now)
+    ? { name: { ja: r.product_name_ja, en: r.product_name_en }, versions: { ja: r.product_versions_ja, en: r.product_versions_en } }
+    : null,
 })
 
 /**

@@ -15,6 +15,7 @@ import { findCommitteePublishedListing, findPublicListing, listCommitteePublishe
 import { loadPolicy, partyProgress, savePolicy } from './contact-policy.js'
 import { advisoryPath, ListingPage, PolicyPage, PublicList, PublishedListingPage, type TipFormState } from './uncontactable.views.js'
 import { allowedOnCase } from '../cases/case-guard.js'
+import { pick } from '../advisories/index.js'
 import { uncontactablePolicies } from './uncontactable.policies.js'
 
 export const uncontactableRoutes = new Hono<AppEnv>()
@@ -49,7 +50,7 @@ async function publicListing(c: Ctx): Promise<PublicListing> {
 }
 
 const listingPage = (c: Ctx, listing: PublicListing, state: TipFormState, status: 200 | 400 = 200) =>
-  page(c, c.var.t('uncontactable.listing_title', { name: c.var.lang === 'ja' ? listing.developer.ja : listing.developer.en }), <ListingPage c={c} listing={listing} state={state} />, status)
+  page(c, c.var.t('uncontactable.listing_title', { name: pick(listing.developer, c.var.lang) }), <ListingPage c={c} listing={listing} state={state} />, status)
 
 // ---- the public list ----
 
@@ -66,7 +67,7 @@ uncontactableRoutes.get('/uncontactable/:listingId', async (c) => {
   if (live) return listingPage(c, live, { sent: c.req.query('sent') !== undefined })
   const ended = await findCommitteePublishedListing(db, clock.now(), c.req.param('listingId'))
   if (!ended) throw errors.notFound()
-  return page(c, c.var.t('uncontactable.listing_title', { name: c.var.lang === 'ja' ? ended.developer.ja : ended.developer.en }), <PublishedListingPage c={c} listing={ended} />)
+  return page(c, c.var.t('uncontactable.listing_title', { name: pick(ended.developer, c.var.lang) }), <PublishedListingPage c={c} listing={ended} />)
 })
 
 uncontactableRoutes.post('/uncontactable/:listingId/tips', tipLimit, async (c) => {

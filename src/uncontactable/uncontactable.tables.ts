@@ -25,8 +25,11 @@ export interface UncontactableListingsTable {
   organization_id: string
   developer_name_ja: string
   developer_name_en: string
-  product_name: string
-  product_versions: string
+  /** The product and versions as reported, in Japanese and English (migration 0018); English may be empty. */
+  product_name_ja: string
+  product_name_en: ColumnType<string, string | undefined, string>
+  product_versions_ja: string
+  product_versions_en: ColumnType<string, string | undefined, string>
   /** The coordinator's reason for declaring the developer uncontactable (internal). */
   reason: string
   listed_at: Timestamp

@@ -71,7 +71,8 @@ describe('an uncontactable developer, from listing to resumption', () => {
     expect(await recordDueListingDetails(t.deps)).toBe(0)
     expect(await events(s.caseId, 'listing_details_published')).toHaveLength(1)
     const api = await apiClient(t).get(`/api/v1/uncontactable/${listingId}`)
-    expect(api.json.product).toEqual({ name: PRODUCT, versions: productReport().productVersion })
+    // The finder's words are the Japanese; no English until someone writes it (this name is in Japanese script).
+    expect(api.json.product).toEqual({ name: { ja: PRODUCT, en: '' }, versions: { ja: productReport().productVersion, en: '' } })
   })
 
   it('takes tips from the public for the coordinators, with a pointer by mail and nothing else in it', async () => {

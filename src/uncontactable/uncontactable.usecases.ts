@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { fromSingleName } from '../platform/http/bilingual.js'
 import type { Deps } from '../platform/http/context.js'
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
@@ -53,7 +54,9 @@ export async function declareUncontactable(deps: Deps, input: { caseId: string; 
     await trx.insertInto('uncontactable_listings').values({
       id: listingId, case_id: input.caseId, party_id: input.partyId, organization_id: party.organization_id,
       developer_name_ja: party.name_ja, developer_name_en: party.name_en,
-      product_name: details?.productName ?? '', product_versions: details?.productVersion ?? '',
+      // The finder's words: the Japanese, and the English too when ASCII (a model number, "1.2.3").
+      product_name_ja: details?.productName ?? '', product_name_en: fromSingleName(details?.productName ?? '').en,
+      product_versions_ja: details?.productVersion ?? '', product_versions_en: fromSingleName(details?.productVersion ?? '').en,
       reason, listed_at: now, listed_by: input.actor.user?.id ?? null,
     }).execute()
     await trx.updateTable('case_parties').set({ status: 'uncontactable' }).where('id', '=', input.partyId).execute()

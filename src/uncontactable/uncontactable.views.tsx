@@ -3,12 +3,15 @@ import { Csrf } from '../platform/http/layout.js'
 import { ErrorBanner, Field } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
 import type { CommitteePublishedListing, PublicListing } from './listings.repository.js'
-import { identifierSlug } from '../advisories/index.js'
+import { identifierSlug, InLanguage } from '../advisories/index.js'
 import type { ContactPolicy } from './contact-policy.js'
 
 const CHANNELS = ['email', 'web_form', 'phone', 'postal', 'other'] as const
 
-const developerName = (l: PublicListing, lang: 'ja' | 'en') => (lang === 'ja' ? l.developer.ja : l.developer.en)
+/** Names in the page's language; a name with no English shows the Japanese, marked "Japanese only". */
+const developerName = (l: PublicListing, c: Ctx) => <InLanguage t={c.var.t} lang={c.var.lang} text={l.developer} />
+const productName = (p: NonNullable<PublicListing['product']>, c: Ctx) => <InLanguage t={c.var.t} lang={c.var.lang} text={p.name} />
+const productVersions = (p: NonNullable<PublicListing['product']>, c: Ctx) => <InLanguage t={c.var.t} lang={c.var.lang} text={p.versions} />
 
 /** Where the public advisory a committee publication ended a listing with is read. */
 export const advisoryPath = (l: CommitteePublishedListing) => `/advisories/${identifierSlug(l.advisory.identifier)}`
@@ -25,7 +28,7 @@ function PublishedHistory(props: { c: Ctx; published: CommitteePublishedListing[
         <thead><tr><th>{t('uncontactable.col_developer')}</th><th>{t('uncontactable.col_listed')}</th><th>{t('uncontactable.col_published')}</th><th>{t('uncontactable.col_advisory')}</th></tr></thead>
         <tbody>{props.published.map((l) => (
           <tr data-published-listing={l.id}>
-            <td><a href={`/uncontactable/${l.id}`}>{developerName(l, lang)}</a></td>
+            <td><a href={`/uncontactable/${l.id}`}>{developerName(l, props.c)}</a></td>
             <td>{formatDate(l.listedAt, lang)}</td>
             <td>{formatDate(l.advisory.publishedAt, lang)}</td>
             <td><a href={advisoryPath(l)}>{l.advisory.identifier}</a></td>
@@ -44,9 +47,9 @@ export function PublishedListingPage(props: { c: Ctx; listing: CommitteePublishe
     <>
       <p class="notice" role="status">{t('uncontactable.listing_published_notice')}</p>
       <dl class="facts">
-        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, lang)}</dd>
+        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, c)}</dd>
         <dt>{t('uncontactable.col_listed')}</dt><dd>{formatDate(l.listedAt, lang)}</dd>
-        {l.product && <><dt>{t('uncontactable.col_product')}</dt><dd>{l.product.name}</dd><dt>{t('uncontactable.col_versions')}</dt><dd>{l.product.versions}</dd></>}
+        {l.product && <><dt>{t('uncontactable.col_product')}</dt><dd>{productName(l.product, c)}</dd><dt>{t('uncontactable.col_versions')}</dt><dd>{productVersions(l.product, c)}</dd></>}
         <dt>{t('uncontactable.col_published')}</dt><dd>{formatDate(l.advisory.publishedAt, lang)}</dd>
         <dt>{t('uncontactable.col_advisory')}</dt><dd><a href={advisoryPath(l)}>{l.advisory.identifier}</a></dd>
       </dl>
@@ -67,10 +70,10 @@ export function PublicList(props: { c: Ctx; listings: PublicListing[]; published
           <thead><tr><th>{t('uncontactable.col_developer')}</th><th>{t('uncontactable.col_listed')}</th><th>{t('uncontactable.col_product')}</th><th>{t('uncontactable.col_versions')}</th></tr></thead>
           <tbody>{props.listings.map((l) => (
             <tr data-listing={l.id}>
-              <td><a href={`/uncontactable/${l.id}`}>{developerName(l, lang)}</a></td>
+              <td><a href={`/uncontactable/${l.id}`}>{developerName(l, props.c)}</a></td>
               <td>{formatDate(l.listedAt, lang)}</td>
-              <td>{l.product ? l.product.name : <span class="meta">{t('uncontactable.product_later')}</span>}</td>
-              <td>{l.product ? l.product.versions : ''}</td>
+              <td>{l.product ? productName(l.product, props.c) : <span class="meta">{t('uncontactable.product_later')}</span>}</td>
+              <td>{l.product ? productVersions(l.product, props.c) : ''}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -90,10 +93,10 @@ export function ListingPage(props: { c: Ctx; listing: PublicListing; state: TipF
   return (
     <>
       <dl class="facts">
-        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, lang)}</dd>
+        <dt>{t('uncontactable.col_developer')}</dt><dd>{developerName(l, c)}</dd>
         <dt>{t('uncontactable.col_listed')}</dt><dd>{formatDate(l.listedAt, lang)}</dd>
-        <dt>{t('uncontactable.col_product')}</dt><dd>{l.product ? l.product.name : t('uncontactable.product_later')}</dd>
-        {l.product && <><dt>{t('uncontactable.col_versions')}</dt><dd>{l.product.versions}</dd></>}
+        <dt>{t('uncontactable.col_product')}</dt><dd>{l.product ? productName(l.product, c) : t('uncontactable.product_later')}</dd>
+        {l.product && <><dt>{t('uncontactable.col_versions')}</dt><dd>{productVersions(l.product, c)}</dd></>}
       </dl>
       <h2>{t('uncontactable.tip_heading')}</h2>
       {state.sent && <p class="notice" role="status">{t('uncontactable.tip_sent')}</p>}

@@ -120,3 +120,22 @@ export function parseFlatForm<S extends z.ZodType>(schema: S, body: Record<strin
   if (result.success) return result.data
   throw errors.invalidInput(zodFieldDetails(result.error, (key) => flatName(key, paths)))
 }
+
+const ASCII_ONLY = /^[\x20-\x7E]*$/
+
+/**
+ * A name given in one language only (the shape before names were bilingual) as `{ ja, en }`: it
+ * is the Japanese, and the English too when it is plain ASCII ("Example Corp", "WR-1000"). A name
+ * in Japanese script gets no English rather than Japanese in the English field.
+ */
+export const fromSingleName = (name: string): { ja: string; en: string } => ({ ja: name, en: ASCII_ONLY.test(name) ? name : '' })
+
+/** `{ ja, en }`, or a bare string in the shape before names were bilingual (see `fromSingleName`). */
+export const bilingualName = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === 'string' ? fromSingleName(v) : v), schema)
+
+/**
+ * The English of a pair, empty when it is only the Japanese copied over (a vendor named in one
+ * language, the catalogue's names before migration 0018): "English" in Japanese script is a fallback.
+ */
+export const englishOf = (text: { ja: string; en: string }): string => (text.en === text.ja && !ASCII_ONLY.test(text.en) ? '' : text.en)

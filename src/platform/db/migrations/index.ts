@@ -15,6 +15,7 @@ import * as productCatalogue from './0014-product-catalogue.js'
 import * as accountHardening from './0015-account-hardening.js'
 import * as recoveryCodes from './0016-recovery-codes.js'
 import * as accountAdmin from './0017-account-admin.js'
+import * as bilingualNames from './0018-bilingual-names.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-account-hardening': accountHardening,
   '0016-recovery-codes': recoveryCodes,
   '0017-account-admin': accountAdmin,
+  '0018-bilingual-names': bilingualNames,
 }
