@@ -6,6 +6,8 @@ export type AuditState = Record<string, string | boolean | string[] | null>
 /** Every administrative change to an account, and every staff invitation (migration 0017-account-admin). */
 export interface AuditLogTable {
   id: string
+  /** Insertion order, for entries made at the same instant. */
+  seq: ColumnType<string, never, never>
   at: ColumnType<Date, Date | string, never>
   /** The administrator who made the change; null once their account is gone. */
   actor_id: string | null

@@ -43,7 +43,7 @@ export async function listAudit(db: DB, query: { offset: number; limit: number }
     .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
     .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.actor_id', 'audit_log.subject_user_id', 'audit_log.subject_label',
       'audit_log.before', 'audit_log.after', 'actor.email as actor_email', 'actor.display_name as actor_name'])
-    .orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc')
+    .orderBy('audit_log.at', 'desc').orderBy('audit_log.seq', 'desc')
     .offset(query.offset).limit(query.limit)
     .execute()
   return rows.map((r) => ({

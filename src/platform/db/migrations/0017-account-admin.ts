@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely'
  * - `password_resets`: single-use "forgot password" links, stored only as SHA-256 of the secret,
  *   valid until `expires_at`, spent at `used_at`;
  * - `audit_log`: every administrative change to an account (and invitations), with who, what,
- *   whom, when, and the state before and after.
+ *   whom, when, and the state before and after; `seq` orders entries made at the same instant.
  * Frozen once released: never import application code here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -26,6 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table audit_log (
       id text primary key,
+      seq bigint generated always as identity,
       at timestamptz not null,
       actor_id text references users(id) on delete set null,
       action text not null,
@@ -34,5 +35,5 @@ export async function up(db: Kysely<any>): Promise<void> {
       before jsonb,
       after jsonb
     )`.execute(db)
-  await sql`create index audit_log_at on audit_log (at desc, id desc)`.execute(db)
+  await sql`create index audit_log_at on audit_log (at desc, seq desc)`.execute(db)
 }
