@@ -1,49 +1,108 @@
+import type { Child } from 'hono/jsx'
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { formatDate, formatDateTime } from '../platform/i18n/index.js'
+import { formatDateTime } from '../platform/i18n/index.js'
 import { isCoordinator } from '../policies/policies.js'
 import { categoryLabel, PRODUCT_TYPES } from './categories.js'
 import { detailsOf } from './reports.repository.js'
 import type { CaseView } from './case-view.js'
-import { caseSectionsIn, reportDetailsOf, type CaseSection } from './case-sections.js'
+import { CASE_TABS, caseSectionsIn, reportDetailsOf, servesNow, type CaseTab } from './case-sections.js'
+import { CaseSummary } from './case-summary.views.js'
 
-/** The sections features contribute to one slot of the page, in feature order. */
-const Slot = (props: { c: Ctx; view: CaseView; slot: CaseSection['slot'] }) => <>{caseSectionsIn(props.slot).map((s) => s.render({ c: props.c, view: props.view }))}</>
+/** The tabs this viewer has: no advisory for website cases (never published), deadlines for staff only. */
+export function tabsFor(view: Pick<CaseView, 'viewer' | 'kase'>): CaseTab[] {
+  return CASE_TABS.filter((tab) => !(tab === 'advisory' && view.kase.kind === 'website') && !(tab === 'deadlines' && view.viewer !== 'staff'))
+}
 
-/** The case page: one layout, with each section shown only to those the view model lets see it. */
-export function CasePage(props: { c: Ctx; view: CaseView }) {
-  const { c, view } = props
-  const { t, lang } = c.var
+/** The tab a `?tab=` value names, when this viewer has it; the report otherwise. */
+export function tabOf(value: string | undefined, view: Pick<CaseView, 'viewer' | 'kase'>): CaseTab {
+  return tabsFor(view).find((tab) => tab === value) ?? 'report'
+}
+
+export const caseTabHref = (caseId: string, tab: CaseTab) => `/cases/${caseId}?tab=${tab}`
+
+/**
+ * The case page: the summary (facts, who is waiting on whom, the next actions the transition table
+ * allows this person), then one tab — report, parties, advisory, deadlines, threads or timeline —
+ * whose sections alone are rendered. Each section is shown only to those the view model lets see it.
+ */
+export async function CasePage(props: { c: Ctx; view: CaseView; tab: CaseTab }) {
+  const { c, view, tab } = props
+  const { t } = c.var
   const k = view.kase
+  const kernel = kernelPartOf(c, view, tab)
+  const contributed = await sectionsOfTab(c, view, tab)
   return (
     <>
       {view.viewer !== 'staff' && <p class="meta">{t('cases.access_note')}</p>}
-      <dl class="facts">
-        <dt>{t('common.status')}</dt><dd><span class="status" data-status={k.status}>{t(`case.status.${k.status}`)}</span></dd>
-        <dt>{t('cases.receipt')}</dt><dd>{view.reports.map((r) => r.receipt_number).join(', ')}</dd>
-        <dt>{t('cases.kind')}</dt><dd>{t(`intake.kind.${k.kind}`)}</dd>
-        {k.accepted_at && <><dt>{t('intake.accepted_at')}</dt><dd>{formatDate(k.accepted_at, lang)}</dd></>}
-        {k.start_date && <><dt>{t(k.kind === 'website' ? 'websites.notified_on' : 'intake.start_date')}</dt><dd>{formatDate(k.start_date, lang)}</dd></>}
-        {view.coordinatorName && <><dt>{t(k.kind === 'website' ? 'websites.handler' : 'cases.coordinator')}</dt><dd>{view.coordinatorName}</dd></>}
-        {k.rejection_reason && <><dt>{t('intake.rejection_reason')}</dt><dd>{t(`intake.reject_reason.${k.rejection_reason}`)}</dd></>}
-      </dl>
-      <Slot c={c} view={view} slot="summary" />
-      {view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}
-      <Slot c={c} view={view} slot="handling" />
-      {view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}
-      <AdvisorySection c={c} view={view} />
-      <Slot c={c} view={view} slot="sections" />
-      {view.developerThreads.map(({ party, messages }) => (
-        <Thread c={c} title={`${t(k.kind === 'website' ? 'websites.operator_thread' : 'cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
-          action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />
-      ))}
-      {view.viewer !== 'finder' && view.finderThreads.map(({ report, messages }) => (
-        <Thread c={c} title={`${t('cases.section.finder_thread')}: ${report.receipt_number}`}
-          action={`/cases/${k.id}/threads/finder/${report.id}`} messages={messages} />
-      ))}
-      <Timeline c={c} events={view.timeline} />
+      <CaseSummary c={c} view={view} />
+      {caseSectionsIn('summary').map((s) => s.render({ c, view }))}
+      <nav class="tabs" aria-label={t('cases.tabs')}>
+        {tabsFor(view).map((x) => <a href={caseTabHref(k.id, x)} aria-current={x === tab ? 'page' : undefined} data-tab={x}>{t(`cases.tab.${x}`)}</a>)}
+      </nav>
+      <div class="tab-panel" data-tab-panel={tab}>
+        {kernel}
+        {contributed}
+        {!kernel && contributed.length === 0 && <p class="meta">{t('cases.tab_empty')}</p>}
+      </div>
     </>
   )
+}
+
+/** What the case kernel itself shows in a tab (null when it has nothing there). */
+function kernelPartOf(c: Ctx, view: CaseView, tab: CaseTab): Child | null {
+  const { t, lang } = c.var
+  const k = view.kase
+  switch (tab) {
+    case 'report':
+      return view.reports.length ? <>{view.reports.map((r) => <ReportSection c={c} caseId={k.id} report={r} />)}</> : null
+    case 'advisory': {
+      const advisory = AdvisorySection({ c, view })
+      return view.vulnerabilities.length || advisory ? <>{view.vulnerabilities.length > 0 && <VulnerabilitiesSection c={c} view={view} />}{advisory}</> : null
+    }
+    case 'threads': {
+      const finderThreads = view.viewer !== 'finder' ? view.finderThreads : []
+      if (!view.developerThreads.length && !finderThreads.length) return null
+      return (
+        <>
+          {view.developerThreads.map(({ party, messages }) => (
+            <Thread c={c} title={`${t(k.kind === 'website' ? 'websites.operator_thread' : 'cases.section.developer_thread')}: ${lang === 'ja' ? party.name_ja : party.name_en}`}
+              action={`/cases/${k.id}/threads/developer/${party.id}`} messages={messages} />
+          ))}
+          {finderThreads.map(({ report, messages }) => (
+            <Thread c={c} title={`${t('cases.section.finder_thread')}: ${report.receipt_number}`}
+              action={`/cases/${k.id}/threads/finder/${report.id}`} messages={messages} />
+          ))}
+        </>
+      )
+    }
+    case 'timeline':
+      return <Timeline c={c} events={view.timeline} />
+    default:
+      return null
+  }
+}
+
+const isEmpty = (child: unknown) => child === null || child === undefined || child === false || child === ''
+
+/**
+ * The sections features contribute to one tab, in feature order: a section that declares what it
+ * serves is asked only while it serves the case's state (otherwise absent, or closed when it keeps a
+ * record); the others decide themselves.
+ */
+async function sectionsOfTab(c: Ctx, view: CaseView, tab: CaseTab): Promise<Child[]> {
+  const now = { status: view.kase.status, actions: view.actions }
+  const shown: Child[] = []
+  for (const section of caseSectionsIn(tab)) {
+    const serving = servesNow(section, now)
+    if (!serving && (section.serves?.idle ?? 'absent') === 'absent') continue
+    const body = await section.render({ c, view })
+    if (isEmpty(body)) continue
+    shown.push(serving
+      ? <div class="case-section" id={section.id}>{body}</div>
+      : <details class="case-section" id={section.id}><summary>{section.serves?.title ? c.var.t(section.serves.title) : section.id}</summary>{body}</details>)
+  }
+  return shown
 }
 
 export function ReportSection(props: { c: Ctx; caseId: string; report: CaseView['reports'][number]; attachmentBase?: string }) {

@@ -4,25 +4,32 @@ import { page } from '../platform/http/layout.js'
 import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
 import { attachmentDisposition } from '../platform/http/content-disposition.js'
 import { requireUser } from '../platform/http/guards.js'
+import { keepPlaceInForms, returnToPlace } from '../platform/http/form-return.js'
 import { errors } from '../platform/errors.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
 import { loadAttachment, findReport } from './reports.repository.js'
 import { actorOf } from './case-events.js'
 import { loadCaseRelation } from './cases.repository.js'
 import { loadCaseView } from './case-view.js'
-import { CasePage } from './case-page.views.js'
+import { CasePage, caseTabHref, tabOf } from './case-page.views.js'
 import { messageSchema, postMessage } from './threads.js'
 import { presentCase } from './case.presenter.js'
 import { threadRecipients } from './thread-recipients.js'
 
 export const caseRoutes = new Hono<AppEnv>()
 
-/** The case page for staff and notified developers; finders follow their report elsewhere. */
+// A form posted from a tab of the case page comes back to that tab. Registered first, so it wraps the
+// case routes of every feature listed after the kernel (src/features.ts); see form-return.tsx.
+caseRoutes.use('*', returnToPlace)
+
+/** The case page for staff and notified developers, one tab at a time (`?tab=`); finders follow their report elsewhere. */
 caseRoutes.get('/cases/:caseId', async (c) => {
   const user = requireUser(c)
   const view = await loadCaseView(c.var.deps, { caseId: c.req.param('caseId'), user })
   if (view.viewer === 'finder') return c.redirect(`/my/reports/${view.reports[0]!.id}`, 303)
-  return page(c, c.var.t('cases.case_title', { title: view.kase.title }), <CasePage c={c} view={view} />)
+  const tab = tabOf(c.req.query('tab'), view)
+  keepPlaceInForms(c, caseTabHref(view.kase.id, tab))
+  return page(c, c.var.t('cases.case_title', { title: view.kase.title }), <CasePage c={c} view={view} tab={tab} />)
 })
 
 caseRoutes.get('/api/v1/cases/:caseId', async (c) => {

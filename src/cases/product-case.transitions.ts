@@ -21,7 +21,8 @@ const TABLE = {
   notify_developer: { from: ['accepted', 'contacting_developer'], to: 'developer_notified' },
   // Also a developer who stops answering (EoL case E).
   declare_uncontactable: { from: ['contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress'], to: 'uncontactable' },
-  refer_to_committee: { from: ['uncontactable', 'developer_notified', 'investigating', 'fix_in_progress'], to: 'committee_review' },
+  // 調整不能 needs the developer's finding first: while it is investigating, one who stops answering is declared uncontactable.
+  refer_to_committee: { from: ['uncontactable', 'developer_notified', 'fix_in_progress'], to: 'committee_review' },
   committee_keep_waiting: { from: ['committee_review'], to: 'same' },
   resume_coordination: { from: ['uncontactable', 'committee_review'], to: 'developer_notified' },
   start_investigation: { from: ['developer_notified'], to: 'investigating' },
@@ -32,7 +33,8 @@ const TABLE = {
   unschedule_publication: { from: ['publication_scheduled'], to: 'fix_in_progress' },
   publish: { from: ['publication_scheduled'], to: 'published' },
   revise_advisory: { from: ['published'], to: 'same' },
-  handle_individually: { from: ['developer_notified', 'investigating', 'fix_in_progress'], to: 'handled_individually' },
+  // 個別対応 (the developer informs its users itself) is agreed before the investigation starts or once it has found the flaw, not during it.
+  handle_individually: { from: ['developer_notified', 'fix_in_progress'], to: 'handled_individually' },
   close_low_impact: { from: ['developer_notified', 'investigating', 'fix_in_progress'], to: 'closed_low_impact' },
 } as const satisfies Record<string, { from: readonly ProductCaseStatus[]; to: ProductCaseStatus | 'same' }>
 

@@ -14,5 +14,10 @@ export const committeeFeature: Feature = {
   openapi: committeeOperations,
   policies: committeePolicies,
   nav: [{ href: '/committee', label: 'nav.committee', area: 'workspace', visible: (u) => hasRole(u, 'committee') || hasRole(u, 'coordinator') }],
-  caseSections: [{ slot: 'sections', render: CommitteeCaseSection }],
+  caseSections: [{
+    slot: 'parties', id: 'committee', render: CommitteeCaseSection,
+    actions: [{ action: 'refer_to_committee', can: ({ c, view }) => committeePolicies.referToCommittee(c.var.user, view.relation) }],
+    // Referrals stay readable (closed) once the case has moved on.
+    serves: { states: ['committee_review'], idle: 'collapsed', title: 'committee.section_title' },
+  }],
 }

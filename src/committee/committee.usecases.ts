@@ -15,7 +15,7 @@ import { errors } from '../platform/errors.js'
 /**
  * Refers a case to the publication decision committee (公表判定委員会): an uncontactable developer
  * (連絡不能, EoL case E) or an uncoordinatable one (調整不能, EoL case D). Applies
- * `refer_to_committee` (from uncontactable, developer_notified, investigating or fix_in_progress),
+ * `refer_to_committee` (from uncontactable, developer_notified or fix_in_progress),
  * opens the referral, and mails each member a pointer to sign in — nothing of the case itself.
  * With `urgent` (and its required `urgencyReason`) the referral is urgent from the start: its own
  * shorter deadline and the members' urgent mail instead of the ordinary one.

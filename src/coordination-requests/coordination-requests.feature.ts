@@ -14,5 +14,5 @@ export const coordinationRequestsFeature: Feature = {
   openapi: coordinationRequestsOperations,
   policies: coordinationRequestsPolicies,
   nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', area: 'workspace', visible: isCoordinator }],
-  caseSections: [{ slot: 'sections', render: CoordinationRequestsCaseSection }],
+  caseSections: [{ slot: 'parties', render: CoordinationRequestsCaseSection }],
 }

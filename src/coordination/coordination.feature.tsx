@@ -27,10 +27,13 @@ export const coordinationFeature: Feature = {
         ? <form method="post" action={`/cases/${k.id}/take`} class="inline"><Csrf c={c} /><button type="submit">{c.var.t('cases.take')}</button></form> : null,
     },
     {
-      slot: 'handling',
+      slot: 'report',
       render: ({ c, view: { viewer, kase: k } }) => viewer === 'staff' && k.kind === 'product' && k.status !== 'not_accepted' && (isCoordinator(c.var.user) || isIntake(c.var.user))
         ? <ClassificationForm c={c} caseId={k.id} productType={k.product_type} cause={k.cause} /> : null,
     },
-    { slot: 'handling', render: CasePartiesSection },
+    {
+      slot: 'parties', id: 'parties', render: CasePartiesSection,
+      actions: [{ action: 'start_contacting', can: ({ c }) => isCoordinator(c.var.user) }, { action: 'notify_developer', can: ({ c }) => isCoordinator(c.var.user) }],
+    },
   ],
 }

@@ -14,7 +14,7 @@ export async function listCoordinationCases(db: DB, coordinatorId?: string) {
 /** The cases an organisation has been notified of, newest first. */
 export async function listOrganizationCases(db: DB, organizationId: string) {
   return db.selectFrom('case_parties').innerJoin('cases', 'cases.id', 'case_parties.case_id')
-    .select(['cases.id', 'cases.title', 'cases.status', 'case_parties.notified_at', 'case_parties.status as party_status'])
+    .select(['cases.id', 'cases.kind', 'cases.title', 'cases.status', 'case_parties.notified_at', 'case_parties.status as party_status'])
     .where('case_parties.organization_id', '=', organizationId).where('case_parties.notified_at', 'is not', null)
     .orderBy('case_parties.notified_at', 'desc').execute()
 }

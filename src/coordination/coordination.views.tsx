@@ -23,9 +23,12 @@ export function CoordinationQueue(props: { c: Ctx; cases: Awaited<ReturnType<typ
 export function MyCases(props: { c: Ctx; cases: Awaited<ReturnType<typeof listOrganizationCases>> }) {
   const { t, lang } = props.c.var
   if (!props.cases.length) return <p>{t('coordination.my_cases_empty')}</p>
+  // An operator's cases are websites, a developer's products; a list of both names its subjects.
+  const kinds = new Set(props.cases.map((k) => k.kind))
+  const subject = kinds.size > 1 ? 'intake.subject' : kinds.has('website') ? 'websites.site' : 'intake.product_name'
   return (
     <table>
-      <thead><tr><th>{t('intake.product_name')}</th><th>{t('common.status')}</th><th>{t('coordination.notified_at')}</th></tr></thead>
+      <thead><tr><th>{t(subject)}</th><th>{t('common.status')}</th><th>{t('coordination.notified_at')}</th></tr></thead>
       <tbody>{props.cases.map((k) => (
         <tr><td><a href={`/cases/${k.id}`}>{k.title}</a></td><td>{t(`case.status.${k.status}`)}</td><td>{formatDateTime(k.notified_at, lang)}</td></tr>
       ))}</tbody>

@@ -4,7 +4,7 @@ import { isCoordinator, isIntake } from '../policies/policies.js'
 import { deadlinesRoutes } from './deadlines.routes.js'
 import { deadlinesMessages } from './deadlines.messages.js'
 import { deadlinesOperations } from './deadlines.openapi.js'
-import { DeadlinesCaseSection } from './deadlines.case-section.js'
+import { DeadlinesCaseSection, DeadlinesSummaryFacts } from './deadlines.case-section.js'
 import { runDeadlineJobs } from './deadline-jobs.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
@@ -16,5 +16,5 @@ export const deadlinesFeature: Feature = {
   policies: deadlinesPolicies,
   jobs: [{ name: 'deadlines', run: runDeadlineJobs }],
   nav: [{ href: '/deadlines', label: 'nav.deadlines', area: 'workspace', visible: (u) => isIntake(u) || isCoordinator(u) }],
-  caseSections: [{ slot: 'sections', render: DeadlinesCaseSection }],
+  caseSections: [{ slot: 'facts', render: DeadlinesSummaryFacts }, { slot: 'deadlines', render: DeadlinesCaseSection }],
 }

@@ -20,7 +20,7 @@ export const EOL_HANDLING_FROM: Record<EolHandling, readonly ProductCaseStatus[]
   A: ['developer_notified', 'investigating', 'fix_in_progress'],
   B: ['developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled'],
   C: ['developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled'],
-  D: ['developer_notified', 'investigating', 'fix_in_progress'],
+  D: ['developer_notified', 'fix_in_progress'],
   E: ['contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'uncontactable'],
 }
 

@@ -32,9 +32,10 @@ export function IntakeDecisionForms(props: { c: Ctx; caseId: string; kind: 'prod
         </form>
         <form method="post" action={`/cases/${caseId}/reject`} class="stack card">
           <Csrf c={c} />
-          <label>{t('intake.reject_reason')}
-            <select name="reason" required>{REJECTION_REASONS.map((r) => <option value={r}>{t(`intake.reject_reason.${r}`)}</option>)}</select>
-          </label>
+          <fieldset class="choices">
+            <legend>{t('intake.reject_reason')}</legend>
+            {REJECTION_REASONS.map((r, i) => <label><input type="radio" name="reason" value={r} required checked={i === 0} /> {t(`intake.reject_reason.${r}`)}</label>)}
+          </fieldset>
           <label>{t('intake.duplicate_of')}<input name="duplicateOfReceipt" maxlength={40} placeholder="KK-2026-000000" /></label>
           <label>{t('intake.reject_note')}<textarea name="note" maxlength={2000}></textarea></label>
           <button type="submit" class="danger">{t('intake.reject')}</button>

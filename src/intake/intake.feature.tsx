@@ -19,8 +19,11 @@ export const intakeFeature: Feature = {
     { href: '/intake', label: 'nav.intake', area: 'workspace', visible: isIntake },
   ],
   caseSections: [{
-    slot: 'handling',
+    slot: 'report',
+    id: 'decision',
+    actions: [{ action: 'accept', can: ({ c }) => isIntake(c.var.user) }, { action: 'reject', can: ({ c }) => isIntake(c.var.user) }],
+    serves: {},
     render: ({ c, view }) => view.viewer === 'staff' && isIntake(c.var.user) && view.kase.status === 'received'
       ? <IntakeDecisionForms c={c} caseId={view.kase.id} kind={view.kase.kind} /> : null,
-  }, { slot: 'sections', render: TrackingLinksSection }],
+  }, { slot: 'report', render: TrackingLinksSection }],
 }

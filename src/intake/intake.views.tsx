@@ -29,7 +29,7 @@ export function MyReports(props: { c: Ctx; reports: Awaited<ReturnType<typeof li
       <thead><tr><th>{t('intake.receipt_number')}</th><th>{t('intake.subject')}</th><th>{t('intake.submitted_at')}</th><th>{t('common.status')}</th><th>{t('intake.start_date')}</th></tr></thead>
       <tbody>{props.reports.map((r) => (
         <tr>
-          <td><a href={`/my/reports/${r.id}`}>{r.receipt_number}</a></td>
+          <td class="nowrap"><a href={`/my/reports/${r.id}`}>{r.receipt_number}</a></td>
           <td>{r.kind === 'website' ? websiteTitle((r.details as { urls?: string[] }).urls ?? []) : (r.details as { productName?: string }).productName ?? ''}</td>
           <td>{formatDateTime(r.submitted_at, lang)}</td>
           <td>{t(`finder.status.${finderStatus(r.status)}`)}</td>
@@ -44,8 +44,8 @@ export function IntakeQueue(props: { c: Ctx; queue: IntakeQueueData }) {
   const { t, lang } = props.c.var
   const rows = (list: IntakeQueueData['waiting']) => list.map((r) => (
     <tr>
-      <td><a href={`/cases/${r.id}`}>{r.receipt_number}</a></td>
-      <td>{t(`intake.kind.${r.kind}`)}</td>
+      <td class="nowrap"><a href={`/cases/${r.id}`}>{r.receipt_number}</a></td>
+      <td class="nowrap">{t(`intake.kind.${r.kind}`)}</td>
       <td>{r.title}</td>
       <td>{r.kind === 'website' ? categoryLabel(WEBSITE_VULNERABILITY_TYPES, r.vulnerability_type, lang) : categoryLabel(PRODUCT_TYPES, r.product_type, lang)}</td>
       <td>{formatDateTime(r.submitted_at, lang)}</td>

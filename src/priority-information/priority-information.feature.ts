@@ -16,5 +16,5 @@ export const priorityInformationFeature: Feature = {
   policies: priorityInformationPolicies,
   jobs: [{ name: 'notify-due-priority-information', run: notifyDueProvisions }],
   nav: [{ href: '/priority-information', label: 'nav.priority_information', area: 'workspace', visible: (u) => isCoordinator(u) || u?.organizationKind === 'critical_infrastructure' }],
-  caseSections: [{ slot: 'sections', render: PriorityInformationCaseSection }],
+  caseSections: [{ slot: 'advisory', render: PriorityInformationCaseSection }],
 }

@@ -13,7 +13,7 @@ export const productsFeature: Feature = {
   openapi: productsOperations,
   policies: productsPolicies,
   nav: [{ href: '/my/products', label: 'nav.my_products', area: 'workspace', visible: productsPolicies.hasOwnCatalogue }],
-  caseSections: [{ slot: 'handling', render: CaseProductsSection }],
+  caseSections: [{ slot: 'advisory', render: CaseProductsSection }],
   // The organisation page is coordination's, which knows no later feature: the catalogue adds its part there.
   organizationSections: [OrganizationProductsSection],
 }

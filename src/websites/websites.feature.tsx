@@ -22,6 +22,10 @@ export const websitesFeature: Feature = {
     { href: '/websites', label: 'nav.websites', area: 'workspace', visible: isIntake },
     { href: '/websites/long-running', label: 'nav.long_running', area: 'workspace', visible: isIntake },
   ],
-  caseSections: [{ slot: 'handling', render: WebsiteCaseSection }],
+  caseSections: [{
+    slot: 'parties', id: 'website-flow', render: WebsiteCaseSection,
+    actions: ['notify_operator', 'remind_operator', 'report_fix', 'close_not_vulnerable', 'close_stalled', 'resume_handling']
+      .map((action) => ({ action, can: ({ c, view }) => websitesPolicies.runWebsiteFlow(c.var.user, view.relation) })),
+  }],
   reportDetails: [{ kind: 'website', render: ({ c, details }) => <WebsiteReportDetailsList c={c} details={details as unknown as WebsiteReportDetails} /> }],
 }

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Ctx } from './context.js'
 import type { FeedLink, NavLink } from '../feature.js'
+import { ReturnField } from './form-return.js'
 
 const navigation: { links: NavLink[]; feeds: FeedLink[] } = { links: [], feeds: [] }
 
@@ -82,4 +83,5 @@ export async function page(c: Ctx, title: string, body: Child, status: 200 | 400
 }
 
 /** The hidden CSRF field every form carries. */
-export const Csrf = (props: { c: Ctx }) => <input type="hidden" name="_csrf" value={props.c.var.csrfToken} />
+/** The CSRF field every form carries, and the place the form returns to when its page keeps one (form-return.tsx). */
+export const Csrf = (props: { c: Ctx }) => <><input type="hidden" name="_csrf" value={props.c.var.csrfToken} /><ReturnField c={props.c} /></>
