@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { safeNext } from '../platform/http/guards.js'
@@ -32,8 +32,7 @@ function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unkno
   const { t } = c.var
   return (
     <>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/login" class="stack narrow">
+      <Form c={c} error={props.error} action="/login" class="stack narrow">
         <Csrf c={c} />
         {/* no `next`: the person's own start page (start-page.ts) */}
         <input type="hidden" name="next" value={props.next ?? ''} />
@@ -44,7 +43,7 @@ function LoginForm(props: { c: Ctx; email?: string; next?: string; error?: unkno
           <input id="password" name="password" type="password" autocomplete="current-password" required />
         </Field>
         <button type="submit">{t('accounts.login_button')}</button>
-      </form>
+      </Form>
       <p><a href="/password/forgot">{t('accounts.forgot_link')}</a></p>
       <p>{t('accounts.no_account')} <a href="/register">{t('nav.register')}</a></p>
     </>
@@ -83,8 +82,7 @@ function RegisterForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
   return (
     <>
       <p>{t('accounts.register_intro')}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/register" class="stack narrow">
+      <Form c={c} error={props.error} action="/register" class="stack narrow">
         <Csrf c={c} />
         <input type="hidden" name="locale" value={c.var.lang} />
         <Field label={t('accounts.display_name')} name="displayName" required>
@@ -97,7 +95,7 @@ function RegisterForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
           <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
         </Field>
         <button type="submit">{t('accounts.register_button')}</button>
-      </form>
+      </Form>
     </>
   )
 }
@@ -128,8 +126,7 @@ async function InvitationForm(props: { c: Ctx; secret: string; values?: Record<s
       {inv.purpose === 'first_admin' && <p>{t('accounts.invitation_first_admin')}</p>}
       {org && <p>{t('accounts.invitation_for_org', { org: lang === 'ja' ? org.name_ja : org.name_en })}</p>}
       {inv.purpose === 'staff' && <p>{t('accounts.invitation_staff', { roles: inv.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>}
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action={`/invitations/${secret}`} class="stack narrow">
+      <Form c={c} error={props.error} action={`/invitations/${secret}`} class="stack narrow">
         <Csrf c={c} />
         <Field label={t('accounts.display_name')} name="displayName" required>
           <input id="displayName" name="displayName" required maxlength={100} value={String(v.displayName ?? '')} />
@@ -141,7 +138,7 @@ async function InvitationForm(props: { c: Ctx; secret: string; values?: Record<s
           <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
         </Field>
         <button type="submit">{t('accounts.invitation_button')}</button>
-      </form>
+      </Form>
     </>
   )
 }

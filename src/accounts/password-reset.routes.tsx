@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { AppError } from '../platform/errors.js'
@@ -25,14 +25,13 @@ function ForgotForm(props: { c: Ctx; email?: string; error?: unknown }) {
   return (
     <>
       <p>{t('accounts.forgot_intro', { minutes: RESET_LINK_MINUTES })}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/password/forgot" class="stack narrow">
+      <Form c={c} error={props.error} action="/password/forgot" class="stack narrow">
         <Csrf c={c} />
         <Field label={t('accounts.email')} name="email" required>
           <input id="email" name="email" type="email" autocomplete="username" required maxlength={254} value={props.email ?? ''} />
         </Field>
         <button type="submit">{t('accounts.forgot_button')}</button>
-      </form>
+      </Form>
       <p><a href="/login">{t('accounts.back_to_login')}</a></p>
     </>
   )
@@ -65,8 +64,7 @@ async function ResetForm(props: { c: Ctx; secret: string; error?: unknown }) {
   return (
     <>
       <p>{t('accounts.reset_intro', { email: reset.email })}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action={`/password/reset/${secret}`} class="stack narrow">
+      <Form c={c} error={props.error} action={`/password/reset/${secret}`} class="stack narrow">
         <Csrf c={c} />
         {/* lets a password manager file the new password under the right account */}
         <input type="hidden" name="username" autocomplete="username" value={reset.email} />
@@ -74,7 +72,7 @@ async function ResetForm(props: { c: Ctx; secret: string; error?: unknown }) {
           <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
         </Field>
         <button type="submit">{t('accounts.reset_button')}</button>
-      </form>
+      </Form>
     </>
   )
 }

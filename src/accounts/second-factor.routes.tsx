@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Ctx, CurrentUser } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { requireUser, safeNext } from '../platform/http/guards.js'
@@ -48,15 +48,14 @@ async function SecondFactorForm(props: { c: Ctx; next: string; error?: unknown }
           <p>{t('accounts.totp_manual')} <code class="secret" data-testid="totp-secret">{enrolment.secret}</code></p>
         </section>
       ) : <p>{t('accounts.totp_intro')}</p>}
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/login/second-factor" class="stack narrow">
+      <Form c={c} error={props.error} action="/login/second-factor" class="stack narrow">
         <Csrf c={c} />
         <input type="hidden" name="next" value={props.next} />
         <Field label={t('accounts.totp_code')} name="code" required>
           <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
         </Field>
         <button type="submit">{t('accounts.totp_submit')}</button>
-      </form>
+      </Form>
       {enrolled && (
         <details data-section="recovery-code-sign-in">
           <summary>{t('accounts.recovery_use')}</summary>
@@ -195,14 +194,13 @@ async function EnrolForm(props: { c: Ctx; user: CurrentUser; error?: unknown }) 
       <p>{t('accounts.totp_enrol_any_intro')}</p>
       <img src={enrolment.qrDataUrl} alt={t('accounts.totp_qr_alt')} width="200" height="200" />
       <p>{t('accounts.totp_manual')} <code class="secret" data-testid="totp-secret">{enrolment.secret}</code></p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/account/second-factor" class="stack narrow">
+      <Form c={c} error={props.error} action="/account/second-factor" class="stack narrow">
         <Csrf c={c} />
         <Field label={t('accounts.totp_code')} name="code" required>
           <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
         </Field>
         <button type="submit">{t('accounts.totp_enable')}</button>
-      </form>
+      </Form>
     </>
   )
 }

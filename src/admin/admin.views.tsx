@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { formatDateTime } from '../platform/i18n/index.js'
 import { policies } from '../policies/policies.js'
 import type { AccountSummary, MailStatus, OpenInvitation, OutboxEntry, OutboxMail } from './admin.repository.js'
@@ -138,8 +138,7 @@ function InviteForm(props: { c: Ctx; error?: unknown; values?: Record<string, un
     <section>
       <h2>{t('admin.invite_title')}</h2>
       <p>{t('admin.invite_intro', { days: STAFF_INVITATION_DAYS })}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/admin/invitations" class="stack narrow">
+      <Form c={c} error={props.error} action="/admin/invitations" class="stack narrow">
         <Csrf c={c} />
         <fieldset>
           <legend>{t('admin.invite_roles')}</legend>
@@ -151,7 +150,7 @@ function InviteForm(props: { c: Ctx; error?: unknown; values?: Record<string, un
           <input id="email" name="email" type="email" maxlength={254} value={String(v.email ?? '')} />
         </Field>
         <button type="submit">{t('admin.invite_button')}</button>
-      </form>
+      </Form>
     </section>
   )
 }

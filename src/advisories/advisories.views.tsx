@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { AppError } from '../platform/errors.js'
 import { formatDateTime, translator } from '../platform/i18n/index.js'
 import { AdvisoryDetail, InLanguage } from './advisory-detail.views.js'
@@ -134,8 +134,7 @@ function ScheduleForms(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; s
   return (
     <section>
       <h2>{t('advisories.schedule_title')}</h2>
-      <ErrorBanner c={c} error={state.schedule?.error} />
-      <form method="post" action={`/cases/${props.caseId}/advisory/schedule`} class="stack narrow">
+      <Form c={c} error={state.schedule?.error} action={`/cases/${props.caseId}/advisory/schedule`} class="stack narrow">
         <Csrf c={c} />
         <Field label={t('advisories.publish_at')} name="publishAt" required>
           <input id="publishAt" name="publishAt" type="datetime-local" required value={state.schedule?.publishAt ?? tokyoLocalInput(a.publishAt)} />
@@ -144,7 +143,7 @@ function ScheduleForms(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; s
           <textarea id="reason" name="reason" maxlength={2000} required={scheduled}>{state.schedule?.reason ?? ''}</textarea>
         </Field>
         <button type="submit">{scheduled ? t('advisories.reschedule_button') : t('advisories.schedule_button')}</button>
-      </form>
+      </Form>
       {scheduled && allowed.includes('unschedule_publication') && (
         <form method="post" action={`/cases/${props.caseId}/advisory/unschedule`} class="stack narrow">
           <Csrf c={c} />

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner } from '../platform/http/forms.js'
+import { Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime, tokyoDate } from '../platform/i18n/index.js'
 import type { listMeetings, loadMeeting } from './committee.queries.js'
 
@@ -27,8 +27,7 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
         <section id="record-meeting">
           <h2>{t('committee.record_meeting')}</h2>
           {props.only && <p class="notice" data-testid="meeting-for-referral">{t('committee.meeting_for_referral', { title: props.only.title })}</p>}
-          <ErrorBanner c={c} error={props.error} />
-          <form method="post" action="/committee/meetings" class="stack">
+          <Form c={c} error={props.error} action="/committee/meetings" class="stack">
             <Csrf c={c} />
             <label>{t('committee.held_on')}<input type="date" name="heldOn" required value={tokyoDate(c.var.deps.clock.now())} /></label>
             <fieldset>
@@ -46,7 +45,7 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
             </fieldset>
             <label>{t('committee.notes')}<textarea name="notes" maxlength={50000}></textarea></label>
             <button type="submit">{t('committee.record_meeting')}</button>
-          </form>
+          </Form>
         </section>
       )}
     </>

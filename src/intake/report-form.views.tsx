@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { PRODUCT_TYPES } from '../cases/categories.js'
 import { MAX_ATTACHMENTS } from './intake.usecases.js'
 
@@ -14,20 +14,18 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
   const s = (k: string, d = '') => (typeof v[k] === 'string' ? (v[k] as string) : d)
   const checked = (k: string) => v[k] === 'on' || v[k] === true
   const tri = (name: string) => (
-    <fieldset class="field">
-      <legend>{t(`intake.${name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())}`)}</legend>
+    <Field group label={t(`intake.${name.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())}`)} name={name}>
       {TRI.map((opt) => (
         <label><input type="radio" name={name} value={opt} checked={s(name, 'unknown') === opt} /> {t(`intake.tri.${opt}`)} </label>
       ))}
-    </fieldset>
+    </Field>
   )
   return (
     <>
       <ReportKindTabs c={c} current="product" />
       <p>{t('intake.form_intro')}</p>
       <p class="meta">{t('intake.form_no_fetch')}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/report" enctype="multipart/form-data" class="stack">
+      <Form c={c} error={props.error} action="/report" enctype="multipart/form-data" class="stack">
         <Csrf c={c} />
         <input type="hidden" name="locale" value={lang} />
         <h2>{t('intake.section_product')}</h2>
@@ -63,7 +61,7 @@ export function ProductReportForm(props: { c: Ctx; values?: Record<string, unkno
           <input id="creditName" name="creditName" maxlength={200} value={s('creditName')} />
         </Field>
         <button type="submit">{t('intake.submit')}</button>
-      </form>
+      </Form>
     </>
   )
 }

@@ -1,7 +1,7 @@
 import { ContactsSection } from '../coordination/index.js'
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import type { listCiOrganizations, loadCiOrganization } from './ci-organizations.usecases.js'
 import { SECTORS, sectorLabel } from './sectors.js'
@@ -31,8 +31,7 @@ export function CiOrganizationForm(props: { c: Ctx; values?: Record<string, unkn
   const v = (k: string) => String(props.values?.[k] ?? '')
   return (
     <>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/priority-information/organizations" class="stack">
+      <Form c={c} error={props.error} action="/priority-information/organizations" class="stack">
         <Csrf c={c} />
         <Field label={t('priority_information.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
         <Field label={t('priority_information.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
@@ -45,7 +44,7 @@ export function CiOrganizationForm(props: { c: Ctx; values?: Record<string, unkn
         <Field label={t('priority_information.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
         <Field label={t('pgp.public_key_field')} name="pgpPublicKey"><textarea id="pgpPublicKey" name="pgpPublicKey">{v('pgpPublicKey')}</textarea></Field>
         <button type="submit">{t('common.save')}</button>
-      </form>
+      </Form>
     </>
   )
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
 import type { CaseSectionProps, OrganizationSection } from '../cases/case-sections.js'
 import { productsPolicies } from './products.policies.js'
@@ -74,8 +74,7 @@ export function ProductForm(props: { c: Ctx; action: string; values?: ProductFor
   const v = (k: string) => String(props.values?.[k] ?? '')
   return (
     <>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action={props.action} class="stack">
+      <Form c={c} error={props.error} action={props.action} class="stack">
         <Csrf c={c} />
         <Field label={t('products.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
         <Field label={t('products.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
@@ -91,7 +90,7 @@ export function ProductForm(props: { c: Ctx; action: string; values?: ProductFor
         </Field>
         <Field label={t('products.notes')} name="notes"><textarea id="notes" name="notes" maxlength={2000}>{v('notes')}</textarea></Field>
         <button type="submit">{t('common.save')}</button>
-      </form>
+      </Form>
     </>
   )
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
 import type { CommitteePublishedListing, PublicListing } from './listings.repository.js'
 import { identifierSlug, InLanguage } from '../advisories/index.js'
@@ -101,8 +101,7 @@ export function ListingPage(props: { c: Ctx; listing: PublicListing; state: TipF
       <h2>{t('uncontactable.tip_heading')}</h2>
       {state.sent && <p class="notice" role="status">{t('uncontactable.tip_sent')}</p>}
       <p>{t('uncontactable.tip_intro')}</p>
-      <ErrorBanner c={c} error={state.error} />
-      <form method="post" action={`/uncontactable/${l.id}/tips`} class="stack">
+      <Form c={c} error={state.error} action={`/uncontactable/${l.id}/tips`} class="stack">
         <Csrf c={c} />
         <Field label={t('uncontactable.tip_name')} name="name" required><input id="name" name="name" required maxlength={200} value={v.name ?? ''} /></Field>
         <Field label={t('uncontactable.tip_email')} name="email" required><input id="email" name="email" type="email" required maxlength={254} value={v.email ?? ''} /></Field>
@@ -110,7 +109,7 @@ export function ListingPage(props: { c: Ctx; listing: PublicListing; state: TipF
           <textarea id="message" name="message" required maxlength={5000}>{v.message ?? ''}</textarea>
         </Field>
         <button type="submit">{t('uncontactable.tip_submit')}</button>
-      </form>
+      </Form>
       <p><a href="/uncontactable">{t('uncontactable.back_to_list')}</a></p>
     </>
   )

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import { describePublicKey } from '../platform/mail/openpgp-keys.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
@@ -47,8 +47,7 @@ function OperatorForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
   const v = (k: string) => String(props.values?.[k] ?? '')
   return (
     <>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action={withCase('/operators', props.caseId)} class="stack">
+      <Form c={c} error={props.error} action={withCase('/operators', props.caseId)} class="stack">
         <Csrf c={c} />
         <Field label={t('coordination.name_ja')} name="nameJa" required><input id="nameJa" name="nameJa" required maxlength={200} value={v('nameJa')} /></Field>
         <Field label={t('coordination.name_en')} name="nameEn" required><input id="nameEn" name="nameEn" required maxlength={200} value={v('nameEn')} /></Field>
@@ -56,7 +55,7 @@ function OperatorForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
         <Field label={t('coordination.website')} name="website"><input id="website" name="website" type="url" maxlength={500} value={v('website')} /></Field>
         <Field label={t('coordination.pgp_key')} name="pgpPublicKey"><textarea id="pgpPublicKey" name="pgpPublicKey">{v('pgpPublicKey')}</textarea></Field>
         <button type="submit">{t('common.save')}</button>
-      </form>
+      </Form>
     </>
   )
 }

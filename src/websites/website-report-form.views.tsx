@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { AttachmentsField, DescriptionFields, FinderFields, ReportKindTabs } from '../intake/index.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 
@@ -15,8 +15,7 @@ export function WebsiteReportForm(props: { c: Ctx; values?: Record<string, unkno
       <ReportKindTabs c={c} current="website" />
       <p>{t('websites.form_intro')}</p>
       <p class="meta">{t('intake.form_no_fetch')}</p>
-      <ErrorBanner c={c} error={props.error} />
-      <form method="post" action="/report/website" enctype="multipart/form-data" class="stack">
+      <Form c={c} error={props.error} action="/report/website" enctype="multipart/form-data" class="stack">
         <Csrf c={c} />
         <input type="hidden" name="locale" value={lang} />
         <h2>{t('websites.section_site')}</h2>
@@ -41,7 +40,7 @@ export function WebsiteReportForm(props: { c: Ctx; values?: Record<string, unkno
         <AttachmentsField c={c} />
         <FinderFields c={c} values={v} emailHint={t('websites.finder_email_hint')} shareLabel={t('websites.consent_share_identity')} />
         <button type="submit">{t('intake.submit')}</button>
-      </form>
+      </Form>
     </>
   )
 }
