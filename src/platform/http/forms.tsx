@@ -109,7 +109,9 @@ export function ErrorBanner(props: { c: Ctx; error: unknown }) {
 
 type Node = { tag: unknown; props: Record<string, unknown>; children: unknown[] }
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && 'tag' in v && 'props' in v && Array.isArray((v as Node).children)
-const CONTROLS = new Set(['input', 'select', 'textarea'])
+/** hono renders `<input>` through a component of its own: its tag is that function, not the string. */
+const INPUT_TAG = (<input /> as unknown as Node).tag
+const CONTROLS = new Set<unknown>(['input', 'select', 'textarea', INPUT_TAG])
 
 /** The form controls among a field's children (not hidden inputs or buttons), in document order. */
 function controlsIn(children: unknown, out: Node[] = []): Node[] {
@@ -117,7 +119,7 @@ function controlsIn(children: unknown, out: Node[] = []): Node[] {
     if (Array.isArray(child)) controlsIn(child, out)
     else if (isNode(child)) {
       const type = child.props.type
-      if (typeof child.tag === 'string' && CONTROLS.has(child.tag) && type !== 'hidden' && type !== 'submit' && type !== 'button') out.push(child)
+      if (CONTROLS.has(child.tag) && type !== 'hidden' && type !== 'submit' && type !== 'button') out.push(child)
       controlsIn(child.children, out)
     }
   }
