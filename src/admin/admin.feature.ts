@@ -10,5 +10,5 @@ export const adminFeature: Feature = {
   routes: [adminRoutes],
   messages: adminMessages,
   openapi: adminOperations,
-  nav: [{ href: '/admin', label: 'nav.admin', area: 'admin', visible: isAdmin }],
+  nav: [{ href: '/admin', label: 'nav.admin', group: 'admin', visible: isAdmin }],
 }

@@ -13,8 +13,8 @@ export const alertsFeature: Feature = {
   openapi: alertsOperations,
   policies: alertsPolicies,
   nav: [
-    { href: '/alerts', label: 'alerts.nav_public', area: 'portal' },
-    { href: '/staff/alerts', label: 'alerts.nav_staff', area: 'workspace', visible: isIntake },
+    { href: '/alerts', label: 'alerts.nav_public', group: 'portal' },
+    { href: '/staff/alerts', label: 'alerts.nav_staff', group: 'websites', visible: isIntake },
   ],
   feeds: [{ href: '/rss/alerts.rdf', title: 'alerts.rss_title' }],
 }

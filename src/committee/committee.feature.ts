@@ -13,7 +13,7 @@ export const committeeFeature: Feature = {
   messages: committeeMessages,
   openapi: committeeOperations,
   policies: committeePolicies,
-  nav: [{ href: '/committee', label: 'nav.committee', area: 'workspace', visible: (u) => hasRole(u, 'committee') || hasRole(u, 'coordinator') }],
+  nav: [{ href: '/committee', label: 'nav.committee', group: 'committee', visible: (u) => hasRole(u, 'committee') || hasRole(u, 'coordinator') }],
   caseSections: [{
     slot: 'parties', id: 'committee', render: CommitteeCaseSection,
     actions: [{ action: 'refer_to_committee', can: ({ c, view }) => committeePolicies.referToCommittee(c.var.user, view.relation) }],

@@ -13,6 +13,6 @@ export const coordinationRequestsFeature: Feature = {
   messages: coordinationRequestsMessages,
   openapi: coordinationRequestsOperations,
   policies: coordinationRequestsPolicies,
-  nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', area: 'workspace', visible: isCoordinator }],
+  nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', group: 'coordination', visible: isCoordinator }],
   caseSections: [{ slot: 'parties', render: CoordinationRequestsCaseSection }],
 }

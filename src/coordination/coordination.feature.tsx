@@ -16,9 +16,9 @@ export const coordinationFeature: Feature = {
   messages: coordinationMessages,
   openapi: coordinationOperations,
   nav: [
-    { href: '/coordination', label: 'nav.coordination', area: 'workspace', visible: isCoordinator },
-    { href: '/organizations', label: 'nav.organizations', area: 'workspace', visible: isCoordinator },
-    { href: '/my/cases', label: 'nav.my_cases', area: 'workspace', visible: (u) => u?.organizationKind === 'developer' || u?.organizationKind === 'operator' },
+    { href: '/coordination', label: 'nav.coordination', group: 'coordination', visible: isCoordinator },
+    { href: '/organizations', label: 'nav.organizations', group: 'coordination', visible: isCoordinator },
+    { href: '/my/cases', label: 'nav.my_cases', group: 'mine', visible: (u) => u?.organizationKind === 'developer' || u?.organizationKind === 'operator' },
   ],
   caseSections: [
     {

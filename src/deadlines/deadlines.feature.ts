@@ -15,6 +15,6 @@ export const deadlinesFeature: Feature = {
   openapi: deadlinesOperations,
   policies: deadlinesPolicies,
   jobs: [{ name: 'deadlines', run: runDeadlineJobs }],
-  nav: [{ href: '/deadlines', label: 'nav.deadlines', area: 'workspace', visible: (u) => isIntake(u) || isCoordinator(u) }],
+  nav: [{ href: '/deadlines', label: 'nav.deadlines', group: (u) => (isCoordinator(u) ? 'coordination' : 'intake'), visible: (u) => isIntake(u) || isCoordinator(u) }],
   caseSections: [{ slot: 'facts', render: DeadlinesSummaryFacts }, { slot: 'deadlines', render: DeadlinesCaseSection }],
 }

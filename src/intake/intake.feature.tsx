@@ -14,9 +14,9 @@ export const intakeFeature: Feature = {
   messages: intakeMessages,
   openapi: intakeOperations,
   nav: [
-    { href: '/report', label: 'nav.report', area: 'portal' },
-    { href: '/my/reports', label: 'nav.my_reports', area: 'workspace', visible: (u) => Boolean(u && !u.organizationId && u.roles.length === 0) },
-    { href: '/intake', label: 'nav.intake', area: 'workspace', visible: isIntake },
+    { href: '/report', label: 'nav.report', group: 'portal' },
+    { href: '/my/reports', label: 'nav.my_reports', group: 'mine', visible: (u) => Boolean(u && !u.organizationId && u.roles.length === 0) },
+    { href: '/intake', label: 'nav.intake', group: 'intake', visible: isIntake },
   ],
   caseSections: [{
     slot: 'report',

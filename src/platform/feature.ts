@@ -4,11 +4,21 @@ import type { Catalogue } from './i18n/define.js'
 import type { Job } from './jobs/workers.js'
 import type { Operation } from './http/openapi-operation.js'
 
-/** Where a navigation link belongs: the public portal, the staff or party workspace, administration. */
-export type NavArea = 'portal' | 'workspace' | 'admin'
+/** The workspace menus, in the order the header shows them (labels: `nav.group.<name>`). */
+export const navGroups = ['mine', 'intake', 'coordination', 'committee', 'websites', 'admin'] as const
+export type NavGroup = typeof navGroups[number]
 
-/** A link in the site navigation, shown to those `visible` admits (everyone when absent). */
-export type NavLink = { href: string; label: string; area: NavArea; visible?: (user: CurrentUser | null) => boolean }
+/**
+ * A link in the site navigation, shown to those `visible` admits (everyone when absent). `group` is
+ * the public portal or the workspace menu it sits in; a function when that depends on who looks
+ * (a developer's self-reports are their own work, intake's are intake's).
+ */
+export type NavLink = {
+  href: string
+  label: string
+  group: 'portal' | NavGroup | ((user: CurrentUser | null) => NavGroup)
+  visible?: (user: CurrentUser | null) => boolean
+}
 
 /** A feed the layout advertises to browsers and feed readers with `<link rel="alternate">`. */
 export type FeedLink = { href: string; title: string }

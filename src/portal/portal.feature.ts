@@ -11,6 +11,6 @@ export const portalFeature: Feature = {
   routes: [portalRoutes, securityTxtRoutes, sitemapRoutes],
   messages: portalMessages,
   openapi: portalOperations,
-  nav: [{ href: '/advisories', label: 'nav.advisories', area: 'portal' }],
+  nav: [{ href: '/advisories', label: 'nav.advisories', group: 'portal' }],
   feeds: [{ href: '/rss/advisories.rdf', title: 'portal.rss_title' }],
 }

@@ -15,6 +15,6 @@ export const priorityInformationFeature: Feature = {
   openapi: priorityInformationOperations,
   policies: priorityInformationPolicies,
   jobs: [{ name: 'notify-due-priority-information', run: notifyDueProvisions }],
-  nav: [{ href: '/priority-information', label: 'nav.priority_information', area: 'workspace', visible: (u) => isCoordinator(u) || u?.organizationKind === 'critical_infrastructure' }],
+  nav: [{ href: '/priority-information', label: 'nav.priority_information', group: (u) => (isCoordinator(u) ? 'coordination' : 'mine'), visible: (u) => isCoordinator(u) || u?.organizationKind === 'critical_infrastructure' }],
   caseSections: [{ slot: 'advisory', render: PriorityInformationCaseSection }],
 }

@@ -12,7 +12,7 @@ export const productsFeature: Feature = {
   messages: productsMessages,
   openapi: productsOperations,
   policies: productsPolicies,
-  nav: [{ href: '/my/products', label: 'nav.my_products', area: 'workspace', visible: productsPolicies.hasOwnCatalogue }],
+  nav: [{ href: '/my/products', label: 'nav.my_products', group: 'mine', visible: productsPolicies.hasOwnCatalogue }],
   caseSections: [{ slot: 'advisory', render: CaseProductsSection }],
   // The organisation page is coordination's, which knows no later feature: the catalogue adds its part there.
   organizationSections: [OrganizationProductsSection],

@@ -12,5 +12,5 @@ export const selfReportsFeature: Feature = {
   messages: selfReportsMessages,
   openapi: selfReportsOperations,
   policies: selfReportsPolicies,
-  nav: [{ href: '/self-reports', label: 'nav.self_reports', area: 'workspace', visible: (u) => u?.organizationKind === 'developer' || isIntake(u) || isCoordinator(u) }],
+  nav: [{ href: '/self-reports', label: 'nav.self_reports', group: (u) => (u?.organizationKind === 'developer' ? 'mine' : isIntake(u) ? 'intake' : 'coordination'), visible: (u) => u?.organizationKind === 'developer' || isIntake(u) || isCoordinator(u) }],
 }

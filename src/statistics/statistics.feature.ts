@@ -12,5 +12,5 @@ export const statisticsFeature: Feature = {
   messages: statisticsMessages,
   openapi: statisticsOperations,
   policies: statisticsPolicies,
-  nav: [{ href: '/statistics/websites', label: 'nav.statistics', area: 'workspace', visible: isIntake }],
+  nav: [{ href: '/statistics/websites', label: 'nav.statistics', group: 'websites', visible: isIntake }],
 }

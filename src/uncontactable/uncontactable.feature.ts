@@ -15,7 +15,7 @@ export const uncontactableFeature: Feature = {
   openapi: uncontactableOperations,
   policies: uncontactablePolicies,
   jobs: [{ name: 'record-due-listing-details', run: recordDueListingDetails }, { name: 'record-committee-published-listings', run: recordCommitteePublishedListings }],
-  nav: [{ href: '/uncontactable', label: 'nav.uncontactable', area: 'portal' }],
+  nav: [{ href: '/uncontactable', label: 'nav.uncontactable', group: 'portal' }],
   caseSections: [{
     slot: 'parties', id: 'uncontactable', render: UncontactableCaseSection,
     actions: ['declare_uncontactable', 'resume_coordination'].map((action) => ({ action, can: ({ c, view }) => uncontactablePolicies.declareUncontactable(c.var.user, view.relation) })),

@@ -19,8 +19,8 @@ export const websitesFeature: Feature = {
   openapi: [...websitesOperations, ...longRunningOperations],
   policies: { ...websitesPolicies, ...longRunningPolicies },
   nav: [
-    { href: '/websites', label: 'nav.websites', area: 'workspace', visible: isIntake },
-    { href: '/websites/long-running', label: 'nav.long_running', area: 'workspace', visible: isIntake },
+    { href: '/websites', label: 'nav.websites', group: 'websites', visible: isIntake },
+    { href: '/websites/long-running', label: 'nav.long_running', group: 'websites', visible: isIntake },
   ],
   caseSections: [{
     slot: 'parties', id: 'website-flow', render: WebsiteCaseSection,

@@ -123,6 +123,17 @@ export async function expectNoErrorBanner(page: Page): Promise<void> {
   if (await banner.count()) throw new Error(`${page.url()} shows an error: ${await banner.first().innerText()}`)
 }
 
+/**
+ * The header link of that name, first opening the workspace menu that holds it: menus are closed
+ * `<details>` until someone opens one, as a person would.
+ */
+export async function headerLink(page: Page, name: string): Promise<Locator> {
+  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  const menu = page.locator('header .workspace-nav details.menu:not([open])').filter({ has: page.locator('a', { hasText: exact }) })
+  if (await menu.count()) await menu.locator('summary').click()
+  return page.locator('header').getByRole('link', { name, exact: true })
+}
+
 /** The visible text of the main content. */
 export async function mainText(page: Page): Promise<string> {
   return page.locator('main').innerText()

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, lastMailTo, totpCode, TEST_PASSWORD, type TestUser } from '../support/clients.js'
-import { clickAndWait, expectNoErrorBanner, mainText, signIn, startBrowserApp, type BrowserApp, type Person } from './browser.js'
+import { clickAndWait, headerLink, expectNoErrorBanner, mainText, signIn, startBrowserApp, type BrowserApp, type Person } from './browser.js'
 
 /**
  * The product story of test/story/product-story.api.test.ts, walked in a real browser: every step
@@ -108,7 +108,7 @@ describe('the product story in a browser', () => {
     s.intake = await b.person()
     const { page } = s.intake
     await signIn(page, intake.email, TEST_PASSWORD, () => totpCode(b.t, intake))
-    await clickAndWait(page, page.locator('header').getByRole('link', { name: '受付キュー' }))
+    await clickAndWait(page, await headerLink(page, '受付キュー'))
     const queue = page.getByTestId('intake-queue')
     await clickAndWait(page, queue.getByRole('link', { name: need(s.receipt, 'the receipt number') }))
     s.casePath = new URL(page.url()).pathname
@@ -125,7 +125,7 @@ describe('the product story in a browser', () => {
     const { page } = s.coordinator
     s.contactEmail = 'psirt@browser-test.example'
     await signIn(page, coordinator.email, TEST_PASSWORD, () => totpCode(b.t, coordinator))
-    await clickAndWait(page, page.locator('header').getByRole('link', { name: '調整案件' }))
+    await clickAndWait(page, await headerLink(page, '調整案件'))
     await clickAndWait(page, page.getByTestId('coordination-queue').getByRole('link', { name: PRODUCT }))
     expect(new URL(page.url()).pathname).toBe(s.casePath)
     await clickAndWait(page, page.getByRole('button', { name: '担当する' }))

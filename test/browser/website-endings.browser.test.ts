@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createUser, lastMailTo, totpCode, TEST_PASSWORD, type TestUser } from '../support/clients.js'
 import { walkToNotifiedOperator } from '../support/website-story.js'
-import { clickAndWait, expectNoErrorBanner, mainText, signIn, startBrowserApp, type BrowserApp, type Person } from './browser.js'
+import { clickAndWait, headerLink, expectNoErrorBanner, mainText, signIn, startBrowserApp, type BrowserApp, type Person } from './browser.js'
 
 /**
  * The website flow of DESIGN §4 in a real browser: a finder reports a site, intake accepts it,
@@ -58,7 +58,7 @@ describe('a website report in a browser', () => {
 
   it('lets intake accept it, register the operator with its type and notify it', { timeout: STEP }, async () => {
     const { page } = staff
-    await clickAndWait(page, page.locator('header').getByRole('link', { name: '受付キュー' }))
+    await clickAndWait(page, await headerLink(page, '受付キュー'))
     await clickAndWait(page, page.getByTestId('intake-queue').getByRole('link').first())
     s.casePath = new URL(page.url()).pathname
     const accept = page.locator('form[action$="/accept"]')

@@ -17,6 +17,8 @@ export type FuzzWorld = {
   /** The CSRF token of the actor (none for a bearer token), sent when a generated request includes it. */
   csrf: Record<FuzzActor, { cookie?: string; token: string } | undefined>
   staff: TestUser
+  /** The people and objects behind `params`, for tests that act as each of them. */
+  world: AccessWorld
 }
 
 /**
@@ -80,7 +82,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const anonymousToken = (await visit.text()).match(/name="_csrf" value="([^"]+)"/)?.[1]
   expect(anonymousCookie && anonymousToken, 'a public form carries a CSRF token bound to a cookie').toBeTruthy()
   return {
-    params, staff,
+    params, staff, world,
     csrf: { anonymous: { cookie: anonymousCookie!, token: anonymousToken! }, staffToken: undefined, staffSession: { token: csrfToken! } },
     credentials: {
       anonymous: {},
