@@ -92,7 +92,8 @@ describe('EoL handlings A–C', () => {
     expect(content.solution.ja).toContain('使用を中止')
     expect(content.solution.ja).toContain('2025/12/31')
     expect(content.solution.en).toContain('Stop using WR-1000')
-    expect(content.affectedProducts).toEqual([{ developer: 'サンプル電機株式会社', product: 'WR-1000', versions: '1.2.3 以前', cpe: null }])
+    // Names in both languages (migration 0018): the Japanese, and the English where it is ASCII.
+    expect(content.affectedProducts).toEqual([{ developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co.' }, product: { ja: 'WR-1000', en: 'WR-1000' }, versions: { ja: '1.2.3 以前', en: '' }, cpe: null }])
     // the coordinator completes the draft; their text is not overwritten by choosing C again
     const completed = await s.coordinator.api.put(`/api/v1/cases/${s.caseId}/advisory`, completeDraft(content))
     expect(completed.status, JSON.stringify(completed.json)).toBe(200)

@@ -1,4 +1,5 @@
 import type { Deps } from '../platform/http/context.js'
+import { englishOf } from '../platform/http/bilingual.js'
 import { formatDate, translator } from '../platform/i18n/index.js'
 import type { Actor } from '../cases/case-events.js'
 import { detailsOf, listReportsOfCase } from '../cases/reports.repository.js'
@@ -30,8 +31,11 @@ export async function offerStopUsingDraft(deps: Deps, input: { caseId: string; a
   const product = end.productName ?? reported?.productName ?? kase.title
   const versions = end.productVersion ?? reported?.productVersion ?? ''
   const developers = await db.selectFrom('case_parties').innerJoin('organizations', 'organizations.id', 'case_parties.organization_id')
-    .select(['organizations.name_ja']).where('case_parties.case_id', '=', input.caseId).orderBy('case_parties.created_at').execute()
-  const developerNames = developers.length ? developers.map((d) => d.name_ja) : reported?.developerName ? [reported.developerName] : []
+    .select(['organizations.name_ja', 'organizations.name_en']).where('case_parties.case_id', '=', input.caseId).orderBy('case_parties.created_at').execute()
+  // Developers in both languages; the finder's single name is the Japanese (and the English when ASCII).
+  const developerNames: Array<Localized | string> = developers.length
+    ? developers.map((d) => ({ ja: d.name_ja, en: englishOf({ ja: d.name_ja, en: d.name_en }) }))
+    : reported?.developerName ? [reported.developerName] : []
   const text = (key: string): Localized => ({
     ja: ja(key, { product, date: end.supportEndDate ? formatDate(end.supportEndDate, 'ja') : ja('end_of_life.unknown') }),
     en: en(key, { product, date: end.supportEndDate ? formatDate(end.supportEndDate, 'en') : en('end_of_life.unknown') }),
