@@ -67,19 +67,19 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
   const contact = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/contacts`, { name: 'PSIRT 窓口', email: 'psirt@sample.example' })
 
   // `ago`: how many days before today the report came in; the later a case's state, the older it is.
-  const products = [
-    { name: 'WR-1000 ルータ', type: 'router', target: 'received', ago: 1 },
+  const products: { name: string; en?: string; type: string; target: string; ago: number }[] = [
+    { name: 'WR-1000 ルータ', en: 'WR-1000 Router', type: 'router', target: 'received', ago: 1 },
     { name: 'NAS-200', type: 'file_management', target: 'not_accepted', ago: 9 },
     { name: 'ExampleCMS', type: 'web_application', target: 'accepted', ago: 4 },
-    { name: 'カメラ IPC-3', type: 'consumer_device', target: 'contacting_developer', ago: 11 },
+    { name: 'カメラ IPC-3', en: 'IPC-3 Camera', type: 'consumer_device', target: 'contacting_developer', ago: 11 },
     { name: 'GroupNote', type: 'groupware', target: 'developer_notified', ago: 8 },
     { name: 'ShopApp for Android', type: 'smartphone_app', target: 'investigating', ago: 26 },
     { name: 'PrintServer PS-9', type: 'peripheral', target: 'not_vulnerable', ago: 40 },
     { name: 'MailGate', type: 'web_application', target: 'fix_in_progress', ago: 52 },
     { name: 'DocViewer', type: 'file_management', target: 'publication_scheduled', ago: 63 },
     { name: 'WebMail Pro', type: 'web_application', target: 'published', ago: 180 },
-    { name: 'ルータ RT-500', type: 'router', target: 'published', ago: 130 },
-    { name: '業務ポータル BizPortal', type: 'groupware', target: 'published', ago: 95 },
+    { name: 'ルータ RT-500', en: 'RT-500 Router', type: 'router', target: 'published', ago: 130 },
+    { name: '業務ポータル BizPortal', en: 'BizPortal', type: 'groupware', target: 'published', ago: 95 },
   ]
   const order = ['received', 'accepted', 'contacting_developer', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled', 'published']
   const reached = (target: string, step: string) => order.indexOf(target) >= order.indexOf(step)
@@ -102,7 +102,7 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
     const party = await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties`, { organizationId: orgId })
     // The developer's catalogue entry for the product; the camera's support has ended.
     const product = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/products`, {
-      name: { ja: p.name, en: p.name }, versions: '1.0 〜 1.5', cpe: `cpe:2.3:a:sample_electric:${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'product'}:*:*:*:*:*:*:*:*`,
+      name: { ja: p.name, en: p.en ?? p.name }, versions: '1.0 〜 1.5', cpe: `cpe:2.3:a:sample_electric:${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'product'}:*:*:*:*:*:*:*:*`,
       supportEndDate: p.type === 'consumer_device' ? '2025-09-30' : '2029-03-31',
     })
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/products`, { productId: product.id, versionsAffected: '1.0 〜 1.4' })
@@ -114,16 +114,16 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
     if (p.target === 'investigating') continue
     if (p.target === 'not_vulnerable') { await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, { response: 'not_vulnerable', statement: { ja: '仕様どおりの動作です。' } }); continue }
     await call('developer', 'POST', `/api/v1/cases/${caseId}/parties/${party.partyId}/response`, {
-      response: 'vulnerable', statement: { ja: `${p.name} 1.5 で修正しました。`, en: `Fixed in ${p.name} 1.5.` }, fixPlan: '1.5 をリリース',
+      response: 'vulnerable', statement: { ja: `${p.name} 1.5 で修正しました。`, en: `Fixed in ${p.en ?? p.name} 1.5.` }, fixPlan: '1.5 をリリース',
     })
     if (!reached(p.target, 'publication_scheduled')) continue
     await call('coordinator', 'PUT', `/api/v1/cases/${caseId}/advisory`, {
-      title: { ja: `${p.name} におけるクロスサイト・スクリプティングの脆弱性`, en: `${p.name} vulnerable to cross-site scripting` },
-      overview: { ja: `サンプル電機株式会社が提供する ${p.name} には、クロスサイト・スクリプティングの脆弱性が存在します。`, en: `${p.name} provided by Sample Electric Co., Ltd. contains a cross-site scripting vulnerability.` },
+      title: { ja: `${p.name} におけるクロスサイト・スクリプティングの脆弱性`, en: `${p.en ?? p.name} vulnerable to cross-site scripting` },
+      overview: { ja: `サンプル電機株式会社が提供する ${p.name} には、クロスサイト・スクリプティングの脆弱性が存在します。`, en: `${p.en ?? p.name} provided by Sample Electric Co., Ltd. contains a cross-site scripting vulnerability.` },
       description: { ja: '細工されたURLにアクセスすると、利用者のブラウザ上で任意のスクリプトが実行されます。', en: 'Opening a crafted URL runs arbitrary script in the user\'s browser.' },
       impact: { ja: '当該製品にログインしている利用者のウェブブラウザ上で、任意のスクリプトを実行される可能性があります。', en: 'An arbitrary script may be executed on the web browser of a user who is logged in to the product.' },
       solution: { ja: 'ソフトウェアをアップデートしてください。', en: 'Update the software.' },
-      affectedProducts: [{ developer: 'サンプル電機株式会社', product: p.name, versions: '1.0 から 1.4 まで' }],
+      affectedProducts: [{ developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co., Ltd.' }, product: { ja: p.name, en: p.en ?? p.name }, versions: { ja: '1.0 から 1.4 まで', en: '1.0 to 1.4' } }],
       references: [{ title: 'Sample Electric security advisory', url: 'https://sample.example/security' }],
       vulnerabilities: [{ title: { ja: 'クロスサイト・スクリプティング', en: 'Cross-site scripting' }, cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
