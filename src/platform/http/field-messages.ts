@@ -51,9 +51,9 @@ export function issueKey(iss: RawIssue): string {
       if (iss.origin === 'file') return 'validation.file_too_large'
       return 'validation.invalid'
     case 'invalid_format':
-      return stringFormats[iss.format] ?? 'validation.format'
+      return isBlank(iss.input) ? 'validation.required' : stringFormats[iss.format] ?? 'validation.format'
     case 'invalid_value':
-      return 'validation.choice'
+      return isBlank(iss.input) ? 'validation.required' : 'validation.choice'
     case 'not_multiple_of':
       return 'validation.multiple_of'
     case 'unrecognized_keys':
