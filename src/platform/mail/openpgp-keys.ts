@@ -1,8 +1,7 @@
 import * as openpgp from 'openpgp'
 import { z } from 'zod'
-import { blankToUndefined } from '../http/validate.js'
+import { blankToUndefined, fieldDetails } from '../http/validate.js'
 import { errors } from '../errors.js'
-import { translator } from '../i18n/index.js'
 
 /**
  * An optional armored OpenPGP public key as pasted into a form or given in the API. Only its size is
@@ -55,15 +54,14 @@ export async function checkPublicKey(armored: string, now: Date): Promise<Public
 
 /**
  * Refuses a key that cannot be used, as a `request.invalid` error on `field` whose message says why
- * in Japanese and English (the use cases that register keys do not know the reader's language).
+ * as a catalogue key (`pgp.problem.expired` with its date), shown in the reader's language.
  * Returns the key's facts for the caller to show.
  */
 export async function requireUsablePublicKey(armored: string, now: Date, field: string): Promise<PublicKeyFacts> {
   const check = await checkPublicKey(armored, now)
   if (check.usable) return check.facts
   const params = { date: check.facts?.expiresAt?.toISOString().slice(0, 10) ?? '' }
-  const message = (['ja', 'en'] as const).map((lang) => translator(lang)(`pgp.problem.${check.problem}`, params)).join(' / ')
-  throw errors.invalidInput({ fields: { [field]: message }, pgpKeyProblem: check.problem })
+  throw errors.invalidInput({ ...fieldDetails({ [field]: { key: `pgp.problem.${check.problem}`, params } }), pgpKeyProblem: check.problem })
 }
 
 /** Fingerprint and expiry of an armored key, or null when it does not read as one key. For display only. */
