@@ -157,7 +157,7 @@ describe('errors people can act on', () => {
  * `Form` re-rendered with its error (see the report forms); remove it from here when it does.
  */
 const PENDING = [
-  /^\/account\/(tokens|second-factor\/recovery-codes)$/, /^\/admin\/invitations$/, /^\/cases\/:id\/advisory$/, /^\/cases\/:id\/threads\//,
+  /^\/account\/(tokens|second-factor\/recovery-codes)$/, /^\/admin\/invitations$/, /^\/cases\/:id\/advisory$/, /^\/cases\/:id\/threads\//, /^\/cases\/:id\/vendors/,
   /^\/committee\//, /^\/coordination-requests$/, /^\/deadlines\//, /^\/(operators|organizations|priority-information\/organizations)\/:id\/(contacts|invitations)$/,
   /^\/self-reports/, /^\/staff\/alerts/, /^\/track\/[^/]+\/messages$/, /^\/uncontactable-policy$/,
 ]
