@@ -2,7 +2,7 @@ import { defineMessages } from '../platform/i18n/define.js'
 
 export const websitesMessages = defineMessages(
   {
-    'nav.websites': 'ウェブサイト',
+    'nav.websites': 'ウェブサイト案件',
     'case.status.operator_notified': '運営者へ連絡済み',
     'case.status.fixed': '修正完了',
     'case.status.closed_by_alert': '注意喚起により取扱い終了',
@@ -101,7 +101,7 @@ export const websitesMessages = defineMessages(
     'websites.mail.staff_disputed.body': 'ウェブサイトの案件で運営者が届出の内容に異議を申し立てました:\n{url}',
   },
   {
-    'nav.websites': 'Websites',
+    'nav.websites': 'Website cases',
     'case.status.operator_notified': 'Operator notified',
     'case.status.fixed': 'Fixed',
     'case.status.closed_by_alert': 'Closed by public alert',
