@@ -47,9 +47,8 @@ describe('the list of features', () => {
     const s = await walkToNotifiedDeveloper(t)
     const b = browserClient(t)
     await signInBrowser(t, b, s.coordinator)
-    const page = (await b.get(`/cases/${s.caseId}`)).text
-    // coordination's parties section and the deadlines section, contributed through the list
-    expect(page).toContain(`action="/cases/${s.caseId}/parties"`)
-    expect(page).toMatch(/\/cases\/[^"]+\/deadlines|data-section="deadlines"|期限/)
+    // coordination's parties section and the deadlines section, contributed through the list, each on its tab
+    expect((await b.get(`/cases/${s.caseId}?tab=parties`)).text).toContain(`action="/cases/${s.caseId}/parties"`)
+    expect((await b.get(`/cases/${s.caseId}?tab=deadlines`)).text).toContain('data-testid="case-deadlines"')
   })
 })

@@ -173,7 +173,7 @@ describe('an urgent referral to the committee', () => {
 
   it('offers the urgent referral on the case page form', async () => {
     const f = await listedCase('画面電機', 'Form Electric')
-    const html = (await f.coordinator.api.get(`/cases/${f.caseId}`)).text
+    const html = (await f.coordinator.api.get(`/cases/${f.caseId}?tab=parties`)).text
     expect(html).toContain('name="urgent"')
     expect(html).toContain('name="urgencyReason"')
   })

@@ -14,5 +14,5 @@ export const coordinationRequestsFeature: Feature = {
   openapi: coordinationRequestsOperations,
   policies: coordinationRequestsPolicies,
   nav: [{ href: '/coordination-requests', label: 'nav.coordination_requests', group: 'coordination', visible: isCoordinator }],
-  caseSections: [{ slot: 'parties', render: CoordinationRequestsCaseSection }],
+  caseSections: [{ slot: 'report', render: CoordinationRequestsCaseSection }],
 }

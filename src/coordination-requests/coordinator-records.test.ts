@@ -119,13 +119,13 @@ describe('changing the agreed publication date', () => {
   })
 
   it('takes Japan time from the case page form and shows the new date there', async () => {
-    const page = await b.get(`/cases/${caseId}`)
+    const page = await b.get(`/cases/${caseId}?tab=report`)
     expect(page.text).toContain(`action="/cases/${caseId}/coordination-request/agreed-date"`)
     const res = await b.post(`/cases/${caseId}/coordination-request/agreed-date`, { agreedPublicationAt: '2026-06-03T10:00', reason: 'ベンダの修正遅延' })
     expect(res.status).toBe(303)
     const req = await t.db.selectFrom('coordination_requests').select('agreed_publication_at').where('case_id', '=', caseId).executeTakeFirstOrThrow()
     expect(req.agreed_publication_at?.toISOString()).toBe('2026-06-03T01:00:00.000Z')
-    expect((await b.get(`/cases/${caseId}`)).text).toContain('公表予定日時（エンバーゴ）を変更')
+    expect((await b.get(`/cases/${caseId}?tab=timeline`)).text).toContain('公表予定日時（エンバーゴ）を変更')
   })
 
   it('answers 404 for a case that came from no coordination request', async () => {

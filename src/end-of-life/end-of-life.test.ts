@@ -21,12 +21,12 @@ describe('support-end dates', () => {
 
     const coordinator = browserClient(t)
     await signInBrowser(t, coordinator, s.coordinator)
-    expect((await coordinator.get(`/cases/${s.caseId}`)).text).not.toContain('data-testid="past-end-of-support"')
+    expect((await coordinator.get(`/cases/${s.caseId}?tab=parties`)).text).not.toContain('data-testid="past-end-of-support"')
     // 2026-04-02 00:00 in Tokyo is still 2026-04-01 in UTC
     t.clock.set('2026-04-01T15:00:00Z')
     expect((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}/end-of-life`)).json.pastEndOfSupport).toBe(true)
     await signInBrowser(t, coordinator, s.coordinator)
-    const page = await coordinator.get(`/cases/${s.caseId}`)
+    const page = await coordinator.get(`/cases/${s.caseId}?tab=parties`)
     expect(page.text).toContain('data-testid="past-end-of-support"')
     expect(page.text).toContain('name="handling" value="E"')
     expect(types((await s.coordinator.api.get(`/api/v1/cases/${s.caseId}`)).json.timeline)).toContain('support_end_set')
@@ -36,7 +36,7 @@ describe('support-end dates', () => {
     const s = await walkToEndOfLife(t)
     expect((await s.developer.api.get(`/api/v1/cases/${s.caseId}/end-of-life`)).status).toBe(404)
     expect((await s.intake.api.put(`/api/v1/cases/${s.caseId}/end-of-life`, { supportEndDate: '2020-01-01' })).status).toBe(404)
-    const page = await s.developerBrowser.get(`/cases/${s.caseId}`)
+    const page = await s.developerBrowser.get(`/cases/${s.caseId}?tab=parties`)
     expect(page.status).toBe(200)
     expect(page.text).not.toContain('data-section="end-of-life"')
     for (const supportEndDate of ['2026-02-30', '31/12/2025', '']) {

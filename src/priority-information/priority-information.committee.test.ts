@@ -38,12 +38,12 @@ afterAll(async () => { await t.close() })
 
 describe('priority information on a case published by committee decision', () => {
   it('warns on the marking form that the rules never considered it, and asks why', async () => {
-    const ja = (await s.coordinator.api.get(`/cases/${s.caseId}`)).text
+    const ja = (await s.coordinator.api.get(`/cases/${s.caseId}?tab=advisory`)).text
     expect(ja).toContain('data-testid="committee-decision-warning"')
     expect(ja).toContain('連絡不能公表')
     expect(ja).toContain('想定していません')
     expect(ja).toContain('name="committeeDecisionReason"')
-    expect((await s.coordinator.api.get(`/cases/${s.caseId}?lang=en`)).text).toContain('never considered publications decided by the committee')
+    expect((await s.coordinator.api.get(`/cases/${s.caseId}?tab=advisory&lang=en`)).text).toContain('never considered publications decided by the committee')
   })
 
   it('refuses the marking without a reason, in the API and the form', async () => {
@@ -55,7 +55,7 @@ describe('priority information on a case published by committee decision', () =>
 
     const b = browserClient(t)
     await signInBrowser(t, b, s.coordinator)
-    await b.get(`/cases/${s.caseId}`)
+    await b.get(`/cases/${s.caseId}?tab=advisory`)
     const form = await b.post(`/cases/${s.caseId}/priority-information`, { sectors: 'electricity', leadBusinessDays: '5', committeeDecisionReason: '  ' })
     expect(form.status).toBe(400)
     expect(form.text).toContain('data-testid="committee-decision-warning"')
@@ -73,7 +73,7 @@ describe('priority information on a case published by committee decision', () =>
     expect(record.text).toContain('data-testid="from-committee"')
     expect(record.text).toContain(REASON)
     expect((await s.coordinator.api.get('/priority-information')).text).toContain('data-testid="from-committee"')
-    expect((await s.coordinator.api.get(`/cases/${s.caseId}`)).text).toContain(REASON)
+    expect((await s.coordinator.api.get(`/cases/${s.caseId}?tab=advisory`)).text).toContain(REASON)
     expect((await s.coordinator.api.get(`/api/v1/priority-information/provisions/${provisionId}`)).json).toMatchObject({ fromCommitteeDecision: true, committeeDecisionReason: REASON })
   })
 

@@ -42,7 +42,7 @@ describe('marking on the case page', () => {
     expect(draft.status, JSON.stringify(draft.json)).toBe(200)
     const b = browserClient(t)
     await signInBrowser(t, b, s.coordinator)
-    const casePage = await b.get(`/cases/${s.caseId}`)
+    const casePage = await b.get(`/cases/${s.caseId}?tab=advisory`)
     expect(casePage.text).toContain(`action="/cases/${s.caseId}/priority-information"`)
     expect(casePage.text).not.toContain('<script>alert(1)</script>')
     expect(casePage.text).toContain('&lt;script&gt;')
@@ -54,7 +54,7 @@ describe('marking on the case page', () => {
     const ok = await b.post(`/cases/${s.caseId}/priority-information`, { sectors: 'electricity', leadBusinessDays: '3' })
     expect([ok.status, ok.location]).toEqual([303, `/cases/${s.caseId}#priority-information`])
     // the developer's view of the case shows nothing of it
-    const dev = await s.developerBrowser.get(`/cases/${s.caseId}`)
+    const dev = await s.developerBrowser.get(`/cases/${s.caseId}?tab=advisory`)
     expect(dev.text).not.toContain('priority-information')
   })
 

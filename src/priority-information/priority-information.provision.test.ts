@@ -101,7 +101,7 @@ describe('marking an advisory for priority provision', () => {
     expect(timer.resolved_at).toBeNull()
     const b = browserClient(t)
     await signInBrowser(t, b, s.coordinator)
-    const casePage = await b.get(`/cases/${s.caseId}`)
+    const casePage = await b.get(`/cases/${s.caseId}?tab=advisory`)
     expect(casePage.text).toContain('id="priority-information"')
     expect(casePage.text).toContain('2026/05/25 00:00')
   })

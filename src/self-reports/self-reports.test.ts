@@ -89,7 +89,7 @@ describe('a developer reporting its own product (自社製品届出)', () => {
     expect((await other.developer.api.get(`/api/v1/self-reports/${selfReportId}`)).status).toBe(404)
     expect((await other.developer.api.get(`/api/v1/cases/${caseId}`)).status).toBe(404)
     expect((await other.developer.api.get('/api/v1/self-reports')).json.selfReports).toEqual([])
-    const page = await devBrowser.get(`/cases/${caseId}`)
+    const page = await devBrowser.get(`/cases/${caseId}?tab=report`)
     expect(page.status).toBe(200)
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(page.text).not.toContain('<script>alert(1)</script>')

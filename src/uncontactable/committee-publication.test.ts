@@ -112,6 +112,6 @@ describe('a listing when the committee publishes', () => {
     expect(ended[0]!.data).toMatchObject({ listingId, reason: 'published_by_committee', identifier, publishedAt: publishAt })
     // Still in the history after the record, and shown so on the coordinator's case page.
     expect((await anonymous().get('/api/v1/uncontactable')).json.publishedByCommittee.map((l: { id: string }) => l.id)).toEqual([listingId])
-    expect((await s.coordinator.api.get(`/cases/${s.caseId}`)).text).toContain('委員会の判定により公表済み')
+    expect((await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties`)).text).toContain('委員会の判定により公表済み')
   })
 })

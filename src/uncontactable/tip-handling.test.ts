@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close() })
 
 const handling = (tipId: string) => `/api/v1/uncontactable/tips/${tipId}/handling`
-const casePage = async () => (await s.coordinator.api.get(`/cases/${s.caseId}`)).text
+const casePage = async () => (await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties`)).text
 const handledEvents = () => t.db.selectFrom('case_events').selectAll().where('case_id', '=', s.caseId).where('type', '=', 'uncontactable_tip_handled').execute()
 const tipRow = (id: string) => t.db.selectFrom('uncontactable_tips').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
@@ -32,7 +32,7 @@ describe('handling the tips the public sends about an uncontactable developer', 
     expect(html).toContain('data-open-tips="2"')
     expect(html).toContain(`action="/uncontactable/tips/${usefulTip}/handling"`)
     expect(html).toContain('未対応のものが 2 件')
-    expect((await s.coordinator.api.get(`/cases/${s.caseId}?lang=en`)).text).toContain('2 open of 2')
+    expect((await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties&lang=en`)).text).toContain('2 open of 2')
   })
 
   it('answers 404 to anyone but a coordinator, and to unknown tips', async () => {
@@ -80,19 +80,19 @@ describe('handling the tips the public sends about an uncontactable developer', 
     expect(html).toContain('&lt;script&gt;alert(&quot;tip&quot;)&lt;/script&gt;広報部に電話でつながった')
     expect(html).not.toContain('<script>alert("tip")')
     expect(html).not.toContain(`action="/uncontactable/tips/${usefulTip}/handling"`)
-    expect((await s.coordinator.api.get(`/cases/${s.caseId}?lang=en`)).text).toContain('Handled (Used to reach the developer) by Coordinator Kato')
+    expect((await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties&lang=en`)).text).toContain('Handled (Used to reach the developer) by Coordinator Kato')
   })
 
   it('lets a coordinator handle a tip from the case page form, which needs its CSRF token', async () => {
     const browser = browserClient(t)
     await signInBrowser(t, browser, s.coordinator)
-    await browser.get(`/cases/${s.caseId}`)
+    await browser.get(`/cases/${s.caseId}?tab=parties`)
     const forged = await browser.post(`/uncontactable/tips/${uselessTip}/handling`, { outcome: 'not_useful', note: '情報が古い' }, { csrf: null })
     expect(forged.status).toBe(403)
     const done = await browser.post(`/uncontactable/tips/${uselessTip}/handling`, { outcome: 'not_useful', note: '情報が古い' })
     expect(done.status).toBe(303)
     expect(done.location).toBe(`/cases/${s.caseId}#tip-${uselessTip}`)
-    const html = (await browser.get(`/cases/${s.caseId}`)).text
+    const html = (await browser.get(`/cases/${s.caseId}?tab=parties`)).text
     expect(html).not.toContain('data-open-tips-summary')
     expect(html).toContain('data-open-tips="0"')
     expect(html).toContain('対応済み（役立たなかった）')

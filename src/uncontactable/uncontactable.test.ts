@@ -92,7 +92,7 @@ describe('an uncontactable developer, from listing to resumption', () => {
     expect(mail.body_text).toContain(`/cases/${s.caseId}`)
     expect(mail.body_text).not.toContain('pr@silent.example')
     expect(mail.body_text).not.toContain(DESCRIPTION)
-    const casePage = await s.coordinator.api.get(`/cases/${s.caseId}`)
+    const casePage = await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties`)
     expect(casePage.text).toContain('広報部 pr@silent.example が窓口です')
   })
 
@@ -120,7 +120,7 @@ describe('an uncontactable developer, from listing to resumption', () => {
     // The developer can now be notified as usual.
     const notified = await s.coordinator.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/notify`, { contactId: s.contactId })
     expect(notified.status, notified.text).toBe(200)
-    const page = await s.coordinator.api.get(`/cases/${s.caseId}`)
+    const page = await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties`)
     expect(page.text).toContain('広報部経由で連絡がついた')
   })
 })
@@ -208,7 +208,7 @@ describe('the listing-details job and hostile text', () => {
     const { listingId } = await declareThroughApi(s)
     t.clock.set('2027-08-06T01:00:00Z')
     await apiClient(t).post(`/api/v1/uncontactable/${listingId}/tips`, { name: payload, email: 'x@example.test', message: payload })
-    for (const html of [await publicPage(), (await apiClient(t).get(`/uncontactable/${listingId}?lang=en`)).text, (await s.coordinator.api.get(`/cases/${s.caseId}`)).text]) {
+    for (const html of [await publicPage(), (await apiClient(t).get(`/uncontactable/${listingId}?lang=en`)).text, (await s.coordinator.api.get(`/cases/${s.caseId}?tab=parties`)).text]) {
       expect(html).toContain('&lt;script&gt;alert(&quot;u1&quot;)&lt;/script&gt;')
       expect(html).not.toMatch(/<script>alert\("u1"\)|<img src=x onerror/)
     }

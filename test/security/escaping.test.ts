@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CASE_TABS } from '../../src/cases/case-sections.js'
 import { setupTestApp, type TestApp } from '../support/test-app.js'
 import { apiClient, browserClient, createUser, signInBrowser } from '../support/clients.js'
 import { productReport, productReportForm } from '../support/fixtures.js'
@@ -50,14 +51,16 @@ describe('user-supplied text renders as text', () => {
     await s.developer.api.post(`/api/v1/cases/${s.caseId}/parties/${s.partyId}/response`, { response: 'vulnerable', statementJa: PAYLOADS[1], statementEn: PAYLOADS[2], fixPlan: PAYLOADS[0] })
     const cb = browserClient(t)
     await signInBrowser(t, cb, s.coordinator)
-    for (const path of [`/cases/${s.caseId}`, '/coordination', `/organizations/${s.orgId}`, '/organizations']) {
+    for (const path of [...CASE_TABS.map((tab) => `/cases/${s.caseId}?tab=${tab}`), '/coordination', `/organizations/${s.orgId}`, '/organizations']) {
       const page = await cb.get(path)
       expect(page.status, path).toBe(200)
       assertEscaped(page.text, path)
     }
-    const devPage = await s.developerBrowser.get(`/cases/${s.caseId}`)
-    expect(devPage.status).toBe(200)
-    assertEscaped(devPage.text, 'developer case page')
+    for (const tab of CASE_TABS) {
+      const devPage = await s.developerBrowser.get(`/cases/${s.caseId}?tab=${tab}`)
+      expect(devPage.status).toBe(200)
+      assertEscaped(devPage.text, `developer case page, ${tab}`)
+    }
   })
 
   it('in the JSON API, as JSON strings (no HTML rendering involved)', async () => {
@@ -83,12 +86,16 @@ describe('user-supplied text renders as text', () => {
       expect(page.status, path).toBe(200)
       assertEscaped(page.text, path)
     }
-    const casePage = await ib.get(`/cases/${w.caseId}`)
-    for (const marker of ['W1:&lt;script&gt;', 'W2:&lt;script&gt;', 'W3:&lt;script&gt;', 'W4:&lt;script&gt;']) expect(casePage.text).toContain(marker)
-    const operatorPage = await w.operatorBrowser.get(`/cases/${w.caseId}`)
-    expect(operatorPage.status).toBe(200)
-    expect(operatorPage.text).toContain('W2:&lt;script&gt;')
-    assertEscaped(operatorPage.text, 'operator case page')
+    const tabsOf = async (b: typeof ib) => (await Promise.all(CASE_TABS.map(async (tab) => {
+      const page = await b.get(`/cases/${w.caseId}?tab=${tab}`)
+      expect(page.status, tab).toBe(200)
+      assertEscaped(page.text, `case page, ${tab}`)
+      return page.text
+    }))).join('\n')
+    const casePage = await tabsOf(ib)
+    for (const marker of ['W1:&lt;script&gt;', 'W2:&lt;script&gt;', 'W3:&lt;script&gt;', 'W4:&lt;script&gt;']) expect(casePage).toContain(marker)
+    const operatorPage = await tabsOf(w.operatorBrowser)
+    expect(operatorPage).toContain('W2:&lt;script&gt;')
     const tracking = await apiClient(t).get(`/track/${w.filed.trackingToken}`)
     assertEscaped(tracking.text, 'website tracking page')
   })
