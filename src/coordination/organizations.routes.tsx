@@ -72,7 +72,7 @@ organizationRoutes.get('/organizations/:id', async (c) => {
   const caseId = returnCase(c.req.query('case'))
   return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
     <>
-      {caseId && <p><a href={`/cases/${caseId}`}>{t('coordination.back_to_case')}</a></p>}
+      {caseId && <p><a href={`/cases/${caseId}?tab=parties`}>{t('coordination.back_to_case')}</a></p>}
       <dl class="facts">
         <dt>{t('coordination.name_ja')}</dt><dd>{org.name_ja}</dd>
         <dt>{t('coordination.name_en')}</dt><dd>{org.name_en}</dd>

@@ -68,7 +68,7 @@ describe('a committee meeting in a browser', () => {
   it('lets the coordinator refer the uncontactable case and record the meeting', { timeout: STEP }, async () => {
     people.coordinator = await signedIn(s.coordinator)
     const { page } = people.coordinator
-    await page.goto(`/cases/${s.caseId}`)
+    await page.goto(`/cases/${s.caseId}?tab=parties`)
     expect(await page.locator('.status[data-status]').first().getAttribute('data-status')).toBe('uncontactable')
     const section = page.getByTestId('committee-section')
     await section.getByLabel('付議理由').selectOption({ label: '連絡不能' })

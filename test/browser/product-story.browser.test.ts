@@ -132,7 +132,8 @@ describe('the product story in a browser', () => {
     await expectNoErrorBanner(page)
     expect(await page.getByRole('button', { name: '担当する' }).count()).toBe(0)
 
-    // A new developer organisation, with a contact on its own page.
+    // A new developer organisation, with a contact on its own page, from the parties tab.
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: '関係者' }))
     await clickAndWait(page, page.getByRole('link', { name: '新しい組織を登録' }))
     expect(new URL(page.url()).pathname).toBe('/organizations/new')
     await page.getByLabel('名称（日本語）').fill(ORG_JA)
@@ -147,7 +148,7 @@ describe('the product story in a browser', () => {
     expect(await mainText(page)).toContain(s.contactEmail)
 
     // Back on the case: the organisation becomes a party.
-    await page.goto(need(s.casePath, 'the case page'))
+    await page.goto(`${need(s.casePath, 'the case page')}?tab=parties`)
     await page.getByLabel('製品開発者を追加').selectOption({ label: ORG_JA })
     await clickAndWait(page, page.getByRole('button', { name: '追加', exact: true }))
     await expectNoErrorBanner(page)
@@ -169,6 +170,7 @@ describe('the product story in a browser', () => {
     expect(await mainText(page)).toContain('2026/04/01')
 
     // A message to the finder, which the developer must never see.
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: 'やり取り' }))
     const finderThread = page.locator('section.thread').filter({ has: page.getByRole('heading', { name: /発見者とのやりとり/ }) })
     await finderThread.getByLabel('メッセージ').fill(FINDER_THREAD_MESSAGE)
     await clickAndWait(page, finderThread.getByRole('button', { name: '送信' }))
@@ -204,6 +206,7 @@ describe('the product story in a browser', () => {
     expect(new URL(page.url()).pathname).toBe(s.casePath)
     expect(await mainText(page)).toContain(PRODUCT)
 
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: '関係者' }))
     const party = page.locator('[data-party]')
     await clickAndWait(page, party.getByRole('button', { name: '受領を連絡して調査を始める' }))
     await expectNoErrorBanner(page)
@@ -222,6 +225,10 @@ describe('the product story in a browser', () => {
     expect(card).toContain(STATEMENT_JA)
     expect(card).toContain('2026/05/15')
 
+    // The response form came back to the parties tab; the messages are on their own.
+    expect(new URL(page.url()).search).toBe('?tab=parties')
+    expect(await page.locator('form[action$="/attempts"]').count()).toBe(0)
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: 'やり取り' }))
     const thread = page.locator('section.thread').filter({ has: page.getByRole('heading', { name: /開発者とのやりとり/ }) })
     await thread.getByLabel('メッセージ').fill('確認しました。修正版を準備します。')
     await clickAndWait(page, thread.getByRole('button', { name: '送信' }))
@@ -239,8 +246,9 @@ describe('the product story in a browser', () => {
 
   it('lets the coordinator draft the advisory and schedule its publication', { timeout: STEP }, async () => {
     const { page } = need(s.coordinator, 'the coordinator')
-    await page.goto(need(s.casePath, 'the case page'))
+    await page.goto(`${need(s.casePath, 'the case page')}?tab=threads`)
     expect(await mainText(page)).toContain('確認しました。修正版を準備します。')
+    await page.goto(`${need(s.casePath, 'the case page')}?tab=advisory`)
     await clickAndWait(page, page.getByRole('link', { name: '公表文案を編集' }))
     expect(new URL(page.url()).pathname).toBe(`${s.casePath}/advisory`)
 

@@ -65,6 +65,7 @@ describe('a website report in a browser', () => {
     await accept.getByLabel('脆弱性の種類').selectOption({ label: 'SQLインジェクション' })
     await clickAndWait(page, accept.getByRole('button', { name: '受理する' }))
     await expectNoErrorBanner(page)
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: '関係者' }))
     expect(await statusOf(page)).toBe('accepted')
 
     await clickAndWait(page, page.getByRole('link', { name: '運営者を登録' }))
@@ -103,6 +104,7 @@ describe('a website report in a browser', () => {
     expect(text).toContain(SITE)
     expect(text).toContain('（発見者は身元の開示に同意していません）')
 
+    await clickAndWait(page, page.getByRole('navigation', { name: '案件の項目' }).getByRole('link', { name: '関係者' }))
     const fix = page.locator('form[action$="/fix"]')
     await fix.getByLabel('運用で回避').check()
     await fix.getByLabel('補足（任意）').fill('WAF で該当パラメータを遮断しました')
@@ -124,7 +126,7 @@ async function notifiedCase(report: Record<string, unknown> = {}) {
   const w = await walkToNotifiedOperator(b.t, { intake, report })
   const person = await b.person()
   await signIn(person.page, w.contactEmail, TEST_PASSWORD)
-  await person.page.goto(`/cases/${w.caseId}`)
+  await person.page.goto(`/cases/${w.caseId}?tab=parties`)
   return { ...w, page: person.page }
 }
 
@@ -150,8 +152,9 @@ describe('the other endings in a browser', () => {
     await expectNoErrorBanner(w.page)
 
     const { page } = staff
-    await page.goto(`/cases/${w.caseId}`)
+    await page.goto(`/cases/${w.caseId}?tab=timeline`)
     expect(await mainText(page)).toContain('運営者が異議を申し立て')
+    await page.goto(`/cases/${w.caseId}?tab=parties`)
     const close = page.locator('form[action$="/website-closure"]')
     await close.getByLabel('脆弱性ではない', { exact: false }).first().check()
     await close.getByLabel('記録（必須）').fill('運営者と確認し再現せず')
@@ -163,7 +166,7 @@ describe('the other endings in a browser', () => {
   it('stalled: intake ends a case whose operator stopped answering, and resumes it when it reappears', { timeout: STEP }, async () => {
     const w = await notifiedCase()
     const { page } = staff
-    await page.goto(`/cases/${w.caseId}`)
+    await page.goto(`/cases/${w.caseId}?tab=parties`)
     const close = page.locator('form[action$="/website-closure"]')
     await close.getByLabel('調整が滞った（取扱い終了）').check()
     await close.getByLabel('調整が滞った理由').selectOption('coordination_stopped')
@@ -207,11 +210,11 @@ describe('the other endings in a browser', () => {
     expect(await page.getByRole('status').innerText()).toContain('3 件の届出の取扱いを終了しました')
 
     for (const w of covered) {
-      await page.goto(`/cases/${w.caseId}`)
+      await page.goto(`/cases/${w.caseId}?tab=parties`)
       expect(await statusOf(page)).toBe('closed_by_alert')
       expect(await page.locator('#website').innerText()).toMatch(/KKA-2026-\d{4} DNS 設定の不備/)
     }
-    await page.goto(`/cases/${untouched.caseId}`)
+    await page.goto(`/cases/${untouched.caseId}?tab=parties`)
     expect(await statusOf(page)).toBe('operator_notified')
 
     // The public reads the alert, and nothing about the cases it closed.
