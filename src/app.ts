@@ -3,10 +3,10 @@ import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './platform/http/context.js'
-import { isApiPath } from './platform/http/context.js'
 import { LANG_COOKIE, setAppCookie } from './platform/http/cookies.js'
 import { securityHeaders } from './platform/http/security-headers.js'
 import { csrfProtection } from './platform/http/csrf.js'
+import { returnToPlace } from './platform/http/form-return.js'
 import { rejectUnstorableText } from './platform/http/request-text.js'
 import { handleError, installStartPage } from './platform/http/error-handler.js'
 import { errors } from './platform/errors.js'
@@ -65,6 +65,8 @@ export function createApp(deps: Deps) {
   app.use(bodyLimit({ maxSize: deps.config.maxAttachmentBytes * 5 + 1024 * 1024, onError: () => { throw errors.tooLarge() } }))
   app.use(authenticate)
   app.use(csrfProtection)
+  // A form posted from one tab of a page (the case page's) comes back to that tab.
+  app.use(returnToPlace)
 
   app.route('/', healthRoutes)
   app.route('/', faviconRoutes)
@@ -75,8 +77,8 @@ export function createApp(deps: Deps) {
 
   for (const feature of features) for (const routes of feature.routes ?? []) app.route('/', routes)
 
-  app.notFound((c) => {
-    if (isApiPath(c.req.path)) return c.json({ error: { code: 'request.not_found', message: 'Not found.' } }, 404)
+  // The error handler answers both: JSON for /api paths (in the language asked for), a page for people.
+  app.notFound(() => {
     throw errors.notFound()
   })
   return app

@@ -4,7 +4,7 @@ import { page } from '../platform/http/layout.js'
 import { formBody, jsonInput, parseWith } from '../platform/http/validate.js'
 import { attachmentDisposition } from '../platform/http/content-disposition.js'
 import { requireUser } from '../platform/http/guards.js'
-import { keepPlaceInForms, returnToPlace } from '../platform/http/form-return.js'
+import { keepPlaceInForms } from '../platform/http/form-return.js'
 import { errors } from '../platform/errors.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
 import { loadAttachment, findReport } from './reports.repository.js'
@@ -17,10 +17,6 @@ import { presentCase } from './case.presenter.js'
 import { threadRecipients } from './thread-recipients.js'
 
 export const caseRoutes = new Hono<AppEnv>()
-
-// A form posted from a tab of the case page comes back to that tab. Registered first, so it wraps the
-// case routes of every feature listed after the kernel (src/features.ts); see form-return.tsx.
-caseRoutes.use('*', returnToPlace)
 
 /** The case page for staff and notified developers, one tab at a time (`?tab=`); finders follow their report elsewhere. */
 caseRoutes.get('/cases/:caseId', async (c) => {
