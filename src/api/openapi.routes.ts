@@ -40,7 +40,7 @@ const isZod = (s: unknown): s is z.ZodType => typeof s === 'object' && s !== nul
 
 /** The `responses` entries of an operation's success replies. */
 function successResponses(op: Operation, schemaOf: (s: unknown) => unknown): Record<string, unknown> {
-  const replies: readonly Reply[] = Array.isArray(op.response) ? op.response : op.response ? [op.response as Reply] : [] // TEMP
+  const replies: readonly Reply[] = Array.isArray(op.response) ? op.response : [op.response as Reply]
   const headers = op.body && legacyPairsOf(op.body) ? { headers: deprecationHeaders } : {}
   const out: Record<string, unknown> = {}
   for (const reply of replies) {
