@@ -4,7 +4,9 @@ import { backgroundJobs, features } from '../src/features.js'
 import { runJobsOnce } from '../src/platform/jobs/workers.js'
 import { browserClient, createUser, signInBrowser } from './support/clients.js'
 
-const navLinks = (html: string) => [...(html.match(/<nav aria-label="main">([\s\S]*?)<\/nav>/)?.[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)
+/** The links of the wide screen's two bars (the portal's, the workspace menus'); the phone menu repeats them. */
+const navLinks = (html: string) => [...html.matchAll(/<nav class="(?:portal|workspace)-nav[^"]*"[^>]*>([\s\S]*?)<\/nav>/g)]
+  .flatMap((bar) => [...bar[1]!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!))
 
 let t: TestApp
 beforeAll(async () => { t = await setupTestApp() })
