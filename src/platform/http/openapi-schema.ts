@@ -78,9 +78,6 @@ export const errorEnvelope = named('Error', object({
   }),
 }))
 
-/** `{ ok: true }`, the answer of actions that have nothing more to say. */
-export const ok = named('Ok', object({ ok: literal(true) }))
-
 /** A page of a list: its items, the page number (from 1) and whether another page follows (`?page=`). */
 export const pageOf = (item: JsonSchema): JsonSchema => object({ items: array(item), page: integer({ minimum: 1 }), hasMore: boolean() })
 
