@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import type { AppEnv, Ctx } from '../platform/http/context.js'
+import type { z } from 'zod'
+import type { AppEnv, Ctx, CurrentUser } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { Field, Form } from '../platform/http/forms.js'
+import { Field, Form, refusedInput } from '../platform/http/forms.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { safeNext } from '../platform/http/guards.js'
@@ -164,11 +165,17 @@ accountsRoutes.post('/invitations/:secret', async (c) => {
   }
 })
 
-accountsRoutes.get('/account', async (c) => {
+accountsRoutes.get('/account', (c) => {
   const user = c.var.user
   if (!user) return c.redirect('/login?next=/account', 303)
+  return accountPage(c, user)
+})
+
+/** The account page; after a refused token, its form says why and keeps the name and expiry entered. */
+async function accountPage(c: Ctx, user: CurrentUser, tokenForm: { error?: AppError; values?: Record<string, unknown> } = {}) {
   const { t } = c.var
   const tokens = await listTokens(c.var.deps.db, user.id)
+  const expiry = tokenForm.values ? String(tokenForm.values.expiresInDays ?? '') : '90'
   return page(c, t('accounts.account_title'), (
     <>
     <AccountSecondFactorSection c={c} user={user} />
@@ -176,25 +183,35 @@ accountsRoutes.get('/account', async (c) => {
       <h2>{t('accounts.tokens_title')}</h2>
       <p>{t('accounts.tokens_intro')}</p>
       <TokenList c={c} tokens={tokens} />
-      <form method="post" action="/account/tokens" class="inline">
+      <Form c={c} error={tokenForm.error} action="/account/tokens" class="stack narrow">
         <Csrf c={c} />
-        <label for="name">{t('accounts.token_name')}</label> <input id="name" name="name" required maxlength={100} />
-        {' '}<label for="expiresInDays">{t('accounts.token_expiry')}</label>{' '}
-        <select id="expiresInDays" name="expiresInDays">
-          {TOKEN_EXPIRY_CHOICES.map((days) => <option value={days === null ? '' : String(days)} selected={days === 90}>{days === null ? t('accounts.token_expiry_never') : t('accounts.token_expiry_days', { days })}</option>)}
-        </select>
-        {' '}<button type="submit">{t('accounts.token_create')}</button>
-      </form>
+        <Field label={t('accounts.token_name')} name="name" required>
+          <input id="name" name="name" required maxlength={100} value={String(tokenForm.values?.name ?? '')} />
+        </Field>
+        <Field label={t('accounts.token_expiry')} name="expiresInDays">
+          <select id="expiresInDays" name="expiresInDays">
+            {TOKEN_EXPIRY_CHOICES.map((days) => <option value={days === null ? '' : String(days)} selected={(days === null ? '' : String(days)) === expiry}>{days === null ? t('accounts.token_expiry_never') : t('accounts.token_expiry_days', { days })}</option>)}
+          </select>
+        </Field>
+        <button type="submit">{t('accounts.token_create')}</button>
+      </Form>
     </section>
     </>
-  ))
-})
+  ), tokenForm.error?.status ?? 200)
+}
 
 accountsRoutes.post('/account/tokens', async (c) => {
   if (c.var.secondFactorPending) throw secondFactorRequired()
   const user = c.var.user
   if (!user) throw errors.unauthenticated()
-  const { name, expiresInDays } = parseWith(createTokenFormSchema, await formBody(c))
+  const body = await formBody(c)
+  let input: z.infer<typeof createTokenFormSchema>
+  try {
+    input = parseWith(createTokenFormSchema, body)
+  } catch (e) {
+    return accountPage(c, user, { error: refusedInput(e), values: body })
+  }
+  const { name, expiresInDays } = input
   const now = c.var.deps.clock.now()
   const { token } = await createApiToken(c.var.deps.db, user.id, name, expiresInDays ? new Date(now.getTime() + expiresInDays * 86400_000) : null)
   c.header('Cache-Control', 'no-store')

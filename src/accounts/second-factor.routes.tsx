@@ -144,42 +144,44 @@ export async function secondFactorState(c: Ctx, user: CurrentUser) {
 }
 
 /** Password and a current code (6 digits from the app, or a recovery code), as asked to turn it off or remake the recovery codes. */
-function PasswordAndCode(props: { c: Ctx; action: string; intro: string; button: string; idPrefix: string; danger?: boolean }) {
+function PasswordAndCode(props: { c: Ctx; action: string; intro: string; button: string; idPrefix: string; danger?: boolean; error?: unknown }) {
   const { c } = props
   const { t } = c.var
   return (
-    <form method="post" action={props.action} class="stack narrow">
+    <Form c={c} error={props.error} action={props.action} class="stack narrow">
       <Csrf c={c} />
       <p class="meta">{props.intro}</p>
-      <Field label={t('accounts.password')} name={`${props.idPrefix}-password`} required>
+      <Field label={t('accounts.password')} name={`${props.idPrefix}-password`} names={['password']} required>
         <input id={`${props.idPrefix}-password`} name="password" type="password" autocomplete="current-password" required />
       </Field>
-      <Field label={t('accounts.totp_code_or_recovery')} name={`${props.idPrefix}-code`} required>
+      <Field label={t('accounts.totp_code_or_recovery')} name={`${props.idPrefix}-code`} names={['code']} required>
         <input id={`${props.idPrefix}-code`} name="code" autocomplete="one-time-code" maxlength={20} required />
       </Field>
       <button type="submit" class={props.danger ? 'danger' : 'secondary'}>{props.button}</button>
-    </form>
+    </Form>
   )
 }
 
-/** The /account section: on or off, and the way to change it. */
-export async function AccountSecondFactorSection(props: { c: Ctx; user: CurrentUser }) {
-  const { c, user } = props
+/** The /account section: on or off, and the way to change it; `failed`: the form whose submission was refused, and why. */
+export async function AccountSecondFactorSection(props: { c: Ctx; user: CurrentUser; failed?: { form: 'recovery' | 'disable'; error: unknown } }) {
+  const { c, user, failed } = props
+  const errorOf = (form: 'recovery' | 'disable') => (failed?.form === form ? failed.error : undefined)
   const { t } = c.var
   const state = await secondFactorState(c, user)
   return (
     <section data-section="second-factor">
       <h2>{t('accounts.totp_title')}</h2>
+      {failed && !(state.enabled && (failed.form === 'recovery' || !state.required)) && <ErrorBanner c={c} error={failed.error} />}
       <p data-testid="second-factor-state">{t(state.enabled ? 'accounts.totp_on' : 'accounts.totp_off')}</p>
       {!state.enabled && <p><a href="/account/second-factor">{t('accounts.totp_enable')}</a></p>}
       {state.enabled && (
         <>
           <p data-testid="recovery-codes-left">{t('accounts.recovery_left', { count: state.recoveryCodesLeft })}</p>
-          <PasswordAndCode c={c} action="/account/second-factor/recovery-codes" idPrefix="recovery" intro={t('accounts.recovery_regenerate_intro')} button={t('accounts.recovery_regenerate')} />
+          <PasswordAndCode c={c} action="/account/second-factor/recovery-codes" idPrefix="recovery" intro={t('accounts.recovery_regenerate_intro')} button={t('accounts.recovery_regenerate')} error={errorOf('recovery')} />
         </>
       )}
       {state.enabled && (state.required ? <p class="meta">{t('accounts.totp_required_for_staff')}</p> : (
-        <PasswordAndCode c={c} action="/account/second-factor/disable" idPrefix="disable" intro={t('accounts.totp_disable_intro')} button={t('accounts.totp_disable')} danger />
+        <PasswordAndCode c={c} action="/account/second-factor/disable" idPrefix="disable" intro={t('accounts.totp_disable_intro')} button={t('accounts.totp_disable')} danger error={errorOf('disable')} />
       ))}
     </section>
   )
@@ -269,7 +271,7 @@ secondFactorRoutes.post('/account/second-factor/recovery-codes', async (c) => {
     return recoveryCodesPage(c, await remakeRecoveryCodes(c, user, parseWith(disableSchema, body)), '/account')
   } catch (error) {
     const status = failureStatus(c, error)
-    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, status)
+    return page(c, c.var.t('accounts.totp_title'), <AccountSecondFactorSection c={c} user={user} failed={{ form: 'recovery', error }} />, status)
   }
 })
 
@@ -281,7 +283,7 @@ secondFactorRoutes.post('/account/second-factor/disable', async (c) => {
     return c.redirect('/account', 303)
   } catch (error) {
     const status = failureStatus(c, error)
-    return page(c, c.var.t('accounts.totp_title'), <><ErrorBanner c={c} error={error} /><AccountSecondFactorSection c={c} user={user} /></>, status)
+    return page(c, c.var.t('accounts.totp_title'), <AccountSecondFactorSection c={c} user={user} failed={{ form: 'disable', error }} />, status)
   }
 })
 

@@ -9,7 +9,7 @@ const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v
 
 /** Inviting staff: at least one role, and optionally the only address allowed to register. */
 export const inviteStaffSchema = z.object({
-  roles: z.preprocess(asList, z.array(z.enum(STAFF_ROLES)).min(1, 'Choose at least one role.').max(STAFF_ROLES.length))
+  roles: z.preprocess(asList, z.array(z.enum(STAFF_ROLES)).min(1, 'validation.choose_at_least_one').max(STAFF_ROLES.length))
     .transform((roles) => [...new Set(roles)]),
   email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email().max(254).optional()),
 })

@@ -140,12 +140,11 @@ function InviteForm(props: { c: Ctx; error?: unknown; values?: Record<string, un
       <p>{t('admin.invite_intro', { days: STAFF_INVITATION_DAYS })}</p>
       <Form c={c} error={props.error} action="/admin/invitations" class="stack narrow">
         <Csrf c={c} />
-        <fieldset>
-          <legend>{t('admin.invite_roles')}</legend>
+        <Field label={t('admin.invite_roles')} name="roles" group required>
           {STAFF_ROLES.map((role) => (
             <label><input type="checkbox" name="roles" value={role} checked={checked.has(role)} /> {t(`role.${role}`)}</label>
           ))}
-        </fieldset>
+        </Field>
         <Field label={t('admin.invite_email')} name="email" hint={t('admin.invite_email_hint')}>
           <input id="email" name="email" type="email" maxlength={254} value={String(v.email ?? '')} />
         </Field>

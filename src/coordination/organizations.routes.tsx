@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { Field, Form } from '../platform/http/forms.js'
+import { Field, Form, refusedInput } from '../platform/http/forms.js'
 import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
@@ -11,6 +11,7 @@ import { contactSchema, organizationSchema } from './coordination.schemas.js'
 import { ContactsSection } from './contact-form.views.js'
 import { addContact, createOrganization, listOrganizations, loadOrganization, organizationKeyFacts } from './organizations.usecases.js'
 import { organizationSections } from '../cases/case-sections.js'
+import type { AppError } from '../platform/errors.js'
 
 export const organizationRoutes = new Hono<AppEnv>()
 
@@ -64,10 +65,15 @@ organizationRoutes.post('/organizations', async (c) => {
   }
 })
 
-organizationRoutes.get('/organizations/:id', async (c) => {
+organizationRoutes.get('/organizations/:id', (c) => {
   requireAllowed(c, policies.manageOrganizations)
+  return organizationPage(c, c.req.param('id'))
+})
+
+/** An organisation's page; after a refused contact, the contact form shows why and keeps what was entered. */
+async function organizationPage(c: Ctx, id: string, contact: { error?: AppError; values?: Record<string, unknown> } = {}) {
   const { t, lang } = c.var
-  const { org, contacts, members } = await loadOrganization(c.var.deps.db, c.req.param('id'))
+  const { org, contacts, members } = await loadOrganization(c.var.deps.db, id)
   const keyFacts = await organizationKeyFacts(org)
   const caseId = returnCase(c.req.query('case'))
   return page(c, lang === 'ja' ? org.name_ja : org.name_en, (
@@ -79,16 +85,21 @@ organizationRoutes.get('/organizations/:id', async (c) => {
         <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
         <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={keyFacts} /></dd>
       </dl>
-      <ContactsSection c={c} contacts={contacts} action={withCase(`/organizations/${org.id}/contacts`, caseId)} />
+      <ContactsSection c={c} contacts={contacts} action={withCase(`/organizations/${org.id}/contacts`, caseId)} error={contact.error} values={contact.values} />
       <h2>{t('coordination.members')}</h2>
       <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
       {organizationSections().map((Section) => <Section c={c} org={org} />)}
     </>
-  ))
-})
+  ), contact.error?.status ?? 200)
+}
 
 organizationRoutes.post('/organizations/:id/contacts', async (c) => {
   requireAllowed(c, policies.manageOrganizations)
-  await addContact(c.var.deps.db, c.req.param('id'), parseWith(contactSchema, await formBody(c)))
+  const body = await formBody(c)
+  try {
+    await addContact(c.var.deps.db, c.req.param('id'), parseWith(contactSchema, body))
+  } catch (e) {
+    return organizationPage(c, c.req.param('id'), { error: refusedInput(e), values: body })
+  }
   return c.redirect(withCase(`/organizations/${c.req.param('id')}`, returnCase(c.req.query('case'))), 303)
 })

@@ -50,15 +50,20 @@ export function CiOrganizationForm(props: { c: Ctx; values?: Record<string, unkn
 }
 
 /** One organisation: contacts, members, and the forms to add a contact and invite a member. */
-export function CiOrganizationPage(props: { c: Ctx; data: Awaited<ReturnType<typeof loadCiOrganization>>; notice?: string; error?: unknown }) {
-  const { c, data } = props
+export function CiOrganizationPage(props: {
+  c: Ctx; data: Awaited<ReturnType<typeof loadCiOrganization>>; notice?: string; error?: unknown
+  /** Which form the refused submission came from (its error and values go there), else the error is the page's. */
+  failed?: 'contact' | 'invite'; values?: Record<string, unknown>
+}) {
+  const { c, data, failed } = props
+  const mine = (form: 'contact' | 'invite') => (failed === form ? { error: props.error, values: props.values } : {})
   const { t, lang } = c.var
   const { org } = data
   return (
     <>
       <p><a href="/priority-information/organizations">{t('priority_information.organizations_title')}</a></p>
       {props.notice && <p class="notice" role="status">{props.notice}</p>}
-      <ErrorBanner c={c} error={props.error} />
+      {!failed && <ErrorBanner c={c} error={props.error} />}
       <dl class="facts">
         <dt>{t('priority_information.name_ja')}</dt><dd>{org.name_ja}</dd>
         <dt>{t('priority_information.name_en')}</dt><dd>{org.name_en}</dd>
@@ -66,17 +71,17 @@ export function CiOrganizationPage(props: { c: Ctx; data: Awaited<ReturnType<typ
         <dt>{t('priority_information.website')}</dt><dd>{org.website ?? ''}</dd>
         <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={data.keyFacts} /></dd>
       </dl>
-      <ContactsSection c={c} contacts={data.contacts} action={`/priority-information/organizations/${org.id}/contacts`} />
+      <ContactsSection c={c} contacts={data.contacts} action={`/priority-information/organizations/${org.id}/contacts`} {...mine('contact')} />
       <h2>{t('priority_information.members')}</h2>
       <ul>{data.members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
-      <form method="post" action={`/priority-information/organizations/${org.id}/invitations`} class="stack narrow">
+      <Form c={c} error={mine('invite').error} action={`/priority-information/organizations/${org.id}/invitations`} class="stack narrow">
         <Csrf c={c} />
-        <Field label={t('priority_information.invite_email')} name="inviteEmail" hint={t('priority_information.invite_hint')} required>
-          <input id="inviteEmail" name="email" type="email" required list="contact-emails" />
+        <Field label={t('priority_information.invite_email')} name="inviteEmail" names={['email']} hint={t('priority_information.invite_hint')} required>
+          <input id="inviteEmail" name="email" type="email" required list="contact-emails" value={String(mine('invite').values?.email ?? '')} />
         </Field>
         <datalist id="contact-emails">{data.contacts.map((ct) => <option value={ct.email} />)}</datalist>
         <button type="submit">{t('priority_information.invite')}</button>
-      </form>
+      </Form>
     </>
   )
 }

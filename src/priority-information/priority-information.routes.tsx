@@ -65,7 +65,7 @@ priorityInformationRoutes.post('/priority-information/organizations', async (c) 
   }
 })
 
-async function organizationPage(c: Ctx, id: string, extra: { notice?: string; error?: AppError } = {}) {
+async function organizationPage(c: Ctx, id: string, extra: { notice?: string; error?: AppError; failed?: 'contact' | 'invite'; values?: Record<string, unknown> } = {}) {
   const data = await loadCiOrganization(c.var.deps.db, id)
   return page(c, c.var.lang === 'ja' ? data.org.name_ja : data.org.name_en, <CiOrganizationPage c={c} data={data} {...extra} />, extra.error ? formStatus(extra.error) : 200)
 }
@@ -79,23 +79,25 @@ priorityInformationRoutes.get('/priority-information/organizations/:ciOrgId', as
 priorityInformationRoutes.post('/priority-information/organizations/:ciOrgId/contacts', async (c) => {
   requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const id = c.req.param('ciOrgId')
+  const body = await formBody(c)
   try {
-    await addCiContact(c.var.deps.db, id, parseWith(contactSchema, await formBody(c)))
+    await addCiContact(c.var.deps.db, id, parseWith(contactSchema, body))
     return c.redirect(`/priority-information/organizations/${id}`, 303)
   } catch (e) {
-    return organizationPage(c, id, { error: formError(e) })
+    return organizationPage(c, id, { error: formError(e), failed: 'contact', values: body })
   }
 })
 
 priorityInformationRoutes.post('/priority-information/organizations/:ciOrgId/invitations', async (c) => {
   const user = requireAllowed(c, priorityInformationPolicies.manageCiOrganizations)
   const id = c.req.param('ciOrgId')
+  const body = await formBody(c)
   try {
-    const { email } = parseWith(inviteMemberSchema, await formBody(c))
+    const { email } = parseWith(inviteMemberSchema, body)
     await inviteCiMember(c.var.deps, { organizationId: id, email, createdBy: user.id })
     return c.redirect(`/priority-information/organizations/${id}?invited`, 303)
   } catch (e) {
-    return organizationPage(c, id, { error: formError(e) })
+    return organizationPage(c, id, { error: formError(e), failed: 'invite', values: body })
   }
 })
 

@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
-import { Field, Form } from '../platform/http/forms.js'
+import { Field, Form, refusedInput } from '../platform/http/forms.js'
 import { PgpKeyFacts } from '../platform/http/pgp-key-facts.js'
 import { describePublicKey } from '../platform/mail/openpgp-keys.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
 import { requireAllowed } from '../platform/http/guards.js'
-import { errors } from '../platform/errors.js'
+import { errors, type AppError } from '../platform/errors.js'
 import { ContactsSection } from '../coordination/index.js'
 import { contactSchema } from '../coordination/index.js'
 import { addContact, createOrganization, loadOrganization } from '../coordination/index.js'
@@ -82,8 +82,13 @@ async function loadOperator(c: Ctx) {
   return data
 }
 
-operatorsRoutes.get('/operators/:operatorId', async (c) => {
+operatorsRoutes.get('/operators/:operatorId', (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
+  return operatorPage(c)
+})
+
+/** An operator's page; after a refused contact, the contact form shows why and keeps what was entered. */
+async function operatorPage(c: Ctx, contact: { error?: AppError; values?: Record<string, unknown> } = {}) {
   const { t, lang } = c.var
   const { org, contacts, members } = await loadOperator(c)
   const keyFacts = org.pgp_public_key ? await describePublicKey(org.pgp_public_key) : null
@@ -98,16 +103,21 @@ operatorsRoutes.get('/operators/:operatorId', async (c) => {
         <dt>{t('coordination.website')}</dt><dd>{org.website ?? ''}</dd>
         <dt>OpenPGP</dt><dd><PgpKeyFacts c={c} registered={Boolean(org.pgp_public_key)} facts={keyFacts} /></dd>
       </dl>
-      <ContactsSection c={c} contacts={contacts} action={withCase(`/operators/${org.id}/contacts`, caseId)} />
+      <ContactsSection c={c} contacts={contacts} action={withCase(`/operators/${org.id}/contacts`, caseId)} error={contact.error} values={contact.values} />
       <h2>{t('coordination.members')}</h2>
       <ul>{members.map((m) => <li>{m.display_name} &lt;{m.email}&gt;</li>)}</ul>
     </>
-  ))
-})
+  ), contact.error?.status ?? 200)
+}
 
 operatorsRoutes.post('/operators/:operatorId/contacts', async (c) => {
   requireAllowed(c, websitesPolicies.manageOperators)
   const { org } = await loadOperator(c)
-  await addContact(c.var.deps.db, org.id, parseWith(contactSchema, await formBody(c)))
+  const body = await formBody(c)
+  try {
+    await addContact(c.var.deps.db, org.id, parseWith(contactSchema, body))
+  } catch (e) {
+    return operatorPage(c, { error: refusedInput(e), values: body })
+  }
   return c.redirect(withCase(`/operators/${org.id}`, returnCase(c.req.query('case'))), 303)
 })

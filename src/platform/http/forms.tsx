@@ -16,6 +16,16 @@ export function fieldMessages(c: Ctx, error: unknown): Record<string, string> {
   return translatedFields(c.var.t, c.var.lang, error)
 }
 
+/**
+ * The error of a submission refused for what was entered (400 or 422 with a stable code), for the
+ * route to re-render its form with the values kept: `catch (e) { return show({ error: refusedInput(e) }) }`.
+ * Anything else (not found, forbidden, a conflict, a bug) is thrown on to the error page.
+ */
+export function refusedInput(error: unknown): AppError {
+  if (error instanceof AppError && (error.status === 400 || error.status === 422)) return error
+  throw error
+}
+
 /** The error's own message in the page's language (`error.<code>`). */
 function errorMessage(c: Ctx, error: unknown): string {
   return error instanceof AppError ? c.var.t(`error.${error.code}`, errorParams(error)) : c.var.t('error.internal')
