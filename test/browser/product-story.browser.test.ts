@@ -269,9 +269,13 @@ describe('the product story in a browser', () => {
     await page.getByLabel('CWE', { exact: true }).fill('CWE-79')
     await page.getByLabel('CVSS v3.1', { exact: true }).fill(CVSS31)
     await page.getByLabel('CVSS v4.0', { exact: true }).fill(CVSS40)
-    await page.getByLabel('開発者', { exact: true }).fill(ORG_JA)
-    await page.getByLabel('製品', { exact: true }).fill('BR-700')
-    await page.getByLabel('バージョン', { exact: true }).fill('2.0.0 以前')
+    // Affected products name their developer, product and versions in both languages, side by side.
+    await page.getByLabel('開発者 (日本語)', { exact: true }).fill(ORG_JA)
+    await page.getByLabel('開発者 (英語)', { exact: true }).fill('Browser Test Electric Co.')
+    await page.getByLabel('製品 (日本語)', { exact: true }).fill('BR-700')
+    await page.getByLabel('製品 (英語)', { exact: true }).fill('BR-700')
+    await page.getByLabel('バージョン (日本語)', { exact: true }).fill('2.0.0 以前')
+    await page.getByLabel('バージョン (英語)', { exact: true }).fill('2.0.0 and earlier')
     const credit = page.getByRole('checkbox', { name: new RegExp(CREDIT) })
     expect(await credit.isChecked()).toBe(true)
     // The editor may repeat its save button above and below the long form; either saves.
@@ -279,8 +283,9 @@ describe('the product story in a browser', () => {
     await expectNoErrorBanner(page)
     expect(await page.getByRole('status').innerText()).toContain('下書きを保存しました')
 
-    // The preview is what goes out.
-    const preview = await page.locator('article.advisory').innerText()
+    // The preview is what goes out, in both languages side by side.
+    expect(await page.locator('#advisory-preview section[lang="en"] article.advisory').innerText()).toContain('Browser Test Electric Co.')
+    const preview = await page.locator('#advisory-preview section[lang="ja"] article.advisory').innerText()
     expect(preview).toContain('6.1')
     expect(preview).toContain('CWE-79')
     expect(preview).toContain(STATEMENT_JA)
