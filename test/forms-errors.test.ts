@@ -157,8 +157,8 @@ describe('errors people can act on', () => {
  * `Form` re-rendered with its error (see the report forms); remove it from here when it does.
  */
 const PENDING: RegExp[] = [
-  /^\/cases\/:id\/advisory$/, /^\/cases\/:id\/threads\//, /^\/cases\/:id\/vendors/,
-  /^\/committee\//, /^\/coordination-requests$/, /^\/deadlines\//,
+  /^\/cases\/:id\/advisory$/, /^\/cases\/:id\/threads\//,
+  /^\/committee\//, /^\/deadlines\//,
   /^\/self-reports/, /^\/staff\/alerts/, /^\/track\/[^/]+\/messages$/, /^\/uncontactable-policy$/,
 ]
 const pending = (action: string) => PENDING.some((re) => re.test(action.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')))

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -12,9 +12,8 @@ export function AgreedDateForm(props: { c: Ctx; caseId: string; values?: Record<
   return (
     <details open={Boolean(props.error)} data-testid="agreed-date">
       <summary>{t('coordination_requests.agreed_date.change')}</summary>
-      <form method="post" action={`/cases/${props.caseId}/coordination-request/agreed-date`} class="stack">
+      <Form c={c} error={props.error} action={`/cases/${props.caseId}/coordination-request/agreed-date`} class="stack">
         <Csrf c={c} />
-        <ErrorBanner c={c} error={props.error} />
         <Field label={t('coordination_requests.agreed_publication')} name="agreedPublicationAt" hint={t('coordination_requests.agreed_publication_hint')} required>
           <input id="agreedPublicationAt" name="agreedPublicationAt" type="datetime-local" required value={str(v.agreedPublicationAt)} />
         </Field>
@@ -22,7 +21,7 @@ export function AgreedDateForm(props: { c: Ctx; caseId: string; values?: Record<
           <textarea id="reason" name="reason" required maxlength={2000}>{str(v.reason)}</textarea>
         </Field>
         <button type="submit">{t('coordination_requests.agreed_date.save')}</button>
-      </form>
+      </Form>
     </details>
   )
 }

@@ -33,7 +33,12 @@ describe('opening a coordination request from the form', () => {
     const res = await b.post('/coordination-requests', requestForm({ vulnCvss31Vector: ['CVSS:3.1/AV:X', '', ''] }))
     expect(res.status).toBe(400)
     expect(res.text).toContain('ICSA-26-100-01')
-    expect(res.text).toContain('vulnerabilities.0.cvss31Vector')
+    // The wrong cell is marked and described by the message beside the vulnerabilities table; the summary links to it.
+    const cell = /<input name="vulnCvss31Vector" id="vuln-1-cvss31Vector"[^>]*>/.exec(res.text)?.[0] ?? ''
+    expect(cell).toContain('aria-invalid="true"')
+    expect(cell).toContain('aria-describedby="vulnerabilities-error')
+    expect(res.text).toContain('href="#vuln-1-cvss31Vector"')
+    expect(res.text).not.toMatch(/<input name="vulnTitleJa" id="vuln-1-title-ja"[^>]*aria-invalid/)
     expect(await count('cases')).toBe(before)
   })
 

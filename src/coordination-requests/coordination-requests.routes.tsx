@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
+import { refusedInput } from '../platform/http/forms.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed } from '../platform/http/guards.js'
 import { AppError, errors } from '../platform/errors.js'
 import { actorOf } from '../cases/case-events.js'
 import { listOrganizations } from '../coordination/index.js'
 import {
-  addVendorsSchema, coordinationRequestFormSchema, matrixQuerySchema, requestFromForm, vendorsFromForm,
+  addVendorsSchema, coordinationRequestFormSchema, matrixQuerySchema, requestFromForm, vendorsFromForm, type VendorEntry,
 } from './coordination-requests.schemas.js'
 import { listCoordinationRequests, openCoordinationRequest } from './coordination-requests.usecases.js'
 import { addVendors, notifyAllPending, remindUnanswered } from './vendors.usecases.js'
@@ -52,7 +53,7 @@ coordinationRequestsRoutes.post('/coordination-requests', async (c) => {
   }
 })
 
-async function matrixPage(c: Ctx, notice: MatrixNotice) {
+async function matrixPage(c: Ctx, notice: MatrixNotice, addVendors?: { error: AppError; values: Record<string, unknown> }) {
   const { db } = c.var.deps
   const caseId = c.req.param('caseId')!
   const q = parseWith(matrixQuerySchema, c.req.query())
@@ -67,7 +68,7 @@ async function matrixPage(c: Ctx, notice: MatrixNotice) {
   const taken = new Set(parties.map((p) => p.organization_id))
   const organizations = all.filter((o) => !taken.has(o.id))
   return page(c, c.var.t('coordination_requests.matrix_title', { title: kase.title }),
-    <VendorMatrixPage c={c} kase={kase} matrix={matrix} organizations={organizations} notice={notice} sources={sources} />)
+    <VendorMatrixPage c={c} kase={kase} matrix={matrix} organizations={organizations} notice={notice} sources={sources} addVendors={addVendors} />, addVendors?.error.status ?? 200)
 }
 
 const noticeFrom = (c: Ctx): MatrixNotice => {
@@ -86,7 +87,13 @@ const backToMatrix = (c: Ctx, done: string, n: number, skipped = 0) =>
 
 coordinationRequestsRoutes.post('/cases/:caseId/vendors', async (c) => {
   const user = await vendorManagerOf(c)
-  const { organizations } = parseWith(addVendorsSchema, vendorsFromForm(await formBody(c)))
+  const form = await formBody(c)
+  let organizations: VendorEntry[]
+  try {
+    organizations = parseWith(addVendorsSchema, vendorsFromForm(form)).organizations
+  } catch (e) {
+    return matrixPage(c, null, { error: refusedInput(e), values: form })
+  }
   const r = await addVendors(c.var.deps, { caseId: c.req.param('caseId'), vendors: organizations, actor: actorOf(user) })
   return backToMatrix(c, 'added', r.added.length, r.alreadyParties)
 })

@@ -20,7 +20,7 @@ const requestFields = {
   title: text(300),
   summary: text(20_000),
   productType: z.preprocess(blankToUndefined, z.enum(categoryKeys(PRODUCT_TYPES)).optional()),
-  vulnerabilities: z.array(requestVulnerabilitySchema).min(1, 'Name at least one vulnerability.').max(100),
+  vulnerabilities: z.array(requestVulnerabilitySchema).min(1, 'validation.choose_at_least_one').max(100),
 }
 
 /** A coordination request as the API takes it; the agreed publication time carries its offset. */
@@ -67,7 +67,7 @@ export const vendorEntrySchema = z.object({
 }).refine((v) => v.organizationId || v.name?.ja || v.name?.en, { message: 'Give an organizationId or a name.', path: ['name'] })
 export type VendorEntry = z.infer<typeof vendorEntrySchema>
 
-export const addVendorsSchema = acceptsLegacyPairs(z.object({ organizations: z.array(vendorEntrySchema).min(1, 'Pick at least one organisation.').max(300) }), ['organizations[].name'])
+export const addVendorsSchema = acceptsLegacyPairs(z.object({ organizations: z.array(vendorEntrySchema).min(1, 'validation.choose_at_least_one').max(300) }), ['organizations[].name'])
 
 /**
  * The bulk form: picked organisations (`organizationId`, repeated) plus pasted lines

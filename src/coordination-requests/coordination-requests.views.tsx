@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime, tokyoDate } from '../platform/i18n/index.js'
 import { PRODUCT_TYPES } from '../cases/categories.js'
 import type { CoordinationRequestRow } from './coordination-requests.usecases.js'
@@ -43,10 +43,16 @@ export function CoordinationRequestForm(props: { c: Ctx; values?: FormValues; er
   const { t, lang } = c.var
   const v = props.values ?? {}
   const rows = Math.max(props.rows, Array.isArray(v.vulnTitleJa) ? v.vulnTitleJa.length : 1)
+  // Empty rows drop out before validation (requestFromForm): an error's `vulnerabilities.1` is the second filled row.
+  const columns = ['vulnTitleJa', 'vulnTitleEn', 'vulnCveId', 'vulnCweId', 'vulnCvss31Vector', 'vulnCvss40Vector']
+  const filled = Array.from({ length: rows }, (_, i) => i).filter((i) => columns.some((k) => nth(v[k], i).trim() !== ''))
+  const cell = (i: number, field: string) => {
+    const n = filled.indexOf(i)
+    return { id: `vuln-${i + 1}-${field.replace('.', '-')}`, 'data-field': n < 0 ? undefined : `vulnerabilities.${n}.${field}` }
+  }
   return (
-    <form method="post" action="/coordination-requests" class="stack">
+    <Form c={c} error={props.error} action="/coordination-requests" class="stack">
       <Csrf c={c} />
-      <ErrorBanner c={c} error={props.error} />
       <p class="hint">{t('coordination_requests.form_intro')}</p>
       <Field label={t('coordination_requests.source')} name="sourceName" required hint={t('coordination_requests.source_hint')}>
         <input id="sourceName" name="sourceName" list="known-sources" required maxlength={200} value={str(v.sourceName)} />
@@ -71,27 +77,26 @@ export function CoordinationRequestForm(props: { c: Ctx; values?: FormValues; er
         <select id="productType" name="productType"><option value="">—</option>
           {PRODUCT_TYPES.map((p) => <option value={p.key} selected={v.productType === p.key}>{p[lang]}</option>)}</select>
       </Field>
-      <fieldset>
-        <legend>{t('cases.section.vulnerabilities')}</legend>
+      <Field label={t('cases.section.vulnerabilities')} name="vulnerabilities" group>
         <p class="hint">{t('coordination_requests.vulnerabilities_hint')}</p>
         <table>
           <thead><tr><th>#</th><th>{t('coordination_requests.vuln_title_ja')}</th><th>{t('coordination_requests.vuln_title_en')}</th><th>CVE</th><th>CWE</th><th>CVSS v3.1</th><th>CVSS v4.0</th></tr></thead>
           <tbody>{Array.from({ length: rows }, (_, i) => (
             <tr>
               <td>{i + 1}</td>
-              <td><input name="vulnTitleJa" maxlength={300} aria-label={`${t('coordination_requests.vuln_title_ja')} ${i + 1}`} value={nth(v.vulnTitleJa, i)} /></td>
-              <td><input name="vulnTitleEn" maxlength={300} aria-label={`${t('coordination_requests.vuln_title_en')} ${i + 1}`} value={nth(v.vulnTitleEn, i)} /></td>
-              <td><input name="vulnCveId" maxlength={30} placeholder="CVE-2026-0000" aria-label={`CVE ${i + 1}`} value={nth(v.vulnCveId, i)} /></td>
-              <td><input name="vulnCweId" maxlength={20} placeholder="CWE-79" aria-label={`CWE ${i + 1}`} value={nth(v.vulnCweId, i)} /></td>
-              <td><input name="vulnCvss31Vector" maxlength={200} aria-label={`CVSS v3.1 ${i + 1}`} value={nth(v.vulnCvss31Vector, i)} /></td>
-              <td><input name="vulnCvss40Vector" maxlength={200} aria-label={`CVSS v4.0 ${i + 1}`} value={nth(v.vulnCvss40Vector, i)} /></td>
+              <td><input name="vulnTitleJa" {...cell(i, 'title.ja')} maxlength={300} aria-label={`${t('coordination_requests.vuln_title_ja')} ${i + 1}`} value={nth(v.vulnTitleJa, i)} /></td>
+              <td><input name="vulnTitleEn" {...cell(i, 'title.en')} maxlength={300} aria-label={`${t('coordination_requests.vuln_title_en')} ${i + 1}`} value={nth(v.vulnTitleEn, i)} /></td>
+              <td><input name="vulnCveId" {...cell(i, 'cveId')} maxlength={30} placeholder="CVE-2026-0000" aria-label={`CVE ${i + 1}`} value={nth(v.vulnCveId, i)} /></td>
+              <td><input name="vulnCweId" {...cell(i, 'cweId')} maxlength={20} placeholder="CWE-79" aria-label={`CWE ${i + 1}`} value={nth(v.vulnCweId, i)} /></td>
+              <td><input name="vulnCvss31Vector" {...cell(i, 'cvss31Vector')} maxlength={200} aria-label={`CVSS v3.1 ${i + 1}`} value={nth(v.vulnCvss31Vector, i)} /></td>
+              <td><input name="vulnCvss40Vector" {...cell(i, 'cvss40Vector')} maxlength={200} aria-label={`CVSS v4.0 ${i + 1}`} value={nth(v.vulnCvss40Vector, i)} /></td>
             </tr>
           ))}</tbody>
         </table>
         <input type="hidden" name="rows" value={String(rows)} />
         <p><button type="submit" name="moreRows" value="1" class="secondary" formnovalidate>{t('coordination_requests.more_rows')}</button></p>
-      </fieldset>
+      </Field>
       <button type="submit">{t('coordination_requests.open_case')}</button>
-    </form>
+    </Form>
   )
 }

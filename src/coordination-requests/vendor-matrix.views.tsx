@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { VENDOR_FILTERS, type VendorFilter } from './coordination-requests.schemas.js'
 import type { VendorMatrix } from './vendor-matrix.js'
@@ -14,6 +15,8 @@ const FILTER_COUNT: Record<VendorFilter, keyof VendorMatrix['counts']> = {
 
 /** The vendor matrix: every organisation of a case on one compact, filterable, paginated table, with bulk actions. */
 export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatrix; organizations: { id: string; name_ja: string; name_en: string }[]; notice: MatrixNotice
+  /** A refused "add vendors" submission: why, and what was picked and typed. */
+  addVendors?: { error: unknown; values: Record<string, unknown> }
   /** party id → the source note of the answer a coordinator last recorded for it. */
   sources: Map<string, string> }) {
   const { c, kase, matrix: m } = props
@@ -82,30 +85,36 @@ export function VendorMatrixPage(props: { c: Ctx; kase: Kase; matrix: VendorMatr
         </nav>
       )}
 
-      <AddVendorsForm c={c} action={base} organizations={props.organizations} />
+      <AddVendorsForm c={c} action={base} organizations={props.organizations} {...props.addVendors} />
     </>
   )
 }
 
-function AddVendorsForm(props: { c: Ctx; action: string; organizations: { id: string; name_ja: string; name_en: string }[] }) {
+function AddVendorsForm(props: { c: Ctx; action: string; organizations: { id: string; name_ja: string; name_en: string }[]; error?: unknown; values?: Record<string, unknown> }) {
   const { c } = props
   const { t, lang } = c.var
+  const v = props.values ?? {}
+  const picked = new Set((Array.isArray(v.organizationId) ? v.organizationId : [v.organizationId]).filter((id): id is string => typeof id === 'string' && id.trim() !== ''))
+  // The submission lists the picked organisations first, then one per typed line (vendorsFromForm):
+  // `organizations.3.contact.email` is the picker's when 3 < picked, else a typed line's.
+  const typedLines = String(v.newOrganizations ?? '').split(/\r?\n/).filter((l) => l.trim()).length
+  const pickedNames = ['organizations', ...Array.from({ length: picked.size }, (_, i) => `organizations.${i}`)]
+  const typedNames = Array.from({ length: typedLines }, (_, i) => `organizations.${picked.size + i}`)
   return (
-    <form method="post" action={props.action} class="stack">
+    <Form c={c} error={props.error} action={props.action} class="stack">
       <Csrf c={c} />
       <h2>{t('coordination_requests.add_vendors')}</h2>
       {props.organizations.length > 0 && (
-        <label>{t('coordination_requests.pick_organizations')}
-          <select name="organizationId" multiple size={Math.min(12, props.organizations.length)}>
-            {props.organizations.map((o) => <option value={o.id}>{lang === 'ja' ? o.name_ja : o.name_en}</option>)}
+        <Field label={t('coordination_requests.pick_organizations')} name="organizationId" names={pickedNames}>
+          <select id="organizationId" name="organizationId" multiple size={Math.min(12, props.organizations.length)}>
+            {props.organizations.map((o) => <option value={o.id} selected={picked.has(o.id)}>{lang === 'ja' ? o.name_ja : o.name_en}</option>)}
           </select>
-        </label>
+        </Field>
       )}
-      <label>{t('coordination_requests.new_organizations')}
-        <textarea name="newOrganizations" maxlength={100000} placeholder={'サンプル電機株式会社 | Sample Electric Co. | psirt@sample.example'}></textarea>
-      </label>
-      <small class="hint">{t('coordination_requests.new_organizations_hint')}</small>
+      <Field label={t('coordination_requests.new_organizations')} name="newOrganizations" names={[...typedNames, 'organizations']} hint={t('coordination_requests.new_organizations_hint')}>
+        <textarea id="newOrganizations" name="newOrganizations" maxlength={100000} placeholder={'サンプル電機株式会社 | Sample Electric Co. | psirt@sample.example'}>{String(v.newOrganizations ?? '')}</textarea>
+      </Field>
       <button type="submit">{t('coordination_requests.add_vendors_button')}</button>
-    </form>
+    </Form>
   )
 }

@@ -42,12 +42,17 @@ class FormErrors {
   readonly shown = new Map<string, { label: string; target: string }>()
   constructor(readonly messages: Record<string, string>) {}
 
-  /** The messages of the fields `names` cover (`products` covers `products.0.name`), marked as shown. */
-  claim(names: readonly string[], label: string, target: string): { key: string; message: string }[] {
+  /** The fields with a problem that `names` cover (`products` covers `products.0.name`) and no field has shown yet. */
+  open(names: readonly string[]): string[] {
     const covers = (key: string) => names.some((n) => key === n || key.startsWith(`${n}.`))
-    const mine = Object.entries(this.messages).filter(([key]) => covers(key) && !this.shown.has(key))
-    for (const [key] of mine) this.shown.set(key, { label, target })
-    return mine.map(([key, message]) => ({ key, message }))
+    return Object.keys(this.messages).filter((key) => covers(key) && !this.shown.has(key))
+  }
+
+  /** The messages of the fields `names` cover, marked as shown. */
+  claim(names: readonly string[], label: string, target: string): { key: string; message: string }[] {
+    const mine = this.open(names)
+    for (const key of mine) this.shown.set(key, { label, target })
+    return mine.map((key) => ({ key, message: this.messages[key]! }))
   }
 
   /** Every problem, those a field showed first in the form's order, then the rest (`_`: the whole form). */
@@ -140,6 +145,15 @@ function controlsIn(children: unknown, out: Node[] = []): Node[] {
 const dotted = (name: string) => name.replace(/\[(\w*)\]/g, (_, k: string) => (k ? `.${k}` : ''))
 
 /**
+ * The field a control submits, as errors name it: its `data-field` when its name alone does not say
+ * (a table's parallel columns: `name="vulnCveId" data-field="vulnerabilities.2.cveId"`), else its name.
+ */
+const fieldKeyOf = (control: Node): string | undefined => {
+  const key = control.props['data-field'] ?? control.props.name
+  return typeof key === 'string' ? dotted(key) : undefined
+}
+
+/**
  * A labelled form field. Inside a `Form` that failed, it shows its message under the label and
  * marks its controls `aria-invalid` and described by the message. `names` lists the submitted
  * names it covers when they are more than `name` (a ja/en pair, rows); `group` makes it a fieldset
@@ -149,12 +163,14 @@ export function Field(props: { label: string; name: string; names?: readonly str
   const state = useContext(FormErrorsContext)
   const hintId = props.hint ? `${props.name}-hint` : undefined
   const controls = state ? controlsIn(props.children) : []
-  const target = (controls.find((n) => typeof n.props.id === 'string')?.props.id as string | undefined) ?? props.name
+  const wrong = new Set(state ? state.open(props.names ?? [props.name]) : [])
+  const named = controls.filter((n) => wrong.has(fieldKeyOf(n) ?? ''))
+  // The summary links to the first wrong control when it has an id of its own, else to the field's first.
+  const idOf = (n: Node | undefined) => (typeof n?.props.id === 'string' ? n.props.id : undefined)
+  const target = idOf(named[0]) ?? idOf(controls.find((n) => typeof n.props.id === 'string')) ?? props.name
   const problems = state ? state.claim(props.names ?? [props.name], props.label, target) : []
   const errorId = `${props.name}-error`
   if (problems.length > 0) {
-    const wrong = new Set(problems.map((p) => p.key))
-    const named = controls.filter((n) => typeof n.props.name === 'string' && wrong.has(dotted(n.props.name)))
     for (const control of named.length ? named : controls) {
       control.props['aria-invalid'] = 'true'
       control.props['aria-describedby'] = [errorId, hintId, control.props['aria-describedby']].filter(Boolean).join(' ')
