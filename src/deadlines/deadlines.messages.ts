@@ -3,6 +3,7 @@ import { defineMessages } from '../platform/i18n/define.js'
 export const deadlinesMessages = defineMessages(
   {
     'deadlines.title': '期限管理',
+    'deadlines.back_to_case': '案件に戻る',
     'deadlines.intro': '進行中の期限の一覧です（期限の近い順、停止中は最後）。期日は日本時間で、その日の終わりまでが期限です。',
     'deadlines.all': 'すべて',
     'deadlines.mine': '自分の担当案件',
@@ -83,6 +84,7 @@ export const deadlinesMessages = defineMessages(
   },
   {
     'deadlines.title': 'Deadlines',
+    'deadlines.back_to_case': 'Back to the case',
     'deadlines.intro': 'Running deadlines, soonest first; paused ones last. Dates are Japan dates; a deadline runs to the end of its day.',
     'deadlines.all': 'All',
     'deadlines.mine': 'My cases',

@@ -3,7 +3,8 @@ import type { AppEnv, Ctx, CurrentUser } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
-import { errors } from '../platform/errors.js'
+import { errors, type AppError } from '../platform/errors.js'
+import { refusedInput } from '../platform/http/forms.js'
 import { loadCaseRelation } from '../cases/cases.repository.js'
 import { actorOf } from '../cases/case-events.js'
 import type { TimerKind } from './deadlines.model.js'
@@ -11,7 +12,7 @@ import { pauseSchema, policyChangeSchema, policyFormSchema, policyKindSchema, re
 import { listCaseTimers, listOpenTimers, loadTimerView, timerCaseId } from './deadlines.queries.js'
 import { listDeadlinePolicies, listPolicyChanges, updateDeadlinePolicy } from './deadline-policies.js'
 import { pauseTimer, resumeTimer } from './timers.usecases.js'
-import { DeadlineQueue, PoliciesPage } from './deadlines.views.js'
+import { DeadlineQueue, PauseResumeForm, PoliciesPage } from './deadlines.views.js'
 import { allowedOnCase } from '../cases/case-guard.js'
 import { deadlinesPolicies } from './deadlines.policies.js'
 
@@ -56,8 +57,23 @@ deadlinesRoutes.get('/deadlines', async (c) => {
 deadlinesRoutes.post('/deadlines/:timerId/pause', async (c) => {
   const { user, timerId, caseId } = await timerStaffOf(c)
   const form = await formBody(c)
-  await pauseTimer(c.var.deps, { timerId, reason: typeof form.reason === 'string' ? form.reason : undefined, actor: actorOf(user) })
-  return c.redirect(returnToSchema.parse(form.returnTo) === 'case' ? `/cases/${caseId}` : '/deadlines', 303)
+  const returnTo = returnToSchema.parse(form.returnTo)
+  try {
+    await pauseTimer(c.var.deps, { timerId, reason: typeof form.reason === 'string' ? form.reason : undefined, actor: actorOf(user) })
+  } catch (e) {
+    const error = refusedInput(e)
+    const timer = await loadTimerView(c.var.deps.db, timerId, c.var.deps.clock.now())
+    if (!timer) throw errors.notFound()
+    const { t, lang } = c.var
+    return page(c, t('deadlines.pause'), (
+      <>
+        <p><a href={returnTo === 'case' ? `/cases/${caseId}` : '/deadlines'}>{t(returnTo === 'case' ? 'deadlines.back_to_case' : 'deadlines.title')}</a></p>
+        <p>{lang === 'ja' ? timer.label.ja : timer.label.en}{timer.caseTitle ? ` — ${timer.caseTitle}` : ''}</p>
+        <PauseResumeForm c={c} timer={timer} returnTo={returnTo} error={error} values={form} />
+      </>
+    ), error.status)
+  }
+  return c.redirect(returnTo === 'case' ? `/cases/${caseId}` : '/deadlines', 303)
 })
 
 deadlinesRoutes.post('/deadlines/:timerId/resume', async (c) => {
@@ -67,18 +83,28 @@ deadlinesRoutes.post('/deadlines/:timerId/resume', async (c) => {
   return c.redirect(returnToSchema.parse(form.returnTo) === 'case' ? `/cases/${caseId}` : '/deadlines', 303)
 })
 
-deadlinesRoutes.get('/deadlines/policies', async (c) => {
+deadlinesRoutes.get('/deadlines/policies', (c) => {
   requireAllowed(c, deadlinesPolicies.configureDeadlines)
-  const { db } = c.var.deps
-  const body = <PoliciesPage c={c} policies={await listDeadlinePolicies(db)} changes={await listPolicyChanges(db)} saved={Boolean(c.req.query('saved'))} />
-  return page(c, c.var.t('deadlines.policies_title'), body)
+  return policiesPage(c)
 })
+
+/** The policies page; after a refused change, that policy's form shows why and keeps the values entered. */
+async function policiesPage(c: Ctx, failed?: { kind: TimerKind; error: AppError; values: Record<string, unknown> }) {
+  const { db } = c.var.deps
+  const body = <PoliciesPage c={c} policies={await listDeadlinePolicies(db)} changes={await listPolicyChanges(db)} saved={Boolean(c.req.query('saved'))} failed={failed} />
+  return page(c, c.var.t('deadlines.policies_title'), body, failed?.error.status ?? 200)
+}
 
 deadlinesRoutes.post('/deadlines/policies/:policyKind', async (c) => {
   const user = requireAllowed(c, deadlinesPolicies.configureDeadlines)
   const kind = policyKind(c)
-  const change = parseWith(policyFormSchema, await formBody(c))
-  await updateDeadlinePolicy(c.var.deps, { kind, change, actor: actorOf(user) })
+  const form = await formBody(c)
+  try {
+    const change = parseWith(policyFormSchema, form)
+    await updateDeadlinePolicy(c.var.deps, { kind, change, actor: actorOf(user) })
+  } catch (e) {
+    return policiesPage(c, { kind, error: refusedInput(e), values: form })
+  }
   return c.redirect('/deadlines/policies?saved=1', 303)
 })
 

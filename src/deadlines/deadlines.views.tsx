@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import type { TimerView } from './deadlines.queries.js'
 import type { DeadlinePolicy, listPolicyChanges } from './deadline-policies.js'
@@ -14,8 +15,11 @@ export function TimeLeft(props: { c: Ctx; timer: TimerView }) {
   return <>{t('deadlines.left', { n: timer.businessDaysLeft ?? 0 })}</>
 }
 
-/** Pause (with a required reason) or resume; `returnTo` says which page to come back to. */
-export function PauseResumeForm(props: { c: Ctx; timer: TimerView; returnTo: 'queue' | 'case' }) {
+/**
+ * Pause (with a required reason) or resume; `returnTo` says which page to come back to. A refused
+ * pause comes back on a page of its own with `error`: the reason as a labelled field, what was typed kept.
+ */
+export function PauseResumeForm(props: { c: Ctx; timer: TimerView; returnTo: 'queue' | 'case'; error?: unknown; values?: Record<string, unknown> }) {
   const { c, timer } = props
   const { t } = c.var
   if (timer.resolved) return null
@@ -25,6 +29,17 @@ export function PauseResumeForm(props: { c: Ctx; timer: TimerView; returnTo: 'qu
         <Csrf c={c} /><input type="hidden" name="returnTo" value={props.returnTo} />
         <button type="submit" class="secondary">{t('deadlines.resume')}</button>
       </form>
+    )
+  }
+  if (props.error) {
+    return (
+      <Form c={c} error={props.error} action={`/deadlines/${timer.id}/pause`} class="stack narrow">
+        <Csrf c={c} /><input type="hidden" name="returnTo" value={props.returnTo} />
+        <Field label={t('deadlines.reason')} name={`reason-${timer.id}`} names={['reason']} hint={t('deadlines.reason_hint')} required>
+          <input id={`reason-${timer.id}`} name="reason" required maxlength={2000} value={typeof props.values?.reason === 'string' ? props.values.reason : ''} />
+        </Field>
+        <button type="submit" class="secondary">{t('deadlines.pause')}</button>
+      </Form>
     )
   }
   return (
@@ -102,28 +117,41 @@ function describeChange(c: Ctx, values: Record<string, unknown>): string {
 const baseLabel = (p: DeadlinePolicy) => (p.kind === 'website_long_running' ? 'deadlines.base.operator_notification' : `deadlines.base.${p.baseEvent}`)
 
 /** The administrators' page of deadline policies, one form per policy, and the change log. */
-export function PoliciesPage(props: { c: Ctx; policies: DeadlinePolicy[]; changes: PolicyChangeRow[]; saved: boolean }) {
-  const { c } = props
+export function PoliciesPage(props: {
+  c: Ctx; policies: DeadlinePolicy[]; changes: PolicyChangeRow[]; saved: boolean
+  /** A refused change: which policy's form, why, and what was entered. */
+  failed?: { kind: string; error: unknown; values: Record<string, unknown> }
+}) {
+  const { c, failed } = props
   const { t, lang } = c.var
   return (
     <>
       <p class="meta">{t('deadlines.policies_intro')}</p>
       {props.saved && <p class="notice" role="status">{t('deadlines.policy.saved')}</p>}
-      <div class="cards">{props.policies.map((p) => (
-        <form method="post" action={`/deadlines/policies/${p.kind}`} class="card stack" data-policy={p.kind}>
-          <Csrf c={c} />
-          <h2>{lang === 'ja' ? p.labelJa : p.labelEn}</h2>
-          <p class="meta">{t('deadlines.policy.base')}: {t(baseLabel(p))} ({t(`deadlines.direction.${p.direction}`)})</p>
-          <div class="field"><label for={`amount-${p.kind}`}>{t('deadlines.policy.amount')}</label>
-            <input id={`amount-${p.kind}`} name="amount" type="number" min={0} max={3650} required value={String(p.amount)} /></div>
-          <div class="field"><label for={`unit-${p.kind}`}>{t('deadlines.policy.unit')}</label>
-            <select id={`unit-${p.kind}`} name="unit">{OFFSET_UNITS.map((u) => <option value={u} selected={u === p.unit}>{t(`deadlines.unit.${u}`)}</option>)}</select></div>
-          <div class="field"><label for={`lead-${p.kind}`}>{t('deadlines.policy.reminder')}</label>
-            <input id={`lead-${p.kind}`} name="reminderLeadBusinessDays" type="number" min={0} max={60} required value={String(p.reminderLeadBusinessDays)} /></div>
-          <label><input type="checkbox" name="enabled" checked={p.enabled} /> {t('deadlines.policy.enabled')}</label>
-          <button type="submit">{t('deadlines.policy.save')}</button>
-        </form>
-      ))}</div>
+      <div class="cards">{props.policies.map((p) => {
+        const mine = failed?.kind === p.kind ? failed : undefined
+        // After a refused change, the values entered; else the policy's own.
+        const v = (k: 'amount' | 'unit' | 'reminderLeadBusinessDays') => (mine ? String(mine.values[k] ?? '') : String(p[k]))
+        const enabled = mine ? mine.values.enabled !== undefined : p.enabled
+        return (
+          <Form c={c} error={mine?.error} action={`/deadlines/policies/${p.kind}`} class="card stack" data-policy={p.kind}>
+            <Csrf c={c} />
+            <h2>{lang === 'ja' ? p.labelJa : p.labelEn}</h2>
+            <p class="meta">{t('deadlines.policy.base')}: {t(baseLabel(p))} ({t(`deadlines.direction.${p.direction}`)})</p>
+            <Field label={t('deadlines.policy.amount')} name={`amount-${p.kind}`} names={['amount']} required>
+              <input id={`amount-${p.kind}`} name="amount" type="number" min={0} max={3650} required value={v('amount')} />
+            </Field>
+            <Field label={t('deadlines.policy.unit')} name={`unit-${p.kind}`} names={['unit']}>
+              <select id={`unit-${p.kind}`} name="unit">{OFFSET_UNITS.map((u) => <option value={u} selected={u === v('unit')}>{t(`deadlines.unit.${u}`)}</option>)}</select>
+            </Field>
+            <Field label={t('deadlines.policy.reminder')} name={`lead-${p.kind}`} names={['reminderLeadBusinessDays']} required>
+              <input id={`lead-${p.kind}`} name="reminderLeadBusinessDays" type="number" min={0} max={60} required value={v('reminderLeadBusinessDays')} />
+            </Field>
+            <label><input type="checkbox" name="enabled" checked={enabled} /> {t('deadlines.policy.enabled')}</label>
+            <button type="submit">{t('deadlines.policy.save')}</button>
+          </Form>
+        )
+      })}</div>
       <h2>{t('deadlines.policy.history')}</h2>
       {props.changes.length === 0 ? <p>{t('deadlines.policy.history_empty')}</p> : (
         <table data-testid="policy-changes">
