@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { PRODUCT_TYPES } from '../cases/categories.js'
 import { SELF_REPORT_REJECTION_REASONS } from './self-reports.schemas.js'
@@ -25,9 +25,8 @@ export function SelfReportForm(props: { c: Ctx; values?: Record<string, unknown>
     </Field>
   )
   return (
-    <form method="post" action="/self-reports" class="stack">
+    <Form c={c} error={props.error} action="/self-reports" class="stack">
       <Csrf c={c} />
-      <ErrorBanner c={c} error={props.error} />
       <p class="hint">{t('self_reports.form_intro')}</p>
       <fieldset class="stack">
         <legend>{t('self_reports.section.product')}</legend>
@@ -61,12 +60,14 @@ export function SelfReportForm(props: { c: Ctx; values?: Record<string, unknown>
         {area('statementEn', false)}
       </fieldset>
       <button type="submit">{t('self_reports.submit')}</button>
-    </form>
+    </Form>
   )
 }
 
 /** Developers: their organisation's self-reports. Staff: every self-report, awaiting review first. */
-export function SelfReportList(props: { c: Ctx; reports: SelfReportRow[]; filed?: string | undefined }) {
+export function SelfReportList(props: { c: Ctx; reports: SelfReportRow[]; filed?: string | undefined
+  /** A refused 受理 / 不受理 of one report: its form shows why and keeps what was entered. */
+  failed?: { id: string; form: 'accept' | 'reject'; error: unknown; values: Record<string, unknown> } }) {
   const { c } = props
   const { t, lang, user } = c.var
   const waiting = props.reports.filter((r) => r.status === 'received')
@@ -84,7 +85,7 @@ export function SelfReportList(props: { c: Ctx; reports: SelfReportRow[]; filed?
             <div class="card" data-self-report={r.id}>
               <h3><a href={`/cases/${r.case_id}`}>{r.receipt_number}: {r.product_name} {r.product_versions}</a></h3>
               <p class="meta">{lang === 'ja' ? r.name_ja : r.name_en} · {formatDateTime(r.submitted_at, lang)}</p>
-              <SelfReportReviewForms c={c} report={r} />
+              <SelfReportReviewForms c={c} report={r} failed={props.failed?.id === r.id ? props.failed : undefined} />
             </div>
           ))}
         </section>
@@ -105,8 +106,14 @@ export function SelfReportList(props: { c: Ctx; reports: SelfReportRow[]; filed?
 }
 
 /** 受理 / 不受理 of a received self-report; 調整開始 of an accepted one (coordinators). */
-export function SelfReportReviewForms(props: { c: Ctx; report: Pick<SelfReportRow, 'id' | 'status'> }) {
-  const { c, report: r } = props
+export function SelfReportReviewForms(props: {
+  c: Ctx; report: Pick<SelfReportRow, 'id' | 'status'>
+  /** A refused 受理 / 不受理: which form, why, and what was entered. */
+  failed?: { form: 'accept' | 'reject'; error: unknown; values: Record<string, unknown> }
+}) {
+  const { c, report: r, failed } = props
+  const mine = (form: 'accept' | 'reject') => (failed?.form === form ? failed : undefined)
+  const value = (form: 'accept' | 'reject', k: string) => str(mine(form)?.values[k])
   const { t, user } = c.var
   const base = `/self-reports/${r.id}`
   if (r.status === 'accepted' && selfReportsPolicies.coordinateSelfReport(user)) {
@@ -121,19 +128,23 @@ export function SelfReportReviewForms(props: { c: Ctx; report: Pick<SelfReportRo
   if (r.status !== 'received' || !selfReportsPolicies.reviewSelfReport(user)) return null
   return (
     <div class="cards">
-      <form method="post" action={`${base}/accept`} class="stack card">
+      <Form c={c} error={mine('accept')?.error} action={`${base}/accept`} class="stack card">
         <Csrf c={c} />
-        <label>{t('intake.reject_note')}<textarea name="note" maxlength={2000}></textarea></label>
+        <Field label={t('intake.reject_note')} name={`accept-note-${r.id}`} names={['note']}>
+          <textarea id={`accept-note-${r.id}`} name="note" maxlength={2000}>{value('accept', 'note')}</textarea>
+        </Field>
         <button type="submit">{t('intake.accept')}</button>
-      </form>
-      <form method="post" action={`${base}/reject`} class="stack card">
+      </Form>
+      <Form c={c} error={mine('reject')?.error} action={`${base}/reject`} class="stack card">
         <Csrf c={c} />
-        <label>{t('intake.reject_reason')}
-          <select name="reason" required>{SELF_REPORT_REJECTION_REASONS.map((x) => <option value={x}>{t(`intake.reject_reason.${x}`)}</option>)}</select>
-        </label>
-        <label>{t('intake.reject_note')}<textarea name="note" maxlength={2000}></textarea></label>
+        <Field label={t('intake.reject_reason')} name={`reject-reason-${r.id}`} names={['reason']} required>
+          <select id={`reject-reason-${r.id}`} name="reason" required>{SELF_REPORT_REJECTION_REASONS.map((x) => <option value={x} selected={value('reject', 'reason') === x}>{t(`intake.reject_reason.${x}`)}</option>)}</select>
+        </Field>
+        <Field label={t('intake.reject_note')} name={`reject-note-${r.id}`} names={['note']}>
+          <textarea id={`reject-note-${r.id}`} name="note" maxlength={2000}>{value('reject', 'note')}</textarea>
+        </Field>
         <button type="submit" class="danger">{t('intake.reject')}</button>
-      </form>
+      </Form>
     </div>
   )
 }
