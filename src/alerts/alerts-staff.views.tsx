@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { pick } from '../advisories/index.js'
 import { WEBSITE_VULNERABILITY_TYPES} from '../cases/website-categories.js'
@@ -49,49 +49,50 @@ export function AlertForm(props: { c: Ctx; action: string; values: AlertFormValu
   const { t, lang } = props.c.var
   const v = props.values
   const rows = [...v.references, ...Array.from({ length: SPARE_REFERENCE_ROWS }, () => ({ title: '', url: '' }))]
+  // Errors name the schema's fields: `title.ja`, `references.1.url`; a revision's alert sits under `alert.`.
+  // The form's rows are the submitted references (blank ones dropped) first, so row i is `references.i`.
+  const at = (path: string) => (props.revise ? `alert.${path}` : path)
   return (
-    <form method="post" action={props.action} class="stack">
+    <Form c={props.c} error={props.error} action={props.action} class="stack">
       <Csrf c={props.c} />
-      <ErrorBanner c={props.c} error={props.error} />
-      <Field label={t('alerts.title_ja')} name="title_ja" required>
+      <Field label={t('alerts.title_ja')} name="title_ja" names={[at('title.ja')]} required>
         <input id="title_ja" name="title_ja" value={v.title.ja} maxlength={ALERT_TITLE_MAX} required />
       </Field>
-      <Field label={t('alerts.title_en')} name="title_en" required>
+      <Field label={t('alerts.title_en')} name="title_en" names={[at('title.en'), at('title')]} required>
         <input id="title_en" name="title_en" value={v.title.en} maxlength={ALERT_TITLE_MAX} required />
       </Field>
-      <Field label={t('alerts.vulnerability_type')} name="vulnerability_type" hint={t('alerts.vulnerability_type_hint')}>
+      <Field label={t('alerts.vulnerability_type')} name="vulnerability_type" names={[at('vulnerabilityType')]} hint={t('alerts.vulnerability_type_hint')}>
         <select id="vulnerability_type" name="vulnerability_type">
           <option value="">{t('alerts.no_type')}</option>
           {WEBSITE_VULNERABILITY_TYPES.map((c) => <option value={c.key} selected={v.vulnerabilityType === c.key}>{c[lang]}</option>)}
         </select>
       </Field>
-      <Field label={t('alerts.body_ja')} name="body_ja" hint={t('alerts.body_hint')}>
+      <Field label={t('alerts.body_ja')} name="body_ja" names={[at('body.ja')]} hint={t('alerts.body_hint')}>
         <textarea id="body_ja" name="body_ja" rows={12} maxlength={ALERT_BODY_MAX}>{v.body.ja}</textarea>
       </Field>
-      <Field label={t('alerts.body_en')} name="body_en" hint={t('alerts.body_hint')}>
+      <Field label={t('alerts.body_en')} name="body_en" names={[at('body.en'), at('body')]} hint={t('alerts.body_hint')}>
         <textarea id="body_en" name="body_en" rows={12} maxlength={ALERT_BODY_MAX}>{v.body.en}</textarea>
       </Field>
-      <fieldset>
-        <legend>{t('alerts.references')}</legend>
+      <Field label={t('alerts.references')} name="references" names={[at('references')]} group>
         {rows.map((r, i) => (
           <div class="row">
-            <label>{t('alerts.reference_title')} <input name="r_title" value={r.title} maxlength={300} aria-label={`${t('alerts.reference_title')} ${i + 1}`} /></label>
-            <label>{t('alerts.reference_url')} <input name="r_url" type="url" value={r.url} maxlength={2000} aria-label={`${t('alerts.reference_url')} ${i + 1}`} /></label>
+            <label>{t('alerts.reference_title')} <input name="r_title" id={`r_title-${i + 1}`} data-field={at(`references.${i}.title`)} value={r.title} maxlength={300} aria-label={`${t('alerts.reference_title')} ${i + 1}`} /></label>
+            <label>{t('alerts.reference_url')} <input name="r_url" id={`r_url-${i + 1}`} data-field={at(`references.${i}.url`)} type="url" value={r.url} maxlength={2000} aria-label={`${t('alerts.reference_url')} ${i + 1}`} /></label>
           </div>
         ))}
-      </fieldset>
+      </Field>
       {props.revise && (
         <>
-          <Field label={t('alerts.note_ja')} name="note_ja" required hint={t('alerts.note_hint')}>
+          <Field label={t('alerts.note_ja')} name="note_ja" names={['note.ja']} required hint={t('alerts.note_hint')}>
             <input id="note_ja" name="note_ja" value={v.note.ja} maxlength={2000} required />
           </Field>
-          <Field label={t('alerts.note_en')} name="note_en" required>
+          <Field label={t('alerts.note_en')} name="note_en" names={['note.en', 'note']} required>
             <input id="note_en" name="note_en" value={v.note.en} maxlength={2000} required />
           </Field>
         </>
       )}
       <button type="submit">{props.submit}</button>
-    </form>
+    </Form>
   )
 }
 

@@ -150,7 +150,7 @@ describe('bad input and the wrong state', () => {
     expect((await intake.api.get(`/api/v1/staff/alerts/${alertId}`)).json.title).toEqual({ ja: '未完成', en: 'Unfinished' })
     const publish = await intake.api.post(`/api/v1/staff/alerts/${alertId}/publish`)
     expect(publish.status).toBe(409)
-    expect(publish.json.error).toMatchObject({ code: 'alerts.incomplete', details: { fields: { 'body.en': 'Required.' } } })
+    expect(publish.json.error).toMatchObject({ code: 'alerts.incomplete', details: { fields: { 'body.en': 'This field is required.' } } })
     const revise = await intake.api.post(`/api/v1/staff/alerts/${alertId}/revisions`, { note: { ja: 'x', en: 'x' } })
     expect(revise.status).toBe(409)
     expect(revise.json.error.code).toBe('alerts.not_published')
