@@ -6,6 +6,8 @@ import { attachmentDisposition } from '../platform/http/content-disposition.js'
 import { requireUser } from '../platform/http/guards.js'
 import { keepPlaceInForms } from '../platform/http/form-return.js'
 import { errors } from '../platform/errors.js'
+import { refusedInput } from '../platform/http/forms.js'
+import { refusedMessagePage } from './message-form.views.js'
 import { policies, isCaseStaff } from '../policies/policies.js'
 import { loadAttachment, findReport } from './reports.repository.js'
 import { actorOf } from './case-events.js'
@@ -54,8 +56,13 @@ async function postToThread(c: Ctx, kind: 'developer' | 'finder', body: unknown)
 
 caseRoutes.post('/cases/:caseId/threads/:kind{developer|finder}/:targetId', async (c) => {
   const kind = c.req.param('kind') as 'developer' | 'finder'
-  await postToThread(c, kind, await formBody(c))
+  const form = await formBody(c)
   const back = kind === 'finder' && !c.var.user?.roles.length ? `/my/reports/${c.req.param('targetId')}` : `/cases/${c.req.param('caseId')}`
+  try {
+    await postToThread(c, kind, form)
+  } catch (e) {
+    return refusedMessagePage(c, { action: c.req.path, back, error: refusedInput(e), values: form })
+  }
   return c.redirect(back, 303)
 })
 

@@ -9,6 +9,8 @@ import { policies } from '../policies/policies.js'
 import { actorOf } from '../cases/case-events.js'
 import { sendAttachment } from '../cases/case.routes.js'
 import { messageSchema, postMessage } from '../cases/threads.js'
+import { refusedMessagePage } from '../cases/message-form.views.js'
+import { refusedInput } from '../platform/http/forms.js'
 import { threadRecipients } from '../cases/thread-recipients.js'
 import { acceptSchema, productReportSchema, rejectSchema } from './intake.schemas.js'
 import { acceptCase, rejectCase, submitProductReport, type Upload } from './intake.usecases.js'
@@ -116,7 +118,13 @@ intakeRoutes.post('/cases/:caseId/reports/:reportId/tracking-link', async (c) =>
 
 intakeRoutes.post('/track/:secret/messages', async (c) => {
   const report = await trackedReport(c)
-  const { body } = parseWith(messageSchema, await formBody(c))
+  const form = await formBody(c)
+  let body: string
+  try {
+    body = parseWith(messageSchema, form).body
+  } catch (e) {
+    return refusedMessagePage(c, { action: c.req.path, back: `/track/${c.req.param('secret')}`, error: refusedInput(e), values: form })
+  }
   const ref = { caseId: report.case_id, thread: 'finder' as const, reportId: report.id }
   await postMessage(c.var.deps, { ref, actor: { user: null, label: report.finder_name }, body, notify: await threadRecipients(c.var.deps, ref, false) })
   return c.redirect(`/track/${c.req.param('secret')}`, 303)

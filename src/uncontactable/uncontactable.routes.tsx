@@ -171,7 +171,7 @@ uncontactableRoutes.post('/uncontactable-policy', async (c) => {
     await savePolicy(c.var.deps.db, { policy: parseWith(policySchema, body), userId: user.id, now: c.var.deps.clock.now() })
   } catch (e) {
     if (!(e instanceof AppError)) throw e
-    return page(c, c.var.t('uncontactable.policy_title'), <PolicyPage c={c} policy={await loadPolicy(c.var.deps.db)} error={e} />, 400)
+    return page(c, c.var.t('uncontactable.policy_title'), <PolicyPage c={c} policy={await loadPolicy(c.var.deps.db)} error={e} values={body} />, 400)
   }
   return c.redirect('/uncontactable-policy?saved', 303)
 })

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate } from '../platform/i18n/index.js'
 import type { CommitteePublishedListing, PublicListing } from './listings.repository.js'
 import { identifierSlug, InLanguage } from '../advisories/index.js'
@@ -116,29 +116,30 @@ export function ListingPage(props: { c: Ctx; listing: PublicListing; state: TipF
 }
 
 /** The administrator's form for the contact-attempt policy. */
-export function PolicyPage(props: { c: Ctx; policy: ContactPolicy; saved?: boolean; error?: unknown }) {
-  const { c, policy: p } = props
+export function PolicyPage(props: { c: Ctx; policy: ContactPolicy; saved?: boolean; error?: unknown; values?: Record<string, unknown> }) {
+  const { c, policy: p, values } = props
   const { t } = c.var
+  // After a refused change, what was entered; else the policy in force.
+  const v = (k: 'minAttempts' | 'minSpanBusinessDays' | 'detailsAfterMonths') => (values ? String(values[k] ?? '') : String(p[k]))
+  const channels: unknown[] = values ? [values.requiredChannels ?? []].flat() : p.requiredChannels
   return (
     <>
       {props.saved && <p class="notice" role="status">{t('uncontactable.policy_saved')}</p>}
-      <ErrorBanner c={c} error={props.error} />
       <p>{t('uncontactable.policy_intro')}</p>
-      <form method="post" action="/uncontactable-policy" class="stack narrow">
+      <Form c={c} error={props.error} action="/uncontactable-policy" class="stack narrow">
         <Csrf c={c} />
-        <fieldset>
-          <legend>{t('uncontactable.policy_channels')}</legend>
+        <Field label={t('uncontactable.policy_channels')} name="requiredChannels" group>
           {CHANNELS.map((ch) => (
-            <label><input type="checkbox" name="requiredChannels" value={ch} checked={p.requiredChannels.includes(ch)} /> {t(`coordination.channel.${ch}`)}</label>
+            <label><input type="checkbox" name="requiredChannels" value={ch} checked={channels.includes(ch)} /> {t(`coordination.channel.${ch}`)}</label>
           ))}
-        </fieldset>
-        <Field label={t('uncontactable.policy_min_attempts')} name="minAttempts"><input id="minAttempts" name="minAttempts" type="number" min={1} max={100} value={String(p.minAttempts)} required /></Field>
-        <Field label={t('uncontactable.policy_min_span')} name="minSpanBusinessDays"><input id="minSpanBusinessDays" name="minSpanBusinessDays" type="number" min={0} max={1000} value={String(p.minSpanBusinessDays)} required /></Field>
-        <Field label={t('uncontactable.policy_details_months')} name="detailsAfterMonths" hint={t('uncontactable.policy_details_hint')}>
-          <input id="detailsAfterMonths" name="detailsAfterMonths" type="number" min={0} max={120} value={String(p.detailsAfterMonths)} required />
+        </Field>
+        <Field label={t('uncontactable.policy_min_attempts')} name="minAttempts" required><input id="minAttempts" name="minAttempts" type="number" min={1} max={100} value={v('minAttempts')} required /></Field>
+        <Field label={t('uncontactable.policy_min_span')} name="minSpanBusinessDays" required><input id="minSpanBusinessDays" name="minSpanBusinessDays" type="number" min={0} max={1000} value={v('minSpanBusinessDays')} required /></Field>
+        <Field label={t('uncontactable.policy_details_months')} name="detailsAfterMonths" hint={t('uncontactable.policy_details_hint')} required>
+          <input id="detailsAfterMonths" name="detailsAfterMonths" type="number" min={0} max={120} value={v('detailsAfterMonths')} required />
         </Field>
         <button type="submit">{t('common.save')}</button>
-      </form>
+      </Form>
     </>
   )
 }
