@@ -39,7 +39,14 @@ export const returnToPlace: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'POST' || c.res.status !== 303 || !(c.req.header('content-type') ?? '').match(/^(application\/x-www-form-urlencoded|multipart\/form-data)/)) return
   const location = c.res.headers.get('Location')
   if (!location) return
-  const field = (await c.req.parseBody({ all: true }))['_return']
+  // A route that never read its body (a button-only form) may have been sent one that does not
+  // parse: then there is no place to return to, and the route's own redirect stands.
+  let field: unknown
+  try {
+    field = (await c.req.parseBody({ all: true }))['_return']
+  } catch {
+    return
+  }
   const place = placeOf(location, field)
   if (place !== location) c.res.headers.set('Location', place)
 }
