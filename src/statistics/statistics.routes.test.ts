@@ -18,7 +18,7 @@ afterAll(async () => { await t.close() })
 const cell = (html: string, figure: string, row: string) => {
   const section = html.split(`data-figure="${figure}"`)[1]!.split('</section>')[0]!
   const tr = section.split(`data-row="${row}"`)[1]!.split('</tr>')[0]!
-  return [...tr.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1])
+  return [...tr.matchAll(/<td(?: data-label="[^"]*")?>([^<]*)<\/td>/g)].map((m) => m[1])
 }
 
 describe('the website statistics page', () => {

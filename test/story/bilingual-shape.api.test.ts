@@ -264,7 +264,7 @@ describe('the OpenAPI document', () => {
     expect(schema.properties.nameEn).toMatchObject({ type: 'string', deprecated: true })
     expect(schema.required ?? []).not.toContain('name')
     expect(schema.allOf).toEqual([{ anyOf: [{ required: ['name'] }, { required: ['nameJa', 'nameEn'] }] }])
-    expect(org.responses['200'].headers).toHaveProperty('Deprecation')
+    expect(org.responses['201'].headers).toHaveProperty('Deprecation')
 
     const vuln = doc.paths['/api/v1/cases/{caseId}/advisory'].put.requestBody.content['application/json'].schema.properties.vulnerabilities.items
     expect(vuln.properties.title).toMatchObject({ type: 'object' })
@@ -273,6 +273,6 @@ describe('the OpenAPI document', () => {
     expect(revision.properties.noteEn.deprecated).toBe(true)
     expect(revision.properties.advisory.properties.vulnerabilities.items.properties.titleEn.deprecated).toBe(true)
     // Operations without bilingual fields say nothing about deprecation.
-    expect(doc.paths['/api/v1/organizations/{id}/contacts'].post.responses['200'].headers).toBeUndefined()
+    expect(doc.paths['/api/v1/organizations/{id}/contacts'].post.responses['201'].headers).toBeUndefined()
   })
 })
