@@ -50,48 +50,52 @@ committeeRoutes.get('/committee/referrals/:referralId', (c) => referralPage(c))
 
 committeeRoutes.post('/committee/referrals/:referralId/recusal', async (c) => {
   const { user, referral } = await memberAccess(c)
+  const values = await formBody(c)
   try {
-    const { reason } = parseWith(recusalSchema, await formBody(c))
+    const { reason } = parseWith(recusalSchema, values)
     await recuse(c.var.deps, { referralId: referral.id, member: user, reason })
   } catch (e) {
     const error = actionable(e)
-    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+    return referralPage(c, { error, form: 'recusal', values }, error.status === 409 ? 409 : 400)
   }
   return toReferral(c)
 })
 
 committeeRoutes.post('/committee/referrals/:referralId/votes', async (c) => {
   const { user, referral } = await memberAccess(c)
+  const values = await formBody(c)
   try {
-    const input = parseWith(voteSchema, await formBody(c))
+    const input = parseWith(voteSchema, values)
     await castVote(c.var.deps, { referralId: referral.id, member: user, ...input })
   } catch (e) {
     const error = actionable(e)
-    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+    return referralPage(c, { error, form: 'vote', values }, error.status === 409 ? 409 : 400)
   }
   return toReferral(c)
 })
 
 committeeRoutes.post('/committee/referrals/:referralId/urgency', async (c) => {
   const { user, referral } = await secretariatAccess(c)
+  const values = await formBody(c)
   try {
-    const { reason } = parseWith(urgencySchema, await formBody(c))
+    const { reason } = parseWith(urgencySchema, values)
     await markUrgent(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason })
   } catch (e) {
     const error = actionable(e)
-    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+    return referralPage(c, { error, form: 'urgency', values }, error.status === 409 ? 409 : 400)
   }
   return toReferral(c)
 })
 
 committeeRoutes.post('/committee/referrals/:referralId/urgency/cancellation', async (c) => {
   const { user, referral } = await secretariatAccess(c)
+  const values = await formBody(c)
   try {
-    const { reason } = parseWith(urgencySchema, await formBody(c))
+    const { reason } = parseWith(urgencySchema, values)
     await cancelUrgency(c.var.deps, { referralId: referral.id, actor: actorOf(user), reason })
   } catch (e) {
     const error = actionable(e)
-    return referralPage(c, { error }, error.status === 409 ? 409 : 400)
+    return referralPage(c, { error, form: 'cancel_urgency', values }, error.status === 409 ? 409 : 400)
   }
   return toReferral(c)
 })
@@ -111,7 +115,7 @@ committeeRoutes.post('/committee/referrals/:referralId/decision', async (c) => {
     })
   } catch (e) {
     const error = actionable(e)
-    return referralPage(c, { error, decision: typed }, error.status === 409 ? 409 : 400)
+    return referralPage(c, { error, decision: typed, form: 'decision' }, error.status === 409 ? 409 : 400)
   }
   return toReferral(c)
 })
@@ -122,7 +126,7 @@ committeeRoutes.get('/committee/meetings', async (c) => meetingsPage(c))
  * The meetings and, for the secretariat, the form to record one. `?referral=<id>` (an active
  * referral, e.g. an urgent one) narrows the form to a meeting for that referral only.
  */
-async function meetingsPage(c: Ctx, error?: unknown) {
+async function meetingsPage(c: Ctx, error?: unknown, values?: Record<string, unknown>) {
   const user = committeeViewer(c)
   const { db } = c.var.deps
   const canRecord = committeePolicies.recordCommitteeMeeting(user)
@@ -130,7 +134,7 @@ async function meetingsPage(c: Ctx, error?: unknown) {
   const only = active.find((r) => r.id === c.req.query('referral'))
   return page(c, c.var.t('committee.meetings_title'), (
     <MeetingsPage c={c} meetings={await listMeetings(db)} canRecord={canRecord} members={canRecord ? await listMembers(db) : []}
-      referrals={only ? [only] : active} only={only ?? null} error={error} />
+      referrals={only ? [only] : active} only={only ?? null} error={error} values={values} />
   ), error ? 400 : 200)
 }
 
@@ -138,10 +142,11 @@ committeeRoutes.post('/committee/meetings', async (c) => {
   const user = committeeViewer(c)
   if (!committeePolicies.recordCommitteeMeeting(user)) throw errors.notFound()
   let meetingId: string
+  const values = await formBody(c)
   try {
-    meetingId = (await recordMeeting(c.var.deps, { meeting: parseWith(meetingSchema, await formBody(c)), actor: actorOf(user) })).meetingId
+    meetingId = (await recordMeeting(c.var.deps, { meeting: parseWith(meetingSchema, values), actor: actorOf(user) })).meetingId
   } catch (e) {
-    return meetingsPage(c, actionable(e))
+    return meetingsPage(c, actionable(e), values)
   }
   return c.redirect(`/committee/meetings/${meetingId}`, 303)
 })

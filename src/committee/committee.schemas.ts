@@ -22,7 +22,7 @@ export const urgencySchema = z.object({ reason: z.string().trim().min(1, 'Requir
 export const meetingSchema = z.object({
   heldOn: isoDateField,
   chairId: z.string().min(1).max(100),
-  attendeeIds: ids.refine((a) => a.length > 0, 'Name the attendees.'),
+  attendeeIds: ids.refine((a) => a.length > 0, 'validation.choose_at_least_one'),
   referralIds: ids,
   notes: z.preprocess((v) => v ?? '', z.string().trim().max(50_000)),
 })

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner } from '../platform/http/forms.js'
+import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime } from '../platform/i18n/index.js'
 import { isUrgent, type listReferrals } from './referrals.repository.js'
 import type { ReferralView } from './committee.queries.js'
@@ -31,36 +31,49 @@ export function ReferralList(props: { c: Ctx; referrals: ReferralRow[] }) {
   )
 }
 
-export type ReferralPageState = { error?: unknown; decision?: DecisionDefaults }
+/** After a refused submission: the error, and — when it came from one of the page's forms — which, with what was entered. */
+export type ReferralPageState = { error?: unknown; decision?: DecisionDefaults; form?: ReferralForm; values?: Record<string, unknown> }
+export type ReferralForm = 'urgency' | 'cancel_urgency' | 'vote' | 'recusal' | 'decision'
+
+/** The error and values for one of the page's forms, if the refused submission was that form's. */
+const stateOf = (state: ReferralPageState | undefined, form: ReferralForm) =>
+  (state?.form === form ? { error: state.error, values: state.values ?? {} } : { error: undefined, values: {} as Record<string, unknown> })
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 const UrgentBadge = (props: { c: Ctx }) => <span class="status" data-status="urgent" data-testid="urgent-badge">{props.c.var.t('committee.urgent')}</span>
 
 /** The secretariat's urgency forms: mark urgent with a reason, or cancel it with a reason; and the meeting for this referral alone. */
-function UrgencyForms(props: { c: Ctx; view: ReferralView }) {
+function UrgencyForms(props: { c: Ctx; view: ReferralView; state?: ReferralPageState }) {
   const { c, view } = props
   const { t } = c.var
   const id = view.referral.id
   if (!view.urgent) {
+    const mine = stateOf(props.state, 'urgency')
     return (
-      <form method="post" action={`/committee/referrals/${id}/urgency`} class="stack" data-testid="mark-urgent">
+      <Form c={c} error={mine.error} action={`/committee/referrals/${id}/urgency`} class="stack" data-testid="mark-urgent">
         <Csrf c={c} />
         <h2>{t('committee.mark_urgent_heading')}</h2>
         <p class="meta">{t('committee.mark_urgent_intro')}</p>
-        <label>{t('committee.urgency_reason')}<textarea name="reason" required maxlength={2000}></textarea></label>
+        <Field label={t('committee.urgency_reason')} name="urgency-reason" names={['reason']} required>
+          <textarea id="urgency-reason" name="reason" required maxlength={2000}>{str(mine.values.reason)}</textarea>
+        </Field>
         <button type="submit" class="danger">{t('committee.mark_urgent')}</button>
-      </form>
+      </Form>
     )
   }
+  const cancel = stateOf(props.state, 'cancel_urgency')
   return (
     <>
       <p><a href={`/committee/meetings?referral=${id}#record-meeting`} data-testid="convene-for-referral">{t('committee.convene_for_referral')}</a></p>
-      <form method="post" action={`/committee/referrals/${id}/urgency/cancellation`} class="stack" data-testid="cancel-urgency">
+      <Form c={c} error={cancel.error} action={`/committee/referrals/${id}/urgency/cancellation`} class="stack" data-testid="cancel-urgency">
         <Csrf c={c} />
         <h2>{t('committee.cancel_urgency_heading')}</h2>
         <p class="meta">{t('committee.cancel_urgency_intro')}</p>
-        <label>{t('committee.cancel_urgency_reason')}<textarea name="reason" required maxlength={2000}></textarea></label>
+        <Field label={t('committee.cancel_urgency_reason')} name="cancel-urgency-reason" names={['reason']} required>
+          <textarea id="cancel-urgency-reason" name="reason" required maxlength={2000}>{str(cancel.values.reason)}</textarea>
+        </Field>
         <button type="submit" class="secondary">{t('committee.cancel_urgency')}</button>
-      </form>
+      </Form>
     </>
   )
 }
@@ -71,6 +84,8 @@ export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boole
   const { t, lang } = c.var
   const r = view.referral
   const active = r.status === 'open' || r.status === 'keep_waiting'
+  const vote = stateOf(props.state, 'vote')
+  const recusal = stateOf(props.state, 'recusal')
   return (
     <>
       <dl class="facts">
@@ -85,8 +100,8 @@ export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boole
           {view.summary && r.urgency_reason && <><dt>{t('committee.urgency_reason')}</dt><dd class="pre">{r.urgency_reason}</dd></>}
         </>}
       </dl>
-      <ErrorBanner c={c} error={props.state.error} />
-      {active && props.canMarkUrgent && <UrgencyForms c={c} view={view} />}
+      {!props.state.form && <ErrorBanner c={c} error={props.state.error} />}
+      {active && props.canMarkUrgent && <UrgencyForms c={c} view={view} state={props.state} />}
       {view.recused && (
         <p class="notice" data-testid="recused">{t('committee.you_recused', { reason: view.ownRecusal?.reason ?? '' })}</p>
       )}
@@ -95,34 +110,37 @@ export function ReferralPage(props: { c: Ctx; view: ReferralView; canVote: boole
       {active && props.canVote && (
         <section>
           <h2>{t('committee.your_vote')}</h2>
-          <form method="post" action={`/committee/referrals/${r.id}/votes`} class="stack">
+          <Form c={c} error={vote.error} action={`/committee/referrals/${r.id}/votes`} class="stack">
             <Csrf c={c} />
-            <fieldset>
-              <legend>{t('committee.vote_question')}</legend>
-              <label><input type="radio" name="vote" value="publish" required /> {t('committee.vote.publish')}</label>
-              <label><input type="radio" name="vote" value="keep_waiting" /> {t('committee.vote.keep_waiting')}</label>
-            </fieldset>
+            <Field label={t('committee.vote_question')} name="vote" group required>
+              <label><input type="radio" name="vote" value="publish" required checked={vote.values.vote === 'publish'} /> {t('committee.vote.publish')}</label>
+              <label><input type="radio" name="vote" value="keep_waiting" checked={vote.values.vote === 'keep_waiting'} /> {t('committee.vote.keep_waiting')}</label>
+            </Field>
             {(view.deliberation?.meetings.length ?? 0) > 0 && (
-              <div class="field">
-                <label for="vote-meeting">{t('committee.meeting')}</label>
+              <Field label={t('committee.meeting')} name="vote-meeting" names={['meetingId']}>
                 <select id="vote-meeting" name="meetingId"><option value="">{t('committee.no_meeting')}</option>
-                  {view.deliberation!.meetings.map((m) => <option value={m.id}>{formatDate(m.held_on, lang)}</option>)}</select>
-              </div>
+                  {view.deliberation!.meetings.map((m) => <option value={m.id} selected={vote.values.meetingId === m.id}>{formatDate(m.held_on, lang)}</option>)}</select>
+              </Field>
             )}
-            <label>{t('committee.comment')}<textarea name="comment" maxlength={5000}></textarea></label>
+            <Field label={t('committee.comment')} name="vote-comment" names={['comment']}>
+              <textarea id="vote-comment" name="comment" maxlength={5000}>{str(vote.values.comment)}</textarea>
+            </Field>
             <button type="submit">{t('committee.vote_submit')}</button>
-          </form>
-          <form method="post" action={`/committee/referrals/${r.id}/recusal`} class="stack">
+          </Form>
+          <Form c={c} error={recusal.error} action={`/committee/referrals/${r.id}/recusal`} class="stack">
             <Csrf c={c} />
             <h3>{t('committee.recuse_heading')}</h3>
-            <label>{t('committee.recuse_reason')}<textarea name="reason" required maxlength={2000}></textarea></label>
+            <Field label={t('committee.recuse_reason')} name="recusal-reason" names={['reason']} required>
+              <textarea id="recusal-reason" name="reason" required maxlength={2000}>{str(recusal.values.reason)}</textarea>
+            </Field>
             <button type="submit" class="secondary">{t('committee.recuse')}</button>
-          </form>
+          </Form>
         </section>
       )}
       {active && props.canDecide && view.summary && (
         <DecisionForm c={c} referralId={r.id} meetings={view.deliberation?.meetings ?? []} chairOf={view.chairOf}
-          hasDraft={Boolean(view.summary.advisory)} caseId={r.case_id} coordinator={view.coordinator} defaults={props.state.decision ?? props.decisionDefaults} />
+          hasDraft={Boolean(view.summary.advisory)} caseId={r.case_id} coordinator={view.coordinator} defaults={props.state.decision ?? props.decisionDefaults}
+          error={stateOf(props.state, 'decision').error} />
       )}
     </>
   )

@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, translator } from '../platform/i18n/index.js'
 import type { ReferralView } from './committee.queries.js'
 
@@ -37,6 +38,8 @@ export function decisionDefaults(view: ReferralView): DecisionDefaults {
 export function DecisionForm(props: {
   c: Ctx; referralId: string; caseId: string; meetings: { id: string; held_on: string }[]; chairOf: string[]
   hasDraft: boolean; coordinator: boolean; defaults: DecisionDefaults
+  /** A refused decision: each problem beside its field (the values come back as `defaults`). */
+  error?: unknown
 }) {
   const { c, defaults: v } = props
   const { t, lang } = c.var
@@ -46,45 +49,66 @@ export function DecisionForm(props: {
     <section data-testid="decision">
       <h2>{t('committee.decision_heading')}</h2>
       <p class="meta">{t('committee.decision_intro')}</p>
-      <form method="post" action={`/committee/referrals/${props.referralId}/decision`} class="stack">
+      <Form c={c} error={props.error} action={`/committee/referrals/${props.referralId}/decision`} class="stack">
         <Csrf c={c} />
-        <fieldset>
-          <legend>{t('committee.decision_question')}</legend>
+        <Field label={t('committee.decision_question')} name="decision" group required>
           <label><input type="radio" name="decision" value="publish" required checked={v.decision === 'publish'} /> {t('committee.decision.publish')}</label>
           <label><input type="radio" name="decision" value="keep_waiting" checked={v.decision === 'keep_waiting'} /> {t('committee.decision.keep_waiting')}</label>
-        </fieldset>
-        <label for="decision-meeting">{t('committee.meeting')}</label>
-        <select id="decision-meeting" name="meetingId">
+        </Field>
+        <Field label={t('committee.meeting')} name="decision-meeting" names={['meetingId']}>
+          <select id="decision-meeting" name="meetingId">
             {props.coordinator && <option value="">{t('committee.no_meeting')}</option>}
             {meetings.map((m) => <option value={m.id} selected={v.meetingId === m.id}>{formatDate(m.held_on, lang)}</option>)}
-        </select>
-        <label>{t('committee.reasons')}<textarea name="reasons" required maxlength={20000}>{v.reasons ?? ''}</textarea></label>
+          </select>
+        </Field>
+        <Field label={t('committee.reasons')} name="decision-reasons" names={['reasons']} required>
+          <textarea id="decision-reasons" name="reasons" required maxlength={20000}>{v.reasons ?? ''}</textarea>
+        </Field>
         <fieldset>
           <legend>{t('committee.publication')}</legend>
           <p class="meta">{t('committee.publication_hint')}</p>
-          <label>{t('committee.publish_at')}<input type="datetime-local" name="publishAt" value={v.publishAt ?? ''} /></label>
+          <Field label={t('committee.publish_at')} name="decision-publish-at" names={['publishAt']}>
+            <input id="decision-publish-at" type="datetime-local" name="publishAt" value={v.publishAt ?? ''} />
+          </Field>
           {props.hasDraft ? (
             <p>{t('committee.draft_exists')}{props.coordinator && <> <a href={`/cases/${props.caseId}/advisory`}>{t('cases.advisory_edit')}</a></>}</p>
           ) : (
             <>
               <input type="hidden" name="with_advisory" value="1" />
+              {/* The draft's errors name the advisory's fields (`title.ja` or `titleJa`, `vulnerabilities.0.cweId`, `affectedProducts.0.product.ja`). */}
               {TEXT_FIELDS.map((f) => (
                 <>
-                  <label>{t('committee.field_ja', { field: t(`advisories.${f}`) })}<textarea name={`${f}_ja`} maxlength={50000}>{v[`${f}_ja`] ?? ''}</textarea></label>
-                  <label>{t('committee.field_en', { field: t(`advisories.${f}`) })}<textarea name={`${f}_en`} maxlength={50000}>{v[`${f}_en`] ?? ''}</textarea></label>
+                  <Field label={t('committee.field_ja', { field: t(`advisories.${f}`) })} name={`${f}_ja`} names={[`${f}.ja`, `${f}Ja`, `${f}_ja`]}>
+                    <textarea id={`${f}_ja`} name={`${f}_ja`} maxlength={50000}>{v[`${f}_ja`] ?? ''}</textarea>
+                  </Field>
+                  <Field label={t('committee.field_en', { field: t(`advisories.${f}`) })} name={`${f}_en`} names={[`${f}.en`, `${f}En`, `${f}_en`, f]}>
+                    <textarea id={`${f}_en`} name={`${f}_en`} maxlength={50000}>{v[`${f}_en`] ?? ''}</textarea>
+                  </Field>
                 </>
               ))}
-              <label>{t('committee.field_ja', { field: t('advisories.vulnerability_title') })}<input name="v_title_ja" maxlength={300} value={v.v_title_ja ?? ''} /></label>
-              <label>{t('committee.field_en', { field: t('advisories.vulnerability_title') })}<input name="v_title_en" maxlength={300} value={v.v_title_en ?? ''} /></label>
-              <label>CWE<input name="v_cwe" maxlength={20} placeholder="CWE-79" value={v.v_cwe ?? ''} /></label>
-              <label>{t('advisories.developer')}<input name="p_developer" maxlength={200} value={v.p_developer ?? ''} /></label>
-              <label>{t('advisories.product')}<input name="p_product" maxlength={200} value={v.p_product ?? ''} /></label>
-              <label>{t('advisories.versions')}<input name="p_versions" maxlength={1000} value={v.p_versions ?? ''} /></label>
+              <Field label={t('committee.field_ja', { field: t('advisories.vulnerability_title') })} name="v_title_ja" names={['vulnerabilities.0.titleJa', 'vulnerabilities.0.title.ja']}>
+                <input id="v_title_ja" name="v_title_ja" maxlength={300} value={v.v_title_ja ?? ''} />
+              </Field>
+              <Field label={t('committee.field_en', { field: t('advisories.vulnerability_title') })} name="v_title_en" names={['vulnerabilities.0.titleEn', 'vulnerabilities.0.title.en']}>
+                <input id="v_title_en" name="v_title_en" maxlength={300} value={v.v_title_en ?? ''} />
+              </Field>
+              <Field label="CWE" name="v_cwe" names={['vulnerabilities']}>
+                <input id="v_cwe" name="v_cwe" maxlength={20} placeholder="CWE-79" value={v.v_cwe ?? ''} />
+              </Field>
+              <Field label={t('advisories.developer')} name="p_developer" names={['affectedProducts.0.developer']}>
+                <input id="p_developer" name="p_developer" maxlength={200} value={v.p_developer ?? ''} />
+              </Field>
+              <Field label={t('advisories.product')} name="p_product" names={['affectedProducts.0.product']}>
+                <input id="p_product" name="p_product" maxlength={200} value={v.p_product ?? ''} />
+              </Field>
+              <Field label={t('advisories.versions')} name="p_versions" names={['affectedProducts']}>
+                <input id="p_versions" name="p_versions" maxlength={1000} value={v.p_versions ?? ''} />
+              </Field>
             </>
           )}
         </fieldset>
         <button type="submit">{t('committee.decide')}</button>
-      </form>
+      </Form>
     </section>
   )
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { Form } from '../platform/http/forms.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDate, formatDateTime, tokyoDate } from '../platform/i18n/index.js'
 import type { listMeetings, loadMeeting } from './committee.queries.js'
 
@@ -9,9 +9,14 @@ type Member = { id: string; name: string }
 type OpenReferral = { id: string; title: string }
 
 /** The meetings, newest first; coordinators (the secretariat) also get the form to record one. */
-export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord: boolean; members: Member[]; referrals: OpenReferral[]; only?: OpenReferral | null; error?: unknown }) {
-  const { c } = props
+export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord: boolean; members: Member[]; referrals: OpenReferral[]; only?: OpenReferral | null; error?: unknown
+  /** A refused meeting record's values, kept. */
+  values?: Record<string, unknown> }) {
+  const { c, values } = props
   const { t, lang } = c.var
+  const list = (k: string) => new Set([values?.[k] ?? []].flat().map(String))
+  const attendees = list('attendeeIds')
+  const discussed = list('referralIds')
   return (
     <>
       <p><a href="/committee">{t('committee.referrals_title')}</a></p>
@@ -29,21 +34,22 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
           {props.only && <p class="notice" data-testid="meeting-for-referral">{t('committee.meeting_for_referral', { title: props.only.title })}</p>}
           <Form c={c} error={props.error} action="/committee/meetings" class="stack">
             <Csrf c={c} />
-            <label>{t('committee.held_on')}<input type="date" name="heldOn" required value={tokyoDate(c.var.deps.clock.now())} /></label>
-            <fieldset>
-              <legend>{t('committee.attendees')}</legend>
-              {props.members.map((m) => <label><input type="checkbox" name="attendeeIds" value={m.id} /> {m.name}</label>)}
-            </fieldset>
-            <div class="field">
-              <label for="chairId">{t('committee.chair')}</label>
-              <select id="chairId" name="chairId" required>{props.members.map((m) => <option value={m.id}>{m.name}</option>)}</select>
-            </div>
-            <fieldset>
-              <legend>{t('committee.referrals_discussed')}</legend>
+            <Field label={t('committee.held_on')} name="heldOn" required>
+              <input id="heldOn" type="date" name="heldOn" required value={values ? String(values.heldOn ?? '') : tokyoDate(c.var.deps.clock.now())} />
+            </Field>
+            <Field label={t('committee.attendees')} name="attendeeIds" group required>
+              {props.members.map((m) => <label><input type="checkbox" name="attendeeIds" value={m.id} checked={attendees.has(m.id)} /> {m.name}</label>)}
+            </Field>
+            <Field label={t('committee.chair')} name="chairId" required>
+              <select id="chairId" name="chairId" required>{props.members.map((m) => <option value={m.id} selected={values?.chairId === m.id}>{m.name}</option>)}</select>
+            </Field>
+            <Field label={t('committee.referrals_discussed')} name="referralIds" group>
               {props.referrals.length === 0 && <p class="meta">{t('committee.no_referrals')}</p>}
-              {props.referrals.map((r) => <label><input type="checkbox" name="referralIds" value={r.id} checked={props.only?.id === r.id} /> {r.title}</label>)}
-            </fieldset>
-            <label>{t('committee.notes')}<textarea name="notes" maxlength={50000}></textarea></label>
+              {props.referrals.map((r) => <label><input type="checkbox" name="referralIds" value={r.id} checked={values ? discussed.has(r.id) : props.only?.id === r.id} /> {r.title}</label>)}
+            </Field>
+            <Field label={t('committee.notes')} name="notes">
+              <textarea id="notes" name="notes" maxlength={50000}>{String(values?.notes ?? '')}</textarea>
+            </Field>
             <button type="submit">{t('committee.record_meeting')}</button>
           </Form>
         </section>
