@@ -5,7 +5,7 @@ const CASE_READERS: Actor[] = ['finder', 'intake', 'coordinator', 'developer']
 /** The foundation's routes (issue 2). */
 export const foundationAccess: AccessTable = {
   'GET /healthz': ALL, 'GET /readyz': ALL,
-  'GET /static/app.css': ALL,
+  'GET /static/app.css': ALL, 'GET /favicon.svg': ALL, 'GET /favicon.ico': ALL,
   'GET /.well-known/security.txt': ALL,
   'GET /.well-known/openpgp-key.asc': ALL,
   'GET /api/v1/openapi.json': ALL,
