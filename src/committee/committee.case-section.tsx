@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/http/context.js'
 import type { CaseView } from '../cases/case-view.js'
 import { Csrf } from '../platform/http/layout.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDateTime } from '../platform/i18n/index.js'
 import { allowedProductActions, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import { ACTIVE_REFERRAL, isUrgent, listCaseReferrals } from './referrals.repository.js'
@@ -30,20 +31,34 @@ export async function CommitteeCaseSection(props: { c: Ctx; view: CaseView }) {
           </li>
         ))}</ul>
       )}
-      {canRefer && (
-        <form method="post" action={`/cases/${view.kase.id}/committee-referrals`} class="stack">
-          <Csrf c={c} />
-          <label for="referral-reason">{t('committee.refer_reason')}</label>
-          <select id="referral-reason" name="reason">
-              <option value="uncontactable" selected={status === 'uncontactable'}>{t('committee.reason.uncontactable')}</option>
-              <option value="uncoordinatable" selected={status !== 'uncontactable'}>{t('committee.reason.uncoordinatable')}</option>
-          </select>
-          <label>{t('committee.note')}<textarea name="note" maxlength={5000}></textarea></label>
-          <label><input type="checkbox" name="urgent" value="on" /> {t('committee.refer_urgent')}</label>
-          <label>{t('committee.urgency_reason')}<textarea name="urgencyReason" maxlength={2000}></textarea></label>
-          <button type="submit">{t('committee.refer')}</button>
-        </form>
-      )}
+      {canRefer && <ReferralForm c={c} caseId={view.kase.id} reason={status === 'uncontactable' ? 'uncontactable' : 'uncoordinatable'} />}
     </section>
+  )
+}
+
+/** The form referring a case to the committee; after a refusal, with its `error` beside the fields and the `values` entered. */
+export function ReferralForm(props: { c: Ctx; caseId: string; reason: string; error?: unknown; values?: Record<string, unknown> }) {
+  const { c } = props
+  const { t } = c.var
+  const v = props.values
+  const reason = typeof v?.reason === 'string' ? v.reason : props.reason
+  return (
+    <Form c={c} error={props.error} action={`/cases/${props.caseId}/committee-referrals`} class="stack">
+      <Csrf c={c} />
+      <Field label={t('committee.refer_reason')} name="referral-reason" names={['reason']} required>
+        <select id="referral-reason" name="reason">
+          <option value="uncontactable" selected={reason === 'uncontactable'}>{t('committee.reason.uncontactable')}</option>
+          <option value="uncoordinatable" selected={reason !== 'uncontactable'}>{t('committee.reason.uncoordinatable')}</option>
+        </select>
+      </Field>
+      <Field label={t('committee.note')} name="referral-note" names={['note']}>
+        <textarea id="referral-note" name="note" maxlength={5000}>{String(v?.note ?? '')}</textarea>
+      </Field>
+      <label><input type="checkbox" name="urgent" value="on" checked={v?.urgent !== undefined && v?.urgent !== ''} /> {t('committee.refer_urgent')}</label>
+      <Field label={t('committee.urgency_reason')} name="referral-urgency-reason" names={['urgencyReason', 'urgent']}>
+        <textarea id="referral-urgency-reason" name="urgencyReason" maxlength={2000}>{String(v?.urgencyReason ?? '')}</textarea>
+      </Field>
+      <button type="submit">{t('committee.refer')}</button>
+    </Form>
   )
 }

@@ -21,6 +21,8 @@ import { decisionDefaults } from './decision-form.views.js'
 import { MeetingPage, MeetingsPage } from './meetings.views.js'
 import { committeeApi } from './committee.api.js'
 import { committeePolicies } from './committee.policies.js'
+import { ReferralForm } from './committee.case-section.js'
+import { refusedInput } from '../platform/http/forms.js'
 
 export const committeeRoutes = new Hono<AppEnv>()
 
@@ -159,8 +161,21 @@ committeeRoutes.get('/committee/meetings/:meetingId', async (c) => {
 
 committeeRoutes.post('/cases/:caseId/committee-referrals', async (c) => {
   const user = await referrerOf(c)
-  const input = parseWith(referralSchema, await formBody(c))
-  await referToCommittee(c.var.deps, { caseId: c.req.param('caseId'), actor: actorOf(user), ...input })
+  const caseId = c.req.param('caseId')
+  const values = await formBody(c)
+  try {
+    const input = parseWith(referralSchema, values)
+    await referToCommittee(c.var.deps, { caseId, actor: actorOf(user), ...input })
+  } catch (e) {
+    // Refused: the form on a page of its own, with why beside each field and what was entered.
+    const error = refusedInput(e)
+    return page(c, c.var.t('committee.refer'), (
+      <>
+        <p><a href={`/cases/${caseId}`}>{c.var.t('common.back')}</a></p>
+        <ReferralForm c={c} caseId={caseId} reason="uncoordinatable" error={error} values={values} />
+      </>
+    ), error.status)
+  }
   return c.redirect(`/cases/${c.req.param('caseId')}`, 303)
 })
 

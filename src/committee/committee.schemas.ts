@@ -14,7 +14,7 @@ export const referralSchema = z.object({
   note: optionalText(5000),
   urgent: z.unknown().optional().transform(checkbox),
   urgencyReason: optionalText(2000),
-}).refine((v) => !v.urgent || Boolean(v.urgencyReason), { message: 'Required for an urgent referral.', path: ['urgencyReason'] })
+}).refine((v) => !v.urgent || Boolean(v.urgencyReason), { message: 'validation.required', path: ['urgencyReason'] })
 
 /** Marking a referral urgent, or cancelling that: always with a reason. */
 export const urgencySchema = z.object({ reason: z.string().trim().min(1, 'Required.').max(2000) })

@@ -25,7 +25,7 @@ export async function referToCommittee(deps: Deps, input: {
 }): Promise<{ referralId: string; urgent: boolean }> {
   const note = input.note?.trim() || null
   const urgencyReason = input.urgencyReason?.trim() || null
-  if (input.urgent && !urgencyReason) throw errors.invalidInput({ fields: { urgencyReason: 'Required for an urgent referral.' } })
+  if (input.urgent && !urgencyReason) throw errors.invalidInput({ fields: { urgencyReason: 'validation.required' } })
   const { result } = await transitionProductCase(deps.db, {
     caseId: input.caseId, action: 'refer_to_committee', actor: input.actor, clock: deps.clock,
     data: { reason: input.reason, ...(input.urgent && { urgent: true }) },
