@@ -1,11 +1,10 @@
 import type { Ctx } from '../platform/http/context.js'
 import { Csrf } from '../platform/http/layout.js'
-import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
-import { AppError } from '../platform/errors.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { formatDateTime, translator } from '../platform/i18n/index.js'
 import { AdvisoryDetail, InLanguage } from './advisory-detail.views.js'
 import { TEXT_FIELDS, type AdvisoryFormValues } from './advisory-form.js'
-import { CreditChoices, FieldError, ProductRows, ReferenceRows, VulnerabilityRows, type FieldErrors } from './advisory-rows.views.js'
+import { CreditChoices, ProductRows, ReferenceRows, VulnerabilityRows } from './advisory-rows.views.js'
 import type { AdvisoryWorkspace } from './advisories.queries.js'
 import { presentAdvisory } from './public-advisory.js'
 import { allowedProductActions, type ProductCaseStatus } from '../cases/product-case.transitions.js'
@@ -22,16 +21,13 @@ export type EditorState = {
   at?: EditorSection
 }
 
-const fieldErrorsOf = (error: unknown): FieldErrors =>
-  (error instanceof AppError ? (error.details as { fields?: FieldErrors } | undefined)?.fields : undefined) ?? {}
-
 /** `<input type="datetime-local">` value in Japan time. */
 export function tokyoLocalInput(d: Date | null): string {
   return d ? new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16) : ''
 }
 
 /** One text field in Japanese and English side by side (stacked on a phone). */
-function TextFields(props: { c: Ctx; values: AdvisoryFormValues; errors: FieldErrors; state: EditorState; published: boolean }) {
+function TextFields(props: { c: Ctx; values: AdvisoryFormValues; state: EditorState; published: boolean }) {
   const { t } = props.c.var
   return (
     <fieldset id="advisory-text">
@@ -42,11 +38,10 @@ function TextFields(props: { c: Ctx; values: AdvisoryFormValues; errors: FieldEr
             const name = `${field}_${lang}`
             const label = `${t(`advisories.${field}`)} (${t(`advisories.lang_${lang}`)})`
             return (
-              <Field label={label} name={name} required={field === 'title'}>
+              <Field label={label} name={name} names={[`${field}.${lang}`, `${field}${lang === 'ja' ? 'Ja' : 'En'}`, ...(lang === 'en' ? [field] : [])]} required={field === 'title'}>
                 {field === 'title'
                   ? <input id={name} name={name} lang={lang} value={props.values[field][lang]} maxlength={300} required />
                   : <textarea id={name} name={name} lang={lang} maxlength={50_000}>{props.values[field][lang]}</textarea>}
-                <FieldError errors={props.errors} name={`${field}.${lang}`} />
               </Field>
             )
           })}
@@ -80,36 +75,32 @@ function AdvisoryForm(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; st
   const { c, ws, state } = props
   const { t } = c.var
   const published = ws.advisory?.status === 'published'
-  const errors = fieldErrorsOf(state.error)
   const extra = state.extra ?? { v: 1, p: 1, r: 1 }
   return (
-    <form method="post" action={`/cases/${props.caseId}/advisory${published ? '/revise' : ''}`} class="stack advisory-editor">
+    <Form c={c} error={state.error} action={`/cases/${props.caseId}/advisory${published ? '/revise' : ''}`} class="stack advisory-editor">
       <Csrf c={c} />
       <input type="hidden" name="extra_v" value={String(extra.v)} />
       <input type="hidden" name="extra_p" value={String(extra.p)} />
       <input type="hidden" name="extra_r" value={String(extra.r)} />
-      <ErrorBanner c={c} error={state.error} />
       {/* The first submit button is what Enter presses: make it "save", not "add a row". */}
       <div><button type="submit">{published ? t('advisories.revise_button') : t('advisories.save_draft')}</button></div>
       {published && (
         <fieldset>
           <legend>{t('advisories.revise_title')}</legend>
           <div class="lang-pair">
-            <Field label={t('advisories.revision_note_ja')} name="noteJa" required>
+            <Field label={t('advisories.revision_note_ja')} name="noteJa" names={['noteJa', 'note.ja']} required>
               <textarea id="noteJa" name="noteJa" lang="ja" required maxlength={2000}>{state.notes?.ja ?? ''}</textarea>
-              <FieldError errors={errors} name="noteJa" />
             </Field>
-            <Field label={t('advisories.revision_note_en')} name="noteEn" required>
+            <Field label={t('advisories.revision_note_en')} name="noteEn" names={['noteEn', 'note.en', 'note']} required>
               <textarea id="noteEn" name="noteEn" lang="en" required maxlength={2000}>{state.notes?.en ?? ''}</textarea>
-              <FieldError errors={errors} name="noteEn" />
             </Field>
           </div>
         </fieldset>
       )}
-      <TextFields c={c} values={state.values} errors={errors} state={state} published={published} />
-      <VulnerabilityRows t={t} values={state.values} extra={extra.v} errors={errors} save={<SaveButton c={c} at="vulnerabilities" state={state} published={published} />} />
-      <ProductRows t={t} values={state.values} extra={extra.p} errors={errors} save={<SaveButton c={c} at="products" state={state} published={published} />} />
-      <ReferenceRows t={t} values={state.values} extra={extra.r} errors={errors} save={<SaveButton c={c} at="references" state={state} published={published} />} />
+      <TextFields c={c} values={state.values} state={state} published={published} />
+      <VulnerabilityRows t={t} values={state.values} extra={extra.v} save={<SaveButton c={c} at="vulnerabilities" state={state} published={published} />} />
+      <ProductRows t={t} values={state.values} extra={extra.p} save={<SaveButton c={c} at="products" state={state} published={published} />} />
+      <ReferenceRows t={t} values={state.values} extra={extra.r} save={<SaveButton c={c} at="references" state={state} published={published} />} />
       <CreditChoices t={t} finders={ws.finders} chosen={state.values.credits} save={<SaveButton c={c} at="credits" state={state} published={published} />} />
       <fieldset>
         <legend>{t('advisories.vendor_statements')}</legend>
@@ -118,7 +109,7 @@ function AdvisoryForm(props: { c: Ctx; caseId: string; ws: AdvisoryWorkspace; st
           : <ul>{ws.vendorStatements.map((s) => <li><InLanguage t={t} lang={c.var.lang} text={s.developer} /></li>)}</ul>}
       </fieldset>
       <button type="submit">{published ? t('advisories.revise_button') : t('advisories.save_draft')}</button>
-    </form>
+    </Form>
   )
 }
 

@@ -4,14 +4,6 @@ import type { Translate } from '../platform/i18n/index.js'
 import type { AdvisoryFormValues } from './advisory-form.js'
 import type { Finder } from './advisories.repository.js'
 
-export type FieldErrors = Record<string, string>
-
-/** The message for one field, under it. */
-export function FieldError(props: { errors: FieldErrors; name: string }) {
-  const message = props.errors[props.name]
-  return message ? <small class="req" role="alert">{message}</small> : null
-}
-
 /** Blank rows after the filled ones: one by default, more when the coordinator asked for them. */
 const blanks = (n: number) => Array.from({ length: Math.max(1, n) }, () => undefined)
 
@@ -19,8 +11,12 @@ function AddRowButton(props: { t: Translate; group: 'v' | 'p' | 'r' }) {
   return <button type="submit" class="secondary" name="more" value={props.group} formnovalidate>{props.t('advisories.add_row')}</button>
 }
 
-export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
-  const { t, errors } = props
+/**
+ * A row's errors name the schema's fields (`vulnerabilities.2.cveId`); the `Form` around the editor
+ * shows each beside its field. Filled rows come first, so row i is the submission's i-th.
+ */
+export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; save?: Child }) {
+  const { t } = props
   const rows = [...props.values.vulnerabilities, ...blanks(props.extra)]
   return (
     <fieldset id="advisory-vulnerabilities">
@@ -30,37 +26,25 @@ export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormVal
         <div class="card">
           <input type="hidden" name="v_id" value={v?.id ?? ''} />
           <div class="lang-pair">
-            <div class="field">
-              <label for={`v_title_ja_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_ja')})</label>
+            <Field label={`${t('advisories.vulnerability_title')} (${t('advisories.lang_ja')})`} name={`v_title_ja_${i}`} names={[`vulnerabilities.${i}.titleJa`, `vulnerabilities.${i}.title.ja`]}>
               <input id={`v_title_ja_${i}`} name="v_title_ja" lang="ja" value={v?.titleJa ?? ''} maxlength={300} />
-              <FieldError errors={errors} name={`vulnerabilities.${i}.titleJa`} />
-            </div>
-            <div class="field">
-              <label for={`v_title_en_${i}`}>{t('advisories.vulnerability_title')} ({t('advisories.lang_en')})</label>
+            </Field>
+            <Field label={`${t('advisories.vulnerability_title')} (${t('advisories.lang_en')})`} name={`v_title_en_${i}`} names={[`vulnerabilities.${i}.titleEn`, `vulnerabilities.${i}.title`]}>
               <input id={`v_title_en_${i}`} name="v_title_en" lang="en" value={v?.titleEn ?? ''} maxlength={300} />
-              <FieldError errors={errors} name={`vulnerabilities.${i}.titleEn`} />
-            </div>
+            </Field>
           </div>
-          <div class="field">
-            <label for={`v_cve_${i}`}>{t('advisories.cve')}</label>
+          <Field label={t('advisories.cve')} name={`v_cve_${i}`} names={[`vulnerabilities.${i}.cveId`]}>
             <input id={`v_cve_${i}`} name="v_cve" value={v?.cveId ?? ''} placeholder="CVE-2026-12345" maxlength={30} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.cveId`} />
-          </div>
-          <div class="field">
-            <label for={`v_cwe_${i}`}>{t('advisories.cwe')}</label>
+          </Field>
+          <Field label={t('advisories.cwe')} name={`v_cwe_${i}`} names={[`vulnerabilities.${i}.cweId`]}>
             <input id={`v_cwe_${i}`} name="v_cwe" value={v?.cweId ?? ''} placeholder="CWE-79" maxlength={20} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.cweId`} />
-          </div>
-          <div class="field">
-            <label for={`v_cvss31_${i}`}>{t('advisories.cvss31')}</label>
+          </Field>
+          <Field label={t('advisories.cvss31')} name={`v_cvss31_${i}`} names={[`vulnerabilities.${i}.cvss31Vector`]}>
             <input id={`v_cvss31_${i}`} name="v_cvss31" value={v?.cvss31Vector ?? ''} placeholder="CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" maxlength={200} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.cvss31Vector`} />
-          </div>
-          <div class="field">
-            <label for={`v_cvss40_${i}`}>{t('advisories.cvss40')}</label>
+          </Field>
+          <Field label={t('advisories.cvss40')} name={`v_cvss40_${i}`} names={[`vulnerabilities.${i}.cvss40Vector`, `vulnerabilities.${i}`]}>
             <input id={`v_cvss40_${i}`} name="v_cvss40" value={v?.cvss40Vector ?? ''} placeholder="CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" maxlength={200} />
-            <FieldError errors={errors} name={`vulnerabilities.${i}.cvss40Vector`} />
-          </div>
+          </Field>
         </div>
       ))}
       <AddRowButton t={t} group="v" />
@@ -70,8 +54,8 @@ export function VulnerabilityRows(props: { t: Translate; values: AdvisoryFormVal
 }
 
 /** One name of an affected-product row in Japanese and English, side by side (stacked on a phone). */
-function NamePair(props: { t: Translate; errors: FieldErrors; i: number; field: 'developer' | 'product' | 'versions'; value: { ja: string; en: string } | undefined }) {
-  const { t, errors, i, field } = props
+function NamePair(props: { t: Translate; i: number; field: 'developer' | 'product' | 'versions'; value: { ja: string; en: string } | undefined }) {
+  const { t, i, field } = props
   const max = field === 'versions' ? 1000 : 200
   return (
     <div class="lang-pair">
@@ -79,9 +63,9 @@ function NamePair(props: { t: Translate; errors: FieldErrors; i: number; field: 
         const id = `p_${field}_${lang}_${i}`
         return (
           <Field label={`${t(`advisories.${field}`)} (${t(`advisories.lang_${lang}`)})`} name={id}
+            names={[`affectedProducts.${i}.${field}.${lang}`, `affectedProducts.${i}.${field}${lang === 'ja' ? 'Ja' : 'En'}`, ...(lang === 'en' ? [`affectedProducts.${i}.${field}`] : [])]}
             hint={lang === 'en' && field !== 'versions' ? t('advisories.name_en_hint') : undefined}>
             <input id={id} name={`p_${field}_${lang}`} lang={lang} value={props.value?.[lang] ?? ''} maxlength={max} />
-            <FieldError errors={errors} name={`affectedProducts.${i}.${field}.${lang}`} />
           </Field>
         )
       })}
@@ -90,20 +74,19 @@ function NamePair(props: { t: Translate; errors: FieldErrors; i: number; field: 
 }
 
 /** Affected products: developer, product and versions in both languages, and the CPE name. */
-export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
-  const { t, errors } = props
+export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; save?: Child }) {
+  const { t } = props
   const rows = [...props.values.affectedProducts, ...blanks(props.extra)]
   return (
     <fieldset id="advisory-products">
       <legend>{t('advisories.affected_products')}</legend>
       {rows.map((p, i) => (
         <div class="card">
-          <NamePair t={t} errors={errors} i={i} field="developer" value={p?.developer} />
-          <NamePair t={t} errors={errors} i={i} field="product" value={p?.product} />
-          <NamePair t={t} errors={errors} i={i} field="versions" value={p?.versions} />
-          <Field label={t('advisories.cpe')} name={`p_cpe_${i}`}>
+          <NamePair t={t} i={i} field="developer" value={p?.developer} />
+          <NamePair t={t} i={i} field="product" value={p?.product} />
+          <NamePair t={t} i={i} field="versions" value={p?.versions} />
+          <Field label={t('advisories.cpe')} name={`p_cpe_${i}`} names={[`affectedProducts.${i}.cpe`, `affectedProducts.${i}`]}>
             <input id={`p_cpe_${i}`} name="p_cpe" value={p?.cpe ?? ''} maxlength={300} />
-            <FieldError errors={errors} name={`affectedProducts.${i}.cpe`} />
           </Field>
         </div>
       ))}
@@ -113,8 +96,8 @@ export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; e
   )
 }
 
-export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; errors: FieldErrors; save?: Child }) {
-  const { t, errors } = props
+export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues; extra: number; save?: Child }) {
+  const { t } = props
   const rows = [...props.values.references, ...blanks(props.extra)]
   return (
     <fieldset id="advisory-references">
@@ -124,8 +107,12 @@ export function ReferenceRows(props: { t: Translate; values: AdvisoryFormValues;
         <tbody>
           {rows.map((r, i) => (
             <tr>
-              <td><input name="r_title" aria-label={t('advisories.reference_title')} value={r?.title ?? ''} maxlength={300} /><FieldError errors={errors} name={`references.${i}.title`} /></td>
-              <td><input name="r_url" type="url" aria-label={t('advisories.reference_url')} value={r?.url ?? ''} maxlength={2000} /><FieldError errors={errors} name={`references.${i}.url`} /></td>
+              <td><Field label={t('advisories.reference_title')} name={`r_title_${i}`} names={[`references.${i}.title`]}>
+                <input id={`r_title_${i}`} name="r_title" value={r?.title ?? ''} maxlength={300} />
+              </Field></td>
+              <td><Field label={t('advisories.reference_url')} name={`r_url_${i}`} names={[`references.${i}.url`, `references.${i}`]}>
+                <input id={`r_url_${i}`} name="r_url" type="url" value={r?.url ?? ''} maxlength={2000} />
+              </Field></td>
             </tr>
           ))}
         </tbody>
