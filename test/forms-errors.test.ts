@@ -113,6 +113,35 @@ describe('errors people can act on', () => {
     expect((await staff.get('/no-such-page')).text).toMatch(/<a href="\/intake">自分の作業画面へ<\/a>/)
   })
 
+  it('an unknown API path answers not found in the language asked for, with its stable code', async () => {
+    const ja = await t.app.request('/api/v1/no-such-thing?lang=ja')
+    expect(ja.status).toBe(404)
+    expect((await ja.json()).error).toEqual({ code: 'request.not_found', message: 'ページが見つかりません。' })
+    const en = await t.app.request('/api/v1/no-such-thing', { headers: { 'accept-language': 'en' } })
+    expect((await en.json()).error).toMatchObject({ code: 'request.not_found', message: 'Not found.' })
+    const jaHeader = await t.app.request('/api/v1/no-such-thing', { headers: { 'accept-language': 'ja,en;q=0.5' } })
+    expect((await jaHeader.json()).error.message).toBe('ページが見つかりません。')
+  })
+
+  it('a refused form keeps what was typed and answers 400 with the field marked', async () => {
+    const b = browserClient(t)
+    await signInBrowser(t, b, world.staff)
+    await b.get('/account')
+    const res = await b.post('/account/tokens', { name: '', expiresInDays: '30' })
+    expect(res.status).toBe(400)
+    expect(res.text).toMatch(/<input id="name" name="name"[^>]*aria-invalid="true"/)
+    expect(res.text).toMatch(/<option value="30" selected="">/)
+    const orgs = await b.get('/organizations')
+    const orgPath = /href="(\/organizations\/[0-9a-f-]{36})"/.exec(orgs.text)?.[1]
+    expect(orgPath).toBeDefined()
+    await b.get(orgPath!)
+    const contact = await b.post(`${orgPath}/contacts`, { name: '連絡 太郎', email: 'not-an-address', phone: '03-0000-0000' })
+    expect(contact.status).toBe(400)
+    expect(contact.text).toContain('value="連絡 太郎"')
+    expect(contact.text).toContain('value="03-0000-0000"')
+    expect(contact.text).toMatch(/<p class="field-error" id="email-error">メールアドレスを/)
+  })
+
   it('serves a favicon the pages link to', async () => {
     for (const path of ['/favicon.svg', '/favicon.ico']) {
       const res = await t.app.request(path)
