@@ -40,7 +40,7 @@ export function MeetingsPage(props: { c: Ctx; meetings: MeetingRow[]; canRecord:
             <Field label={t('committee.attendees')} name="attendeeIds" group required>
               {props.members.map((m) => <label><input type="checkbox" name="attendeeIds" value={m.id} checked={attendees.has(m.id)} /> {m.name}</label>)}
             </Field>
-            <Field label={t('committee.chair')} name="chairId" required>
+            <Field label={t('committee.chair')} name="chairId">
               <select id="chairId" name="chairId" required>{props.members.map((m) => <option value={m.id} selected={values?.chairId === m.id}>{m.name}</option>)}</select>
             </Field>
             <Field label={t('committee.referrals_discussed')} name="referralIds" group>
