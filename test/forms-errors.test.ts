@@ -101,6 +101,13 @@ describe('errors people can act on', () => {
     expect(notJson.error.details.fields._).toBe('リクエスト本文を JSON として読み取れません。')
   })
 
+  it('names the expected form of a CWE or CVE identifier in the language asked for', async () => {
+    const ja = await (await t.app.request('/api/v1/advisories?cwe=XSS&lang=ja')).json()
+    expect(ja.error.details.fields.cwe).toBe('CWE-79 の形式で入力してください。')
+    const en = await (await t.app.request('/api/v1/advisories?cwe=XSS', { headers: { 'accept-language': 'en' } })).json()
+    expect(en.error.details.fields.cwe).toBe('Use the form CWE-79.')
+  })
+
   it('a missing page says so in the page language and offers a way back', async () => {
     const b = browserClient(t)
     const res = await b.get('/advisories/JVN-0000-000000?lang=ja')

@@ -25,8 +25,8 @@ export const vulnerabilityInputSchema = z.object({
   /** An existing vulnerability of the case to update; without it a new one is added. */
   id: optional(z.string().max(100)),
   title: bilingual({ max: 300 }),
-  cveId: optional(text(30).regex(CVE_ID, 'Use the form CVE-YYYY-NNNN.')),
-  cweId: optional(text(20).regex(CWE_ID, 'Use the form CWE-n.')),
+  cveId: optional(text(30).regex(CVE_ID, 'validation.cve_id')),
+  cweId: optional(text(20).regex(CWE_ID, 'validation.cwe_id')),
   // Vector syntax is checked by cvss.ts, which answers with `advisories.invalid_cvss`.
   cvss31Vector: optional(text(200)),
   cvss40Vector: optional(text(200)),

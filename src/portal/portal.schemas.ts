@@ -9,7 +9,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 /** The portal's list query: search words, CWE and severity filters, page. */
 export const listQuerySchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(200).optional()),
-  cwe: z.preprocess(blank, z.string().trim().toUpperCase().regex(CWE_ID, 'Use the form CWE-n.').optional()),
+  cwe: z.preprocess(blank, z.string().trim().toUpperCase().regex(CWE_ID, 'validation.cwe_id').optional()),
   severity: z.preprocess(blank, z.enum(['critical', 'high', 'medium', 'low', 'none']).optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
 })

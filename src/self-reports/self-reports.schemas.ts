@@ -16,8 +16,8 @@ export const selfReportSchema = acceptsLegacyPairs(z.object({
   productType: optional(z.enum(categoryKeys(PRODUCT_TYPES))),
   vulnerabilityTitle: bilingual({ max: 300, en: 'optional' }),
   description: text(20_000),
-  cveId: optional(z.string().trim().regex(CVE_ID, 'validation.format')),
-  cweId: optional(z.string().trim().regex(CWE_ID, 'validation.format')),
+  cveId: optional(z.string().trim().regex(CVE_ID, 'validation.cve_id')),
+  cweId: optional(z.string().trim().regex(CWE_ID, 'validation.cwe_id')),
   // Vector syntax is checked by the advisories' CVSS scorer (`advisories.invalid_cvss`).
   cvss31Vector: optionalText(200),
   cvss40Vector: optionalText(200),
