@@ -16,6 +16,7 @@ import { nextOrStartPage } from './start-page.js'
 import { TokenList, TOKEN_EXPIRY_CHOICES } from './tokens.views.js'
 import { createTokenFormSchema, listTokens, revokeToken } from './tokens.js'
 import { findOpenInvitation } from './invitations.js'
+import { NewPasswordField } from './password-field.views.js'
 import { AccountSecondFactorSection } from './second-factor.routes.js'
 import { AppError } from '../platform/errors.js'
 
@@ -92,9 +93,7 @@ function RegisterForm(props: { c: Ctx; values?: Record<string, unknown>; error?:
         <Field label={t('accounts.email')} name="email" required>
           <input id="email" name="email" type="email" autocomplete="username" required value={String(v.email ?? '')} />
         </Field>
-        <Field label={t('accounts.password')} name="password" hint={t('accounts.password_hint')} required>
-          <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
-        </Field>
+        <NewPasswordField c={c} label={t('accounts.password')} />
         <button type="submit">{t('accounts.register_button')}</button>
       </Form>
     </>
@@ -135,9 +134,7 @@ async function InvitationForm(props: { c: Ctx; secret: string; values?: Record<s
         <Field label={t('accounts.email')} name="email" required>
           <input id="email" name="email" type="email" required value={String(v.email ?? inv.email ?? '')} />
         </Field>
-        <Field label={t('accounts.password')} name="password" hint={t('accounts.password_hint')} required>
-          <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
-        </Field>
+        <NewPasswordField c={c} label={t('accounts.password')} />
         <button type="submit">{t('accounts.invitation_button')}</button>
       </Form>
     </>

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { Csrf, page } from '../platform/http/layout.js'
 import { ErrorBanner, Field, Form } from '../platform/http/forms.js'
+import { NewPasswordField } from './password-field.views.js'
 import { formBody, parseWith } from '../platform/http/validate.js'
 import { rateLimit } from '../platform/http/rate-limit.js'
 import { AppError } from '../platform/errors.js'
@@ -68,9 +69,7 @@ async function ResetForm(props: { c: Ctx; secret: string; error?: unknown }) {
         <Csrf c={c} />
         {/* lets a password manager file the new password under the right account */}
         <input type="hidden" name="username" autocomplete="username" value={reset.email} />
-        <Field label={t('accounts.new_password')} name="password" hint={t('accounts.password_hint')} required>
-          <input id="password" name="password" type="password" autocomplete="new-password" minlength={12} required />
-        </Field>
+        <NewPasswordField c={c} label={t('accounts.new_password')} />
         <button type="submit">{t('accounts.reset_button')}</button>
       </Form>
     </>
