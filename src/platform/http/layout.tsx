@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Ctx } from './context.js'
-import { installedFeeds, PhoneMenu, PortalNav, WorkspaceNav } from './navigation.js'
+import { installedFeeds, PhoneMenu, PortalNav, siteNav, WorkspaceNav } from './navigation.js'
 import { labelTableCells } from './table-labels.js'
 import { ReturnField } from './form-return.js'
 
@@ -16,6 +16,8 @@ function switchLangHref(c: Ctx): string {
 export function Layout(props: { c: Ctx; title: string; children: Child }) {
   const { c } = props
   const { t, user, lang } = c.var
+  // Worked out once: the wide bars and the phone menu draw the same links.
+  const nav = siteNav(user, new URL(c.req.url).pathname)
   return (
     <html lang={lang}>
       <head>
@@ -33,13 +35,13 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
             <a href="/">{t('app.name')}</a>
             <small>{t('app.tagline')}</small>
           </div>
-          <PortalNav c={c} />
+          <PortalNav c={c} nav={nav} />
           <a class="lang-switch" href={switchLangHref(c)} hreflang={lang === 'ja' ? 'en' : 'ja'}>{t('nav.language_switch')}</a>
           {!user && <a class="login" href="/login">{t('nav.login')}</a>}
-          <PhoneMenu c={c} />
+          <PhoneMenu c={c} nav={nav} />
           {user && (
             <div class="workbar">
-              <WorkspaceNav c={c} />
+              <WorkspaceNav c={c} nav={nav} />
               <form method="post" action="/logout" class="inline account">
                 <input type="hidden" name="_csrf" value={c.var.csrfToken} />
                 <a class="who" href="/account" title={t('nav.account')}>{user.displayName}</a>

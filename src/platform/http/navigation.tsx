@@ -47,10 +47,6 @@ const NavLinkItem = (props: { c: Ctx; link: Shown }) => (
   <li><a href={props.link.href} aria-current={props.link.current ? 'page' : undefined}>{props.c.var.t(props.link.label)}</a></li>
 )
 
-function navFor(c: Ctx): SiteNav {
-  return siteNav(c.var.user, new URL(c.req.url).pathname)
-}
-
 /*
  * The site navigation is drawn twice and shown once by width (app.css): on wide screens the
  * portal's links in the top bar and the workspace menus in the bar below it (a menu of one link is
@@ -60,19 +56,19 @@ function navFor(c: Ctx): SiteNav {
  */
 
 /** The public portal's links, in the top bar of wide screens. */
-export function PortalNav(props: { c: Ctx }) {
+export function PortalNav(props: { c: Ctx; nav: SiteNav }) {
   const { c } = props
   return (
     <nav class="portal-nav only-wide" aria-label={c.var.t('nav.portal_label')}>
-      <ul>{navFor(c).portal.map((l) => <NavLinkItem c={c} link={l} />)}</ul>
+      <ul>{props.nav.portal.map((l) => <NavLinkItem c={c} link={l} />)}</ul>
     </nav>
   )
 }
 
 /** The workspace menus by area, in the second bar of wide screens. */
-export function WorkspaceNav(props: { c: Ctx }) {
+export function WorkspaceNav(props: { c: Ctx; nav: SiteNav }) {
   const { c } = props
-  const { menus } = navFor(c)
+  const { menus } = props.nav
   if (menus.length === 0) return null
   return (
     <nav class="workspace-nav only-wide" aria-label={c.var.t('nav.workspace_label')}>
@@ -93,10 +89,9 @@ export function WorkspaceNav(props: { c: Ctx }) {
 }
 
 /** A phone's menu button: the portal's links, then each workspace menu under its name. */
-export function PhoneMenu(props: { c: Ctx }) {
-  const { c } = props
+export function PhoneMenu(props: { c: Ctx; nav: SiteNav }) {
+  const { c, nav } = props
   const { t } = c.var
-  const nav = navFor(c)
   return (
     <details class="phone-menu only-narrow">
       <summary><span aria-hidden="true">☰ </span>{t('nav.menu')}</summary>
