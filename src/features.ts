@@ -21,6 +21,8 @@ import { selfReportsFeature } from './self-reports/self-reports.feature.js'
 import { websitesFeature } from './websites/websites.feature.js'
 import { alertsFeature } from './alerts/alerts.feature.js'
 import { statisticsFeature } from './statistics/statistics.feature.js'
+import { csafFeature } from './csaf/csaf.feature.js'
+import { myjvnFeature } from './myjvn/myjvn.feature.js'
 
 /**
  * Every feature of keikai, the one place that names them all. Order matters where it shows:
@@ -48,6 +50,8 @@ export const features: readonly Feature[] = [
   websitesFeature,
   alertsFeature,
   statisticsFeature,
+  csafFeature,
+  myjvnFeature,
 ]
 
 /** The background work of every feature, then mail delivery last, so mail queued in a tick goes out in it. */
