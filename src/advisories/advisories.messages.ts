@@ -1,9 +1,14 @@
 import { defineMessages } from '../platform/i18n/define.js'
+import { packageMessages } from './packages.messages.js'
 
 export const advisoriesMessages = defineMessages(
   {
+    ...packageMessages.ja,
     // Sections of an advisory, in JVN's words (DESIGN §6).
     'advisories.identifier': '識別番号',
+    'advisories.jvndb_id': 'JVN iPedia 番号',
+    'advisories.formats': 'この情報の形式',
+    'advisories.format.api_json': 'JSON (keikai API)',
     'advisories.published': '公表日',
     'advisories.modified': '最終更新日',
     'advisories.severity': '深刻度',
@@ -96,7 +101,11 @@ export const advisoriesMessages = defineMessages(
     'error.advisories.unknown_vulnerability': 'この案件にない脆弱性が指定されました。',
   },
   {
+    ...packageMessages.en,
     'advisories.identifier': 'Identifier',
+    'advisories.jvndb_id': 'JVN iPedia ID',
+    'advisories.formats': 'Formats',
+    'advisories.format.api_json': 'JSON (keikai API)',
     'advisories.published': 'Published',
     'advisories.modified': 'Last updated',
     'advisories.severity': 'Severity',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { jstDateTimeField } from '../platform/http/date-fields.js'
 import { acceptsLegacyPairs, bilingual, bilingualName } from '../platform/http/bilingual.js'
+import { affectedPackageSchema } from './packages.js'
 
 /** Blank strings and null count as "not given", so optional fields stay optional in forms and JSON alike. */
 const blank = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v)
@@ -42,6 +43,8 @@ export const affectedProductSchema = z.object({
   product: bilingualName(z.object({ ja: text(200).min(1, 'Required.'), en: text(200).default('') })),
   versions: bilingualName(localized(1000)).default({ ja: '', en: '' }),
   cpe: optional(text(300).regex(CPE, 'Not a CPE name.')),
+  /** An open-source package (ecosystem + name, or a purl) with its affected ranges: what the OSV record lists. */
+  package: affectedPackageSchema,
 })
 
 export const referenceSchema = z.object({ title: text(300).min(1, 'Required.'), url: webUrl })

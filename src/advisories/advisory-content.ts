@@ -1,10 +1,15 @@
 import { fromSingleName } from '../platform/http/bilingual.js'
 import type { CvssScore, CvssSeverity } from './cvss.js'
+import { readPackage, type AffectedPackage } from './packages.js'
 
 export type Localized = { ja: string; en: string }
 
-/** One row of the affected-products table: names and versions in both languages (migration 0018). */
-export type AffectedProduct = { developer: Localized; product: Localized; versions: Localized; cpe: string | null }
+/**
+ * One row of the affected-products table: names and versions in both languages (migration 0018),
+ * and, for an open-source package, its ecosystem, name and affected ranges (the OSV record's).
+ * Content stored before packages existed has no `package` key; neither has a row without one.
+ */
+export type AffectedProduct = { developer: Localized; product: Localized; versions: Localized; cpe: string | null; package?: AffectedPackage }
 
 export type AdvisoryVulnerability = {
   title: Localized
@@ -40,7 +45,7 @@ export type AdvisoryContent = {
 
 /** The part of the content the coordinator writes (the rest is quoted from the case). */
 export type AdvisoryText = Pick<AdvisoryContent, 'title' | 'overview' | 'description' | 'impact' | 'solution' | 'references'> & {
-  affectedProducts: Array<Omit<AffectedProduct, 'cpe'> & { cpe?: string | null | undefined }>
+  affectedProducts: Array<Omit<AffectedProduct, 'cpe' | 'package'> & { cpe?: string | null | undefined; package?: AffectedPackage | undefined }>
 }
 
 const SEVERITY_RANK: CvssSeverity[] = ['none', 'low', 'medium', 'high', 'critical']
@@ -69,7 +74,9 @@ export function composeContent(input: {
     description: draft.description,
     impact: draft.impact,
     solution: draft.solution,
-    affectedProducts: draft.affectedProducts.map((p) => ({ developer: p.developer, product: p.product, versions: p.versions, cpe: p.cpe ?? null })),
+    affectedProducts: draft.affectedProducts.map((p) => ({
+      developer: p.developer, product: p.product, versions: p.versions, cpe: p.cpe ?? null, ...(p.package ? { package: p.package } : {}),
+    })),
     references: draft.references.map((r) => ({ title: r.title, url: r.url })),
     credits: input.credits,
     creditsChosen: input.creditsChosen,
@@ -87,7 +94,11 @@ const readName = (v: unknown): Localized =>
 
 function readAffectedProduct(p: unknown): AffectedProduct {
   const r = (p ?? {}) as Record<string, unknown>
-  return { developer: readName(r.developer), product: readName(r.product), versions: readName(r.versions ?? ''), cpe: typeof r.cpe === 'string' ? r.cpe : null }
+  const pkg = readPackage(r.package)
+  return {
+    developer: readName(r.developer), product: readName(r.product), versions: readName(r.versions ?? ''), cpe: typeof r.cpe === 'string' ? r.cpe : null,
+    ...(pkg ? { package: pkg } : {}),
+  }
 }
 
 /** Reads stored JSON defensively: fields added later default to empty rather than crash a page. */

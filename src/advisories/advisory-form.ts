@@ -11,13 +11,23 @@ export type TextField = (typeof TEXT_FIELDS)[number]
  */
 export type AdvisoryFormValues = Record<TextField, { ja: string; en: string }> & {
   vulnerabilities: Array<{ id: string; titleJa: string; titleEn: string; cveId: string; cweId: string; cvss31Vector: string; cvss40Vector: string }>
-  affectedProducts: Array<{ developer: Pair; product: Pair; versions: Pair; cpe: string }>
+  affectedProducts: Array<{ developer: Pair; product: Pair; versions: Pair; cpe: string; package?: PackageValues }>
   references: Array<{ title: string; url: string }>
   /** Report ids of the finders to credit; undefined means "everyone who consented". */
   credits: string[] | undefined
 }
 
 type Pair = { ja: string; en: string }
+
+/**
+ * A product row's package as the editor holds it: `versions` is the text field (commas or spaces),
+ * `spareRanges` how many blank range rows to offer after the filled ones ("add a range").
+ */
+export type PackageValues = {
+  ecosystem: string; name: string; purl: string; versions: string
+  ranges: Array<{ introduced: string; fixed: string; lastAffected: string }>
+  spareRanges?: number
+}
 
 const strings = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? x : '')))
 
@@ -47,13 +57,34 @@ function productRows(body: Record<string, unknown>): AdvisoryFormValues['affecte
       developer: fromSingleName(r.developer), product: fromSingleName(r.product), versions: fromSingleName(r.versions), cpe: r.cpe,
     }))
   }
-  return rows(body, {
-    developerJa: 'p_developer_ja', developerEn: 'p_developer_en', productJa: 'p_product_ja', productEn: 'p_product_en',
+  // Each row's place in the form (`row`) finds its ranges, named per row (`p_pkg_fixed_2`); blank rows drop out after.
+  const positions = strings(body.p_developer_ja).map((_, i) => String(i))
+  const out: AdvisoryFormValues['affectedProducts'] = []
+  for (const r of rows({ ...body, p_row: positions }, {
+    row: 'p_row', developerJa: 'p_developer_ja', developerEn: 'p_developer_en', productJa: 'p_product_ja', productEn: 'p_product_en',
     versionsJa: 'p_versions_ja', versionsEn: 'p_versions_en', cpe: 'p_cpe',
-  }).map((r) => ({
-    developer: { ja: r.developerJa, en: r.developerEn }, product: { ja: r.productJa, en: r.productEn },
-    versions: { ja: r.versionsJa, en: r.versionsEn }, cpe: r.cpe,
-  }))
+    ecosystem: 'p_pkg_ecosystem', name: 'p_pkg_name', purl: 'p_pkg_purl', pkgVersions: 'p_pkg_versions',
+  })) {
+    const pkg = packageValues(body, r)
+    const typed = pkg.typed || Object.entries(r).some(([k, v]) => k !== 'row' && v.trim() !== '')
+    if (!typed) continue
+    out.push({
+      developer: { ja: r.developerJa, en: r.developerEn }, product: { ja: r.productJa, en: r.productEn },
+      versions: { ja: r.versionsJa, en: r.versionsEn }, cpe: r.cpe,
+      // A row keeps its package when something was typed in it or another range row was asked for.
+      ...(pkg.typed || (pkg.values.spareRanges ?? 1) > 1 ? { package: pkg.values } : {}),
+    })
+  }
+  return out
+}
+
+/** A product row's package fields, and whether anything was typed in them. */
+function packageValues(body: Record<string, unknown>, r: Record<string, string>): { values: PackageValues; typed: boolean } {
+  const at = r.row ?? ''
+  const ranges = rows(body, { introduced: `p_pkg_introduced_${at}`, fixed: `p_pkg_fixed_${at}`, lastAffected: `p_pkg_last_affected_${at}` })
+  const spareRanges = Math.min(20, Math.max(1, Number(strings(body[`p_pkg_spare_${at}`])[0]) || 1)) + (body.more === `range_${at}` ? 1 : 0)
+  const values: PackageValues = { ecosystem: r.ecosystem ?? '', name: r.name ?? '', purl: r.purl ?? '', versions: r.pkgVersions ?? '', ranges, spareRanges }
+  return { values, typed: [values.ecosystem, values.name, values.purl, values.versions].some((v) => v.trim() !== '') || ranges.length > 0 }
 }
 
 export function formToValues(body: Record<string, unknown>): AdvisoryFormValues {
@@ -80,7 +111,15 @@ export function recordToValues(advisory: AdvisoryRecord | null, vulnerabilities:
       id: v.id, titleJa: v.titleJa, titleEn: v.titleEn, cveId: v.cveId ?? '', cweId: v.cweId ?? '',
       cvss31Vector: v.cvss31Vector ?? '', cvss40Vector: v.cvss40Vector ?? '',
     })),
-    affectedProducts: (c?.affectedProducts ?? []).map((p) => ({ ...p, cpe: p.cpe ?? '' })),
+    affectedProducts: (c?.affectedProducts ?? []).map((p) => ({
+      developer: p.developer, product: p.product, versions: p.versions, cpe: p.cpe ?? '',
+      ...(p.package ? {
+        package: {
+          ecosystem: p.package.ecosystem, name: p.package.name, purl: p.package.purl ?? '', versions: p.package.versions.join(', '),
+          ranges: p.package.ranges.map((g) => ({ introduced: g.introduced === '0' ? '' : g.introduced, fixed: g.fixed ?? '', lastAffected: g.lastAffected ?? '' })),
+        },
+      } : {}),
+    })),
     references: c?.references ?? [],
     // A first draft proposes every finder who consented.
     credits: c ? c.credits.map((cr) => cr.reportId) : finders.filter((f) => f.consentCredit).map((f) => f.reportId),

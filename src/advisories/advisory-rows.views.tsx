@@ -3,6 +3,7 @@ import { Field } from '../platform/http/forms.js'
 import type { Translate } from '../platform/i18n/index.js'
 import type { AdvisoryFormValues } from './advisory-form.js'
 import type { Finder } from './advisories.repository.js'
+import { PackageFields } from './package-fields.views.js'
 
 /** Blank rows after the filled ones: one by default, more when the coordinator asked for them. */
 const blanks = (n: number) => Array.from({ length: Math.max(1, n) }, () => undefined)
@@ -88,6 +89,7 @@ export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; e
           <Field label={t('advisories.cpe')} name={`p_cpe_${i}`} names={[`affectedProducts.${i}.cpe`, `affectedProducts.${i}`]}>
             <input id={`p_cpe_${i}`} name="p_cpe" value={p?.cpe ?? ''} maxlength={300} />
           </Field>
+          <PackageFields t={t} i={i} value={p?.package} />
         </div>
       ))}
       <AddRowButton t={t} group="p" />

@@ -3,13 +3,14 @@ import { parseWith } from '../platform/http/validate.js'
 import { listCaseVulnerabilities, listFinders } from './advisories.repository.js'
 import { advisoryDraftSchema, type AdvisoryDraftInput } from './advisories.schemas.js'
 import type { AdvisoryText, Localized } from './advisory-content.js'
+import type { AffectedPackage } from './packages.js'
 
 const empty = { ja: '', en: '' }
 
 type Name = Localized | string
 /** The text to save again; names may still be single strings (the Japanese; also the English when ASCII). */
 export type RedraftText = Partial<Omit<AdvisoryText, 'affectedProducts'>> & Pick<AdvisoryText, 'title'> & {
-  affectedProducts?: Array<{ developer: Name; product: Name; versions: Name; cpe?: string | null | undefined }>
+  affectedProducts?: Array<{ developer: Name; product: Name; versions: Name; cpe?: string | null | undefined; package?: AffectedPackage | undefined }>
 }
 
 /**
