@@ -1,6 +1,8 @@
 import type { MyJvnMethod } from './myjvn-method.js'
 import { getVulnOverviewList } from './vuln-overview.js'
 import { getVulnDetailInfo } from './vuln-detail.js'
+import { getProductList, getVendorList } from './vendors-products.js'
+import { getStatistics } from './statistics.js'
 
 /**
  * The API's methods, by their `method=` name. getVendorList, getProductList (vendors-products.ts)
@@ -9,4 +11,7 @@ import { getVulnDetailInfo } from './vuln-detail.js'
 export const myjvnMethods: readonly MyJvnMethod[] = [
   getVulnOverviewList,
   getVulnDetailInfo,
+  getVendorList,
+  getProductList,
+  getStatistics,
 ]
