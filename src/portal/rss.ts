@@ -23,7 +23,8 @@ function cvssElement(version: '3.1' | '4.0', s: CvssScore | null): string {
   return `\n    <sec:cvss version="${version}" type="Base" severity="${xml(capitalised(s.severity))}" score="${s.score.toFixed(1)}" vector="${xml(s.vector)}" />`
 }
 
-function itemXml(a: PublicAdvisory, lang: Lang, baseUrl: string): string {
+/** One JVNRSS item; `identifier` is the advisory's own unless a feed numbers it otherwise (the JVNDB feeds: `JVNDB-YYYY-NNNNNN`). */
+export function itemXml(a: PublicAdvisory, lang: Lang, baseUrl: string, identifier: string = a.identifier ?? ''): string {
   const link = baseUrl + (a.path ?? '')
   const refs: string[] = []
   for (const v of a.vulnerabilities) {
@@ -42,7 +43,7 @@ function itemXml(a: PublicAdvisory, lang: Lang, baseUrl: string): string {
     <title>${xml(pick(a.title, lang))}</title>
     <link>${xml(link)}</link>
     <description>${xml(pick(a.overview, lang))}</description>
-    <sec:identifier>${xml(a.identifier ?? '')}</sec:identifier>${refs.map((r) => `\n    ${r}`).join('')}${cpes.map((c) => `\n    ${c}`).join('')}${a.vulnerabilities.map((v) => cvssElement('3.1', v.cvss31) + cvssElement('4.0', v.cvss40)).join('')}
+    <sec:identifier>${xml(identifier)}</sec:identifier>${refs.map((r) => `\n    ${r}`).join('')}${cpes.map((c) => `\n    ${c}`).join('')}${a.vulnerabilities.map((v) => cvssElement('3.1', v.cvss31) + cvssElement('4.0', v.cvss40)).join('')}
     <dc:date>${modified}</dc:date>
     <dcterms:issued>${issued}</dcterms:issued>
     <dcterms:modified>${modified}</dcterms:modified>
