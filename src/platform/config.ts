@@ -10,6 +10,8 @@ const schema = z.object({
   MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   KEIKAI_OPENPGP_PRIVATE_KEY_FILE: z.string().optional(),
   KEIKAI_KEY_PASSPHRASE: z.string().optional(),
+  KEIKAI_CSAF_KEY_FILE: z.string().optional(),
+  KEIKAI_CSAF_KEY_PASSPHRASE: z.string().optional(),
 })
 
 export type Config = {
@@ -26,6 +28,9 @@ export type Config = {
   openpgpPrivateKeyFile?: string
   /** Protects the platform's OpenPGP private key (the configured file's, or the one keikai keeps). */
   keyPassphrase?: string
+  /** The CSAF provider's signing key: an armored private key file, and its passphrase (or the one keikai encrypts the key it makes with; defaults to KEIKAI_KEY_PASSPHRASE). */
+  csafKeyFile?: string
+  csafKeyPassphrase?: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     openpgpPrivateKeyFile: e.KEIKAI_OPENPGP_PRIVATE_KEY_FILE || undefined,
     keyPassphrase: e.KEIKAI_KEY_PASSPHRASE || undefined,
+    csafKeyFile: e.KEIKAI_CSAF_KEY_FILE || undefined,
+    csafKeyPassphrase: e.KEIKAI_CSAF_KEY_PASSPHRASE || e.KEIKAI_KEY_PASSPHRASE || undefined,
   }
 }

@@ -12,6 +12,8 @@ securityTxtRoutes.get('/.well-known/security.txt', (c) => {
   const body = [
     `Contact: ${publicUrl}/report`,
     `Encryption: ${publicUrl}/.well-known/openpgp-key.asc`,
+    // CSAF 2.0 §7.1.8: where the CSAF provider's metadata is (the csaf feature serves it).
+    `CSAF: ${publicUrl}/.well-known/csaf/provider-metadata.json`,
     `Expires: ${expires.toISOString()}`,
     'Preferred-Languages: ja, en',
     `Canonical: ${publicUrl}/.well-known/security.txt`,
