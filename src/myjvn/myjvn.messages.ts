@@ -13,6 +13,8 @@ export const myjvnMessages = defineMessages(
     'myjvn.error.notFound': '{name}に該当する情報はありません。',
     'myjvn.error.unknownMethod': 'methodに指定されたメソッドはありません。',
     'myjvn.feed_title': '脆弱性対策情報（JVNDB 形式）',
+    'myjvn.detail_title': '脆弱性対策詳細情報（JVNDB 形式）',
+    'myjvn.author': '情報セキュリティ早期警戒パートナーシップ',
   },
   {
     'myjvn.error.required': '{name} is required.',
@@ -25,5 +27,7 @@ export const myjvnMessages = defineMessages(
     'myjvn.error.notFound': 'Nothing matches {name}.',
     'myjvn.error.unknownMethod': 'There is no such method.',
     'myjvn.feed_title': 'Vulnerability notes (JVNDB format)',
+    'myjvn.detail_title': 'Vulnerability note details (JVNDB format)',
+    'myjvn.author': 'Information Security Early Warning Partnership',
   },
 )

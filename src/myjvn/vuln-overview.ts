@@ -1,7 +1,275 @@
-import type { MyJvnMethod } from './myjvn-method.js'
+import { cveUrl, cweUrl, pick, type CvssScore } from '../advisories/index.js'
+import { jstDateTime, xml } from '../portal/index.js'
+import { matchesProduct, parseCpePattern, productCpe22, productCpe23, productJvnpid, type CpePattern } from './cpe.b.js'
+import { cveIdsOf, cweIdsOf, loadJvndbAdvisories, type JvndbAdvisory } from './entries.js'
+import { jvnrssChannel, jvnrssDocument } from './envelopes.js'
+import { HND_CONTENT_TYPE, OKA_CONTENT_TYPE, type MyJvnContext, type MyJvnMethod } from './myjvn-method.js'
+import { param, paramError, readDate8, readEnum, readPaging, readYmdRange, type DateRange } from './params.js'
+import { statusJson, type StatusFields } from './status.js'
+
+const METHOD = 'getVulnOverviewList'
+/** getVulnOverviewList's documented entry limit (maxCountItem 1–50). */
+export const OVERVIEW_MAX = 50
+
+type Filter = (a: JvndbAdvisory) => boolean
+
+const inRange = (d: Date, r: DateRange) => (!r.from || d >= r.from) && (!r.to || d < r.to)
+const hasRange = (r: DateRange) => Boolean(r.from || r.to)
+
+/** The start of the simple ranges: w = the past week, m = the past month, d = since yesterday (oka DAY). */
+function since(now: Date, range: 'd' | 'w' | 'm'): Date {
+  if (range === 'd') return new Date(now.getTime() - 86400_000)
+  if (range === 'w') return new Date(now.getTime() - 7 * 86400_000)
+  const d = new Date(now)
+  d.setUTCMonth(d.getUTCMonth() - 1)
+  return d
+}
+
+/** Normalised for comparison as the portal's search does: NFKC, lower case. */
+const norm = (s: string) => s.normalize('NFKC').toLowerCase()
+
+function keywordFilter(ctx: MyJvnContext): Filter | null {
+  const keyword = param(ctx, 'keyword')
+  if (keyword === undefined) return null
+  const k = norm(keyword.trim())
+  if (!k) return null
+  return (a) => {
+    const c = a.content
+    const text = [a.jvndbId, a.identifier ?? '', c.title.ja, c.title.en, c.overview.ja, c.overview.en,
+      ...c.affectedProducts.flatMap((p) => [p.developer.ja, p.developer.en, p.product.ja, p.product.en]), ...cveIdsOf(c)].join('\n')
+    return norm(text).includes(k)
+  }
+}
+
+const SEVERITY_LETTER = { n: 'none', l: 'low', m: 'medium', h: 'high', c: 'critical' } as const
+const V3_VECTOR = /^CVSS:3\.[01]\/AV:[NALP]\/AC:[LH]\/PR:[NLH]\/UI:[NR]\/S:[UC]\/C:[NLH]\/I:[NLH]\/A:[NLH]$/
+const V3_BASE = /^AV:[NALP]\/AC:[LH]\/PR:[NLH]\/UI:[NR]\/S:[UC]\/C:[NLH]\/I:[NLH]\/A:[NLH]$/
+const v3Base = (vector: string) => vector.replace(/^CVSS:3\.[01]\//, '').split('/').slice(0, 8).join('/')
+
+/** A list of numbers joined by "+" (a "+" arrives as a space once the query is decoded). */
+function idList(ctx: MyJvnContext, name: string): number[] | undefined {
+  const v = param(ctx, name)
+  if (v === undefined) return undefined
+  const parts = v.split(/[+ ]/).filter(Boolean)
+  if (parts.length === 0 || parts.some((p) => !/^[1-9]\d{0,15}$/.test(p))) throw paramError(ctx, METHOD, name, 'notPositiveInteger')
+  return parts.map(Number)
+}
+
+function cpePatterns(ctx: MyJvnContext, name: string, forms: ReadonlyArray<'cpe22' | 'cpe23' | 'jvnpid'>, several: boolean): CpePattern[] | undefined {
+  const v = param(ctx, name)
+  if (v === undefined) return undefined
+  const texts = several ? v.split(/[+ ]/).filter(Boolean) : [v.trim()]
+  const patterns = texts.map((t) => parseCpePattern(t, forms))
+  if (patterns.length === 0 || patterns.some((p) => p === null)) throw paramError(ctx, METHOD, name, 'badFormat', { form: forms.includes('cpe22') ? 'cpe:/{part}:{vendor}:{product}' : forms.includes('jvnpid') ? 'jvnpid:1.0::{vendor}:{product}' : 'cpe:2.3:{part}:{vendor}:{product}' })
+  return patterns as CpePattern[]
+}
+
+const byPatterns = (patterns: CpePattern[]): Filter => (a) => a.products.some((p) => patterns.some((pat) => matchesProduct(pat, p.product.cpe)))
+
+/** The hnd parameters (getVulnOverviewList_api_hnd.md) as filters. */
+function hndFilters(ctx: MyJvnContext): Filter[] {
+  const filters: Filter[] = []
+  const kw = keywordFilter(ctx)
+  if (kw) filters.push(kw)
+  const severity = readEnum(ctx, METHOD, 'severity', ['n', 'l', 'm', 'h', 'c'] as const)
+  if (severity) filters.push((a) => a.content.severity === SEVERITY_LETTER[severity])
+  const vector = param(ctx, 'vector')
+  if (vector !== undefined) {
+    if (!V3_VECTOR.test(vector)) throw paramError(ctx, METHOD, 'vector', 'badFormat', { form: 'CVSS:3.0/AV:_/AC:_/PR:_/UI:_/S:_/C:_/I:_/A:_' })
+    const base = v3Base(vector)
+    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31 && v3Base(v.cvss31.vector) === base))
+  }
+  const cpes = cpePatterns(ctx, 'cpeName', ['cpe22', 'cpe23'], true)
+  if (cpes) filters.push(byPatterns(cpes))
+  const vids = idList(ctx, 'vendorId')
+  if (vids) filters.push((a) => a.products.some((p) => vids.includes(p.vid)))
+  const pids = idList(ctx, 'productId')
+  if (pids) filters.push((a) => a.products.some((p) => pids.includes(p.product.pid)))
+  // Each date kind: explicit Y/M/D bounds, else its simple range (default: the past week), as documented.
+  const kinds = [
+    ['datePublic', 'rangeDatePublic', (a: JvndbAdvisory) => a.publishedAt],
+    ['datePublished', 'rangeDatePublished', (a: JvndbAdvisory) => a.modifiedAt],
+    ['dateFirstPublished', 'rangeDateFirstPublished', (a: JvndbAdvisory) => a.publishedAt],
+  ] as const
+  for (const [base, rangeName, dateOf] of kinds) {
+    const explicit = readYmdRange(ctx, METHOD, base)
+    const range = readEnum(ctx, METHOD, rangeName, ['n', 'w', 'm'] as const)
+    if (hasRange(explicit)) filters.push((a) => inRange(dateOf(a), explicit))
+    const simple = range ?? (hasRange(explicit) ? 'n' : 'w')
+    if (simple !== 'n') {
+      const from = since(ctx.now, simple)
+      filters.push((a) => dateOf(a) >= from)
+    }
+  }
+  return filters
+}
+
+const OKA_SEVERITY = ['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const
+const CVSS_PARAMS = ['cvssV2Metrics', 'cvssV3Metrics', 'cvssV4Metrics', 'cvssV2Severity', 'cvssV3Severity', 'cvssV4Severity'] as const
+
+/** The oka parameters (getVulnOverviewList_api_oka.md) as filters. */
+function okaFilters(ctx: MyJvnContext): Filter[] {
+  const filters: Filter[] = []
+  const kw = keywordFilter(ctx)
+  if (kw) filters.push(kw)
+  const simple = readEnum(ctx, METHOD, 'modifiedRangeDate', ['NONE', 'DAY', 'WEEK', 'MONTH'] as const)
+  const dated = (['modifiedStartDate', 'modifiedEndDate', 'createdStartDate', 'createdEndDate', 'publicStartDate', 'publicEndDate'] as const)
+    .filter((n) => param(ctx, n) !== undefined)
+  if (simple && dated.length) throw paramError(ctx, METHOD, 'modifiedRangeDate', 'conflict', { other: dated[0]! })
+  if (simple && simple !== 'NONE') {
+    const from = since(ctx.now, simple === 'DAY' ? 'd' : simple === 'WEEK' ? 'w' : 'm')
+    filters.push((a) => a.modifiedAt >= from)
+  }
+  const ranges = [
+    ['modified', '19980101', (a: JvndbAdvisory) => a.modifiedAt],
+    ['created', '19980101', (a: JvndbAdvisory) => a.publishedAt],
+    ['public', '19890101', (a: JvndbAdvisory) => a.publishedAt],
+  ] as const
+  for (const [base, min, dateOf] of ranges) {
+    const r: DateRange = { from: readDate8(ctx, METHOD, `${base}StartDate`, { min }), to: readDate8(ctx, METHOD, `${base}EndDate`, { end: true, min }) }
+    if (hasRange(r)) filters.push((a) => inRange(dateOf(a), r))
+  }
+  const nameType = readEnum(ctx, METHOD, 'nameType', ['cpe', 'jvnpid', 'vid', 'pid'] as const)
+  const productName = param(ctx, 'productName') ?? param(ctx, 'ProductName')
+  if (productName !== undefined && !nameType) throw paramError(ctx, METHOD, 'nameType', 'required')
+  if (nameType && productName === undefined) throw paramError(ctx, METHOD, 'productName', 'required')
+  if (nameType === 'cpe' || nameType === 'jvnpid') {
+    const pattern = parseCpePattern(productName!.trim(), [nameType === 'cpe' ? 'cpe23' : 'jvnpid'])
+    if (!pattern) throw paramError(ctx, METHOD, 'productName', 'badFormat', { form: nameType === 'cpe' ? 'cpe:2.3:{part}:{vendor}:{product}' : 'jvnpid:1.0::{vendor}:{product}' })
+    filters.push(byPatterns([pattern]))
+  } else if (nameType) {
+    if (!/^[1-9]\d{0,15}$/.test(productName!)) throw paramError(ctx, METHOD, 'productName', 'notPositiveInteger')
+    const id = Number(productName)
+    filters.push(nameType === 'vid' ? (a) => a.products.some((p) => p.vid === id) : (a) => a.products.some((p) => p.product.pid === id))
+  }
+  // Versions narrow a CPE or jvnpid product; keikai's products carry their versions as text, so the product itself is matched.
+  const versioned = ['version', 'versionStart', 'versionEnd'].filter((n) => param(ctx, n) !== undefined)
+  if (versioned.length && nameType !== 'cpe' && nameType !== 'jvnpid') throw paramError(ctx, METHOD, versioned[0]!, 'conflict', { other: 'nameType=vid/pid' })
+  if (param(ctx, 'version') !== undefined && (param(ctx, 'versionStart') ?? param(ctx, 'versionEnd')) !== undefined) throw paramError(ctx, METHOD, 'version', 'conflict', { other: 'versionStart/versionEnd' })
+  readEnum(ctx, METHOD, 'versionType', ['no', 'all', 'equal'] as const)
+  readEnum(ctx, METHOD, 'versionStartType', ['including', 'excluding'] as const)
+  readEnum(ctx, METHOD, 'versionEndType', ['including', 'excluding'] as const)
+  // CVSS: only one of the six, as documented.
+  const given = CVSS_PARAMS.filter((n) => param(ctx, n) !== undefined)
+  if (given.length > 1) throw paramError(ctx, METHOD, given[1]!, 'conflict', { other: given[0]! })
+  const v3 = readEnum(ctx, METHOD, 'cvssV3Severity', OKA_SEVERITY)
+  if (v3) filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31?.severity === v3.toLowerCase()))
+  const v4 = readEnum(ctx, METHOD, 'cvssV4Severity', OKA_SEVERITY)
+  if (v4) filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss40?.severity === v4.toLowerCase()))
+  // keikai scores in CVSS 3.1 and 4.0 only: a CVSS v2 filter is valid and matches nothing.
+  if (readEnum(ctx, METHOD, 'cvssV2Severity', ['LOW', 'MEDIUM', 'HIGH'] as const)) filters.push(() => false)
+  const v2m = param(ctx, 'cvssV2Metrics')
+  if (v2m !== undefined) {
+    if (!/^AV:[LAN]\/AC:[HML]\/Au:[MSN]\/C:[NPC]\/I:[NPC]\/A:[NPC]$/.test(v2m)) throw paramError(ctx, METHOD, 'cvssV2Metrics', 'badFormat', { form: 'AV:_/AC:_/Au:_/C:_/I:_/A:_' })
+    filters.push(() => false)
+  }
+  const v3m = param(ctx, 'cvssV3Metrics')
+  if (v3m !== undefined) {
+    const base = v3m.replace(/^CVSS:3\.[01]\//, '')
+    if (!V3_BASE.test(base)) throw paramError(ctx, METHOD, 'cvssV3Metrics', 'badFormat', { form: 'AV:_/AC:_/PR:_/UI:_/S:_/C:_/I:_/A:_' })
+    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31 && v3Base(v.cvss31.vector) === base))
+  }
+  const v4m = param(ctx, 'cvssV4Metrics')
+  if (v4m !== undefined) {
+    const wanted = v4m.replace(/^CVSS:4\.0\//, '').split('/')
+    if (!wanted.every((m) => /^[A-Z]{1,3}:[A-Z]$/.test(m))) throw paramError(ctx, METHOD, 'cvssV4Metrics', 'badFormat', { form: 'AV:_/AC:_/…' })
+    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss40 !== null && wanted.every((m) => v.cvss40!.vector.split('/').includes(m))))
+  }
+  return filters
+}
+
+/** The references of an entry as JVN iPedia lists them: its JVN advisory, CVEs, the advisory's references, CWEs. */
+export function referencesOf(a: JvndbAdvisory, lang: 'ja' | 'en'): Array<{ source?: string; id?: string; title: string; url: string; kind: 'jvn' | 'cve' | 'doc' | 'cwe' }> {
+  const refs: ReturnType<typeof referencesOf> = []
+  if (a.identifier) refs.push({ source: 'JVN', id: a.identifier, title: a.identifier, url: a.url, kind: 'jvn' })
+  for (const cve of cveIdsOf(a.content)) refs.push({ source: 'CVE', id: cve, title: cve, url: cveUrl(cve), kind: 'cve' })
+  for (const r of a.content.references) refs.push({ source: lang === 'ja' ? '関連文書' : 'Related document', title: r.title || r.url, url: r.url, kind: 'doc' })
+  for (const cwe of cweIdsOf(a.content)) refs.push({ id: cwe, title: cwe, url: cweUrl(cwe), kind: 'cwe' })
+  return refs
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const cvssAttr = (version: string, s: CvssScore) =>
+  `<sec:cvss score="${s.score.toFixed(1)}" severity="${xml(capitalised(s.severity))}" vector="${xml(s.vector)}" version="${version}" type="Base" />`
+
+function itemXml(a: JvndbAdvisory, lang: 'ja' | 'en'): string {
+  const c = a.content
+  const lines = [
+    `<title>${xml(pick(c.title, lang))}</title>`,
+    `<link>${xml(a.url)}</link>`,
+    `<description>${xml(pick(c.overview, lang))}</description>`,
+    `<sec:identifier>${xml(a.jvndbId)}</sec:identifier>`,
+    ...referencesOf(a, lang).map((r) => `<sec:references${r.source ? ` source="${xml(r.source)}"` : ''}${r.id ? ` id="${xml(r.id)}"` : ''} title="${xml(r.title)}">${xml(r.url)}</sec:references>`),
+    ...a.products.map((p, i) => {
+      const row = c.affectedProducts[i]!
+      return `<sec:cpe version="2.2" vendor="${xml(pick(row.developer, lang))}" product="${xml(pick(row.product, lang))}">${xml(productCpe22(p.product.cpe))}</sec:cpe>`
+    }),
+    ...c.vulnerabilities.flatMap((v) => [v.cvss31 ? cvssAttr('3.1', v.cvss31) : '', v.cvss40 ? cvssAttr('4.0', v.cvss40) : ''].filter(Boolean)),
+    `<dc:date>${jstDateTime(a.modifiedAt)}</dc:date>`,
+    `<dcterms:issued>${jstDateTime(a.publishedAt)}</dcterms:issued>`,
+    `<dcterms:modified>${jstDateTime(a.modifiedAt)}</dcterms:modified>`,
+  ]
+  return `\n  <item rdf:about="${xml(a.url)}">${lines.map((l) => `\n    ${l}`).join('')}\n  </item>`
+}
+
+const cvssJson = (version: string, s: CvssScore) => ({ version, vectorString: s.vector, baseScore: s.score, baseSeverity: s.severity.toUpperCase() })
+
+/** The oka feed's entry (myjvn_feed_1.0.json entry_type). */
+export function entryJson(a: JvndbAdvisory, lang: 'ja' | 'en') {
+  const c = a.content
+  const metrics = c.vulnerabilities.filter((v) => v.cvss31 || v.cvss40).map((v) => ({
+    content: { ...(v.cvss31 ? { cvss_v3: cvssJson('3.1', v.cvss31) } : {}), ...(v.cvss40 ? { cvss_v4: cvssJson('4.0', v.cvss40) } : {}) },
+  }))
+  const cwes = cweIdsOf(c).map((id) => ({ id, name: id, url: cweUrl(id) }))
+  return {
+    title: pick(c.title, lang),
+    id: a.jvndbId,
+    summary: pick(c.overview, lang),
+    link: a.url,
+    modified: jstDateTime(a.modifiedAt),
+    created: jstDateTime(a.publishedAt),
+    public: jstDateTime(a.publishedAt),
+    references: referencesOf(a, lang).filter((r) => r.kind !== 'cwe').map((r) => ({ summary: r.title, url: r.url, ...(r.source ? { source: r.source } : {}) })),
+    products: a.products.map((p, i) => ({
+      vname: pick(c.affectedProducts[i]!.developer, lang),
+      product_id: productJvnpid(p.product.cpe),
+      pname: pick(c.affectedProducts[i]!.product, lang),
+      product_ids: { cpe: productCpe23(p.product.cpe) },
+    })),
+    ...(metrics.length ? { metrics } : {}),
+    ...(cwes.length ? { cwes } : {}),
+  }
+}
+
+export const okaGenerator = (now: Date) => ({ date: jstDateTime(now), engine: { version: '4.0.0', name: 'keikai MyJVN-compatible API' } })
 
 export const getVulnOverviewList: MyJvnMethod = {
-  name: 'getVulnOverviewList',
+  name: METHOD,
   hndEnvelope: 'rdf',
-  run: async () => { throw new Error('not yet') },
+  run: async (ctx) => {
+    const { startItem, maxCountItem } = readPaging(ctx, METHOD, OVERVIEW_MAX)
+    const filters = ctx.feed === 'oka' ? okaFilters(ctx) : hndFilters(ctx)
+    const all = (await loadJvndbAdvisories(ctx.db, ctx.now, ctx.baseUrl)).filter((a) => filters.every((f) => f(a)))
+    const page = all.slice(startItem - 1, startItem - 1 + maxCountItem)
+    const status: StatusFields = {
+      method: METHOD, lang: ctx.lang, feed: ctx.feed, retCd: 0, retMax: OVERVIEW_MAX,
+      totalRes: all.length, totalResRet: page.length, firstRes: page.length ? startItem : all.length ? startItem : 0, echo: ctx.params,
+    }
+    const title = ctx.t('myjvn.feed_title')
+    if (ctx.feed === 'oka') {
+      const body = {
+        $schema: 'https://jvndb.jvn.jp/schema/myjvn_feed_1.0.json?20250419',
+        feed: {
+          generator: okaGenerator(ctx.now), title, link: `${ctx.baseUrl}/myjvn`, updated: '', lang: ctx.lang,
+          author: { name: ctx.t('myjvn.author'), uri: ctx.baseUrl },
+          distribution: { tlp: { label: 'CLEAR', url: 'https://www.first.org/tlp/' } },
+          entry: page.map((a) => entryJson(a, ctx.lang)),
+        },
+        status: statusJson(status),
+      }
+      return { body: JSON.stringify(body, null, 2), contentType: OKA_CONTENT_TYPE }
+    }
+    const channel = jvnrssChannel({ about: `${ctx.baseUrl}/myjvn`, title, now: ctx.now, lang: ctx.lang, itemUris: page.map((a) => a.url) })
+    return { body: jvnrssDocument({ channel, itemsXml: page.map((a) => itemXml(a, ctx.lang)).join(''), status, lang: ctx.lang }), contentType: HND_CONTENT_TYPE }
+  },
 }
