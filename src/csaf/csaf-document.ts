@@ -59,9 +59,6 @@ export type CsafContext = {
   publisher?: { name: string; namespace: string; contactDetails?: string }
 }
 
-/** The JVNDB number arrives with migration 0019; read it when it is there. */
-type Advisory = PublicAdvisory & { jvndbId?: string | null }
-
 /** The CSAF tracking id is the JVN identifier (`JVN#12345678`, `JVNVU#12345678`). */
 export const csafTrackingId = (a: PublicAdvisory): string => {
   if (!a.identifier) throw new Error('An advisory without an identifier has no CSAF document.')
@@ -82,6 +79,9 @@ const published = (a: PublicAdvisory): Date => {
 }
 
 const en = (t: Text): string => pick(t, 'en').trim()
+
+/** The CPE forms CSAF 2.0 accepts (its schema's pattern): keikai also takes CPE 2.2 URIs it would refuse. */
+const CSAF_CPE = new RegExp('^(cpe:2\\.3:[aho\\*\\-](:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\[\\\\\\*\\?!\"#\\$%&\'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|\\}~]))+(\\?*|\\*?))|[\\*\\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\\*\\-]))(:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\[\\\\\\*\\?!\"#\\$%&\'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|\\}~]))+(\\?*|\\*?))|[\\*\\-])){4})|([c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\\._\\-~%]*){0,6})$')
 
 // ---- versions: free text → a CSAF version branch ----
 
@@ -135,7 +135,7 @@ function productTree(a: PublicAdvisory): { tree: CsafDocument['product_tree']; r
     const product: FullProductName = {
       name: [vendor, productName, versionsText].filter(Boolean).join(' '),
       product_id: id,
-      ...(p.cpe ? { product_identification_helper: { cpe: p.cpe } } : {}),
+      ...(p.cpe && CSAF_CPE.test(p.cpe) ? { product_identification_helper: { cpe: p.cpe } } : {}),
     }
     rows.push({ id, developer: p.developer, vendor, product: productName })
     let vendorBranch = vendors.find((b) => b.name === vendor)
@@ -176,7 +176,7 @@ function remediationCategory(solution: string, vendorSaysFixed: boolean): Remedi
 
 const cvssV3 = (s: CvssScore) => ({ version: '3.1' as const, vectorString: s.vector, baseScore: s.score, baseSeverity: s.severity.toUpperCase() })
 
-function vulnerability(a: Advisory, v: PublicAdvisory['vulnerabilities'][number], index: number, rows: ProductRow[]): CsafVulnerability {
+function vulnerability(a: PublicAdvisory, v: PublicAdvisory['vulnerabilities'][number], index: number, rows: ProductRow[]): CsafVulnerability {
   const statuses = rows.map((r) => ({ row: r, status: developerStatus(a, r.developer, index + 1, v.cveId) }))
   const affected = statuses.filter((s) => s.status !== 'not_affected').map((s) => s.row.id)
   const notAffected = statuses.filter((s) => s.status === 'not_affected').map((s) => s.row.id)
@@ -230,12 +230,27 @@ function publisher(ctx: CsafContext): CsafDocument['document']['publisher'] {
   return { category: 'coordinator', name: `keikai (${new URL(ctx.baseUrl).host})`, namespace: ctx.baseUrl }
 }
 
+const KEY_ORDER = new Intl.Collator('en')
+
+/** Every object's keys in alphabetical order, as CSAF test 6.2.13 asks (and as the validator compares them). */
+function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortKeys) as T
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value).sort(([x], [y]) => KEY_ORDER.compare(x, y))
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)])) as T
+}
+
+/** A URL as the RFC 3986 form the schema checks (`<`, spaces and non-ASCII percent-encoded), or null if it is none. */
+function uri(url: string): string | null {
+  try { return new URL(url).href } catch { return null }
+}
+
 /**
  * One public advisory as a CSAF 2.0 security advisory, in English (Japanese where no English
  * was written). Pure: the same advisory and context give the same document, so the provider can
  * render every version of every advisory from its record alone.
  */
-export function csafDocument(a: Advisory, ctx: CsafContext): CsafDocument {
+export function csafDocument(a: PublicAdvisory, ctx: CsafContext): CsafDocument {
   const trackingId = csafTrackingId(a)
   const initial = published(a)
   const revisions = [...a.revisions].sort((x, y) => x.revisedAt.getTime() - y.revisedAt.getTime())
@@ -248,9 +263,12 @@ export function csafDocument(a: Advisory, ctx: CsafContext): CsafDocument {
   const references: Reference[] = [
     { category: 'self', summary: 'Canonical URL of this CSAF document', url: ctx.baseUrl + csafDocumentPath(a) },
     ...(a.path ? [{ category: 'self' as const, summary: `${trackingId} (advisory page)`, url: ctx.baseUrl + a.path }] : []),
-    ...a.references.map((r) => ({ category: 'external' as const, summary: r.title.trim() || r.url, url: r.url })),
+    ...a.references.flatMap((r) => {
+      const url = uri(r.url)
+      return url ? [{ category: 'external' as const, summary: r.title.trim() || r.url, url }] : []
+    }),
   ]
-  return {
+  return sortKeys<CsafDocument>({
     document: {
       category: 'csaf_security_advisory',
       csaf_version: '2.0',
@@ -274,5 +292,5 @@ export function csafDocument(a: Advisory, ctx: CsafContext): CsafDocument {
     },
     product_tree: tree,
     vulnerabilities: a.vulnerabilities.map((v, i) => vulnerability(a, v, i, rows)),
-  }
+  })
 }
