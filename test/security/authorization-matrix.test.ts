@@ -20,6 +20,7 @@ import { longRunningAccess } from './access/long-running.access.js'
 import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
 import { accountsAccess } from './access/accounts.access.js'
+import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -31,7 +32,7 @@ const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
-  ...accountsAccess,
+  ...accountsAccess, ...jvndbFeedsAccess,
 }
 const EXPECTED = ALL_ROUTES
 

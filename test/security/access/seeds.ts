@@ -14,6 +14,7 @@ import { alertsSeed } from './alerts.access.js'
 import { statisticsSeed } from './statistics.access.js'
 import { productsSeed } from './products.access.js'
 import { accountsSeed } from './accounts.access.js'
+import { jvndbFeedsSeed } from './jvndb-feeds.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -38,5 +39,5 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, jvndbFeedsSeed]
   .filter((s): s is AccessSeed => s !== null)
