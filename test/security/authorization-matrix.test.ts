@@ -19,6 +19,7 @@ import { productsAccess } from './access/products.access.js'
 import { longRunningAccess } from './access/long-running.access.js'
 import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
+import { myjvnAccess } from './access/myjvn.access.js'
 import { accountsAccess } from './access/accounts.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
@@ -32,7 +33,7 @@ const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
-  ...accountsAccess, ...jvndbFeedsAccess,
+  ...accountsAccess, ...jvndbFeedsAccess, ...myjvnAccess,
 }
 const EXPECTED = ALL_ROUTES
 
