@@ -23,6 +23,7 @@ import { alertsFeature } from './alerts/alerts.feature.js'
 import { statisticsFeature } from './statistics/statistics.feature.js'
 import { csafFeature } from './csaf/csaf.feature.js'
 import { myjvnFeature } from './myjvn/myjvn.feature.js'
+import { cveFeature } from './cve/cve.feature.js'
 
 /**
  * Every feature of keikai, the one place that names them all. Order matters where it shows:
@@ -52,6 +53,7 @@ export const features: readonly Feature[] = [
   statisticsFeature,
   csafFeature,
   myjvnFeature,
+  cveFeature,
 ]
 
 /** The background work of every feature, then mail delivery last, so mail queued in a tick goes out in it. */

@@ -12,6 +12,9 @@ const schema = z.object({
   KEIKAI_KEY_PASSPHRASE: z.string().optional(),
   KEIKAI_CSAF_KEY_FILE: z.string().optional(),
   KEIKAI_CSAF_KEY_PASSPHRASE: z.string().optional(),
+  // The CNA named in CVE records (cveMetadata.assignerOrgId / assignerShortName); defaults: JPCERT/CC's.
+  KEIKAI_CVE_ASSIGNER_ORG_ID: z.string().uuid().default('ede6fdc4-6654-4307-a26d-3331c018e2ce'),
+  KEIKAI_CVE_ASSIGNER_SHORT_NAME: z.string().min(2).max(32).default('jpcert'),
 })
 
 export type Config = {
@@ -31,6 +34,8 @@ export type Config = {
   /** The CSAF provider's signing key: an armored private key file, and its passphrase (or the one keikai encrypts the key it makes with; defaults to KEIKAI_KEY_PASSPHRASE). */
   csafKeyFile?: string
   csafKeyPassphrase?: string
+  /** The CNA that assigns the CVE records keikai writes: its CVE Services org UUID and short name. */
+  cveAssigner: { orgId: string; shortName: string }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyPassphrase: e.KEIKAI_KEY_PASSPHRASE || undefined,
     csafKeyFile: e.KEIKAI_CSAF_KEY_FILE || undefined,
     csafKeyPassphrase: e.KEIKAI_CSAF_KEY_PASSPHRASE || e.KEIKAI_KEY_PASSPHRASE || undefined,
+    cveAssigner: { orgId: e.KEIKAI_CVE_ASSIGNER_ORG_ID, shortName: e.KEIKAI_CVE_ASSIGNER_SHORT_NAME },
   }
 }
