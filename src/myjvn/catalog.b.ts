@@ -30,7 +30,8 @@ export type CatalogProduct = {
 export type CatalogVendor = { vid: number; name: Localized; cpeVendor: string; products: CatalogProduct[] }
 
 export type JvndbEntry = {
-  jvndbId: string
+  /** Null only until the advisory's number is given (scheduling gives it; migration 0019 numbered the earlier ones). */
+  jvndbId: string | null
   publishAt: Date
   content: AdvisoryContent
   /** The vendor and product of each affected-product row, in the row's order. */
@@ -54,8 +55,7 @@ type RawProduct = { package?: { purl?: unknown } | null }
 export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
   const rows = await publicAdvisories(db, now)
     .select(['advisories.id', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.content'])
-    .where('advisories.jvndb_id', 'is not', null)
-    .orderBy('advisories.jvndb_id').execute()
+    .orderBy('advisories.publish_at').orderBy('advisories.id').execute()
   const catalogue = await db.selectFrom('case_products')
     .innerJoin('products', 'products.id', 'case_products.product_id')
     .leftJoin('organizations', 'organizations.id', 'products.organization_id')
@@ -102,7 +102,7 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
       if (typeof purl === 'string' && purl && !product.purls.includes(purl)) product.purls.push(purl)
       products.push({ vid: vendor.vid, product })
     })
-    entries.push({ jvndbId: row.jvndb_id!, publishAt: new Date(row.publish_at as Date), content, products })
+    entries.push({ jvndbId: row.jvndb_id, publishAt: new Date(row.publish_at as Date), content, products })
   }
   // A vendor without any CPE of its own keeps the name-made field for its made-up product CPEs too.
   for (const v of vendors.values()) for (const p of v.products) if (!p.hasCpe) p.cpe = { ...p.cpe, vendor: v.cpeVendor }
