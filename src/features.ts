@@ -21,6 +21,7 @@ import { selfReportsFeature } from './self-reports/self-reports.feature.js'
 import { websitesFeature } from './websites/websites.feature.js'
 import { alertsFeature } from './alerts/alerts.feature.js'
 import { statisticsFeature } from './statistics/statistics.feature.js'
+import { osvFeature } from './osv/osv.feature.js'
 import { csafFeature } from './csaf/csaf.feature.js'
 import { myjvnFeature } from './myjvn/myjvn.feature.js'
 import { cveFeature } from './cve/cve.feature.js'
@@ -51,6 +52,7 @@ export const features: readonly Feature[] = [
   websitesFeature,
   alertsFeature,
   statisticsFeature,
+  osvFeature,
   csafFeature,
   myjvnFeature,
   cveFeature,
