@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
 import {
-  CSAF_ROOT, PROVIDER_METADATA, ROLIE_CATEGORY, ROLIE_FEED, ROLIE_SERVICE, WHITE, changesCsv, hashFile, indexTxt, keyPath,
+  CSAF_ROOT, PROVIDER_METADATA, ROLIE_CATEGORY, ROLIE_FEED, ROLIE_SERVICE, WHITE, changesCsv, hashFile, indexTxt,
   providerMetadata, rolieCategory, rolieFeed, rolieService,
 } from './csaf-files.js'
 import { documentSignature, providerKey, publicDocument, publicDocuments } from './csaf.usecases.js'

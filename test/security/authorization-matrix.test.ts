@@ -21,6 +21,7 @@ import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
 import { myjvnAccess } from './access/myjvn.access.js'
 import { accountsAccess } from './access/accounts.access.js'
+import { csafAccess } from './access/csaf.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
@@ -33,7 +34,8 @@ const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
-  ...accountsAccess, ...jvndbFeedsAccess, ...myjvnAccess,
+  ...accountsAccess,
+  ...csafAccess, ...jvndbFeedsAccess, ...myjvnAccess,
 }
 const EXPECTED = ALL_ROUTES
 
