@@ -7,7 +7,18 @@ export const JVNRSS_NAMESPACES = `xmlns="http://purl.org/rss/1.0/"
   xmlns:dc="http://purl.org/dc/elements/1.1/"
   xmlns:dcterms="http://purl.org/dc/terms/"
   xmlns:sec="http://jvn.jp/rss/mod_sec/3.0/"
-  xmlns:status="http://jvndb.jvn.jp/myjvn/Status"`
+  xmlns:status="http://jvndb.jvn.jp/myjvn/Status"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:marking="http://data-marking.mitre.org/Marking-1"
+  xmlns:tlpMarking="http://data-marking.mitre.org/extensions/MarkingStructure#TLP-1"`
+
+/** Everything keikai publishes is TLP:CLEAR (WHITE in the TLP 1 marking the schemas know). */
+const CHANNEL_HANDLING = `
+    <sec:handling>
+      <marking:Marking>
+        <marking:Marking_Structure xsi:type="tlpMarking:TLPMarkingStructureType" marking_model_name="TLP" marking_model_ref="http://www.us-cert.gov/tlp/" color="WHITE" />
+      </marking:Marking>
+    </sec:handling>`
 
 /** The channel of a JVNRSS answer: the API's own description, dated now, listing `itemUris`. */
 export function jvnrssChannel(c: { about: string; title: string; now: Date; lang: 'ja' | 'en'; itemUris: string[] }): string {
@@ -17,7 +28,7 @@ export function jvnrssChannel(c: { about: string; title: string; now: Date; lang
     <description>${xml(c.title)}</description>
     <dc:language>${c.lang}</dc:language>
     <dc:date>${jstDateTime(c.now)}</dc:date>
-    <dcterms:modified>${jstDateTime(c.now)}</dcterms:modified>
+    <dcterms:modified>${jstDateTime(c.now)}</dcterms:modified>${CHANNEL_HANDLING}
     <items>
       <rdf:Seq>${c.itemUris.map((u) => `\n        <rdf:li rdf:resource="${xml(u)}" />`).join('')}
       </rdf:Seq>

@@ -1,4 +1,4 @@
-import { pick, type CvssScore } from '../advisories/index.js'
+import { cweUrl, pick, type CvssScore } from '../advisories/index.js'
 import { jstDateTime, xml } from '../portal/index.js'
 import { productCpe22, productCpe23, productJvnpid } from './cpe.b.js'
 import { loadJvndbAdvisories, revisionsOf, type JvndbAdvisory, type Revision } from './entries.js'
@@ -98,7 +98,7 @@ function vulinfoXml(a: JvndbAdvisory, revisions: Revision[], lang: 'ja' | 'en'):
   </Vulinfo>`
 }
 
-const TLP_HANDLING = `
+export const TLP_HANDLING = `
   <sec:handling>
     <marking:Marking>
       <marking:Marking_Structure xsi:type="tlpMarking:TLPMarkingStructureType" marking_model_name="TLP" marking_model_ref="http://www.us-cert.gov/tlp/" color="WHITE" />
@@ -128,7 +128,7 @@ function csafJson(ctx: MyJvnContext, a: JvndbAdvisory, revisions: Revision[], st
       : []
     return {
       ...(v.cveId ? { cve: v.cveId } : {}),
-      ...(v.cweId ? { cwes: [{ id: v.cweId, name: v.cweId, version: '4.16' }] } : {}),
+      ...(v.cweId ? { cwes: [{ id: v.cweId, name: v.cweId, url: cweUrl(v.cweId), version: '4.16', source: ctx.t('myjvn.author') }] } : {}),
       title: pick(v.title, lang) || pick(c.title, lang),
       notes: [{ category: 'description', text: pick(c.overview, lang) || pick(c.title, lang) }],
       ...knownAffected,
@@ -151,6 +151,7 @@ function csafJson(ctx: MyJvnContext, a: JvndbAdvisory, revisions: Revision[], st
         id: a.jvndbId,
         current_release_date: jstDateTime(a.modifiedAt),
         initial_release_date: jstDateTime(a.publishedAt),
+        public_date: jstDateTime(a.publishedAt),
         status: 'final',
         version: String(history.length),
         revision_history: history.map((h) => ({ date: jstDateTime(h.at), number: String(h.no), summary: h.text })),
@@ -170,7 +171,7 @@ function csafJson(ctx: MyJvnContext, a: JvndbAdvisory, revisions: Revision[], st
       },
     } : {}),
     ...(vulnerabilities.length ? { vulnerabilities } : {}),
-    jvn_extension: { generator: okaGenerator(ctx.now), title: ctx.t('myjvn.detail_title'), link: `${ctx.baseUrl}/myjvn`, updated: '', vulnid: a.jvndbId },
+    jvn_extension: { generator: okaGenerator(ctx.now), title: ctx.t('myjvn.detail_title'), link: `${ctx.baseUrl}/myjvn`, updated: jstDateTime(a.modifiedAt), vulnid: a.jvndbId },
     status: statusJson(status),
   }
 }

@@ -241,7 +241,7 @@ export function entryJson(a: JvndbAdvisory, lang: 'ja' | 'en') {
   }
 }
 
-export const okaGenerator = (now: Date) => ({ date: jstDateTime(now), engine: { version: '4.0.0', name: 'keikai MyJVN-compatible API' } })
+export const okaGenerator = (now: Date) => ({ date: jstDateTime(now), engine: { version: '4.0.0', name: 'MyJVN API' } })
 
 export const getVulnOverviewList: MyJvnMethod = {
   name: METHOD,
@@ -260,7 +260,7 @@ export const getVulnOverviewList: MyJvnMethod = {
       const body = {
         $schema: 'https://jvndb.jvn.jp/schema/myjvn_feed_1.0.json?20250419',
         feed: {
-          generator: okaGenerator(ctx.now), title, link: `${ctx.baseUrl}/myjvn`, updated: '', lang: ctx.lang,
+          generator: okaGenerator(ctx.now), title, link: `${ctx.baseUrl}/myjvn`, updated: jstDateTime(all[0]?.modifiedAt ?? ctx.now), lang: ctx.lang,
           author: { name: ctx.t('myjvn.author'), uri: ctx.baseUrl },
           distribution: { tlp: { label: 'CLEAR', url: 'https://www.first.org/tlp/' } },
           entry: page.map((a) => entryJson(a, ctx.lang)),
