@@ -3,6 +3,7 @@ import { advisoriesRoutes } from './advisories.routes.js'
 import { advisoriesMessages } from './advisories.messages.js'
 import { advisoriesOperations } from './advisories.openapi.js'
 import { publishDueAdvisories } from './publication.usecases.js'
+import { apiJsonFormat } from './advisory-formats.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const advisoriesFeature: Feature = {
@@ -12,4 +13,5 @@ export const advisoriesFeature: Feature = {
   openapi: advisoriesOperations,
   // First in every tick, so that mail queued by a publication goes out in the same tick.
   jobs: [{ name: 'publish-due-advisories', run: publishDueAdvisories }],
+  advisoryFormats: [apiJsonFormat],
 }

@@ -8,6 +8,8 @@ export type AdvisoryRecord = {
   id: string
   caseId: string
   identifier: string | null
+  /** `JVNDB-YYYY-NNNNNN`, from scheduling on. */
+  jvndbId: string | null
   status: AdvisoryStatus
   publishAt: Date | null
   publishedAt: Date | null
@@ -17,7 +19,7 @@ export type AdvisoryRecord = {
 }
 
 type AdvisoryRow = {
-  id: string; case_id: string; identifier: string | null; status: AdvisoryStatus; publish_at: Date | null
+  id: string; case_id: string; identifier: string | null; jvndb_id: string | null; status: AdvisoryStatus; publish_at: Date | null
   published_at: Date | null; content: unknown; created_at: Date; updated_at: Date
 }
 
@@ -25,6 +27,7 @@ export const toAdvisoryRecord = (r: AdvisoryRow): AdvisoryRecord => ({
   id: r.id,
   caseId: r.case_id,
   identifier: r.identifier,
+  jvndbId: r.jvndb_id,
   status: r.status,
   publishAt: r.publish_at,
   publishedAt: r.published_at,
@@ -33,7 +36,7 @@ export const toAdvisoryRecord = (r: AdvisoryRow): AdvisoryRecord => ({
   updatedAt: r.updated_at,
 })
 
-const ADVISORY_COLUMNS = ['id', 'case_id', 'identifier', 'status', 'publish_at', 'published_at', 'content', 'created_at', 'updated_at'] as const
+const ADVISORY_COLUMNS = ['id', 'case_id', 'identifier', 'jvndb_id', 'status', 'publish_at', 'published_at', 'content', 'created_at', 'updated_at'] as const
 
 /** The advisory of a case; `lock` holds the row for the rest of the transaction. */
 export async function findAdvisoryByCase(db: DB, caseId: string, opts: { lock?: boolean } = {}): Promise<AdvisoryRecord | null> {

@@ -7,14 +7,14 @@ import { lockCase } from '../cases/cases.repository.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import { advisoryErrors } from './advisories.errors.js'
 import type { AdvisoryDraftInput, ReviseInput, ScheduleInput } from './advisories.schemas.js'
-import { composeContent, missingForPublication, searchTextOf, type AdvisoryContent, type AdvisoryText } from './advisory-content.js'
+import { composeContent, missingForPublication, normalizeForSearch, searchTextOf, type AdvisoryContent, type AdvisoryText } from './advisory-content.js'
 import {
   findAdvisoryByCase, insertAdvisory, insertRevision, listCaseVulnerabilities, listFinders, listVendorStatements,
   snapshotVulnerability, updateAdvisory,
 } from './advisories.repository.js'
 import { isPubliclyVisible } from './public-advisories.repository.js'
 import { scoreVulnerabilities, writeVulnerabilities } from './vulnerabilities.js'
-import { assignIdentifier, type CaseSource } from './identifiers.js'
+import { assignIdentifier, assignJvndbId, type CaseSource } from './identifiers.js'
 
 export type AdvisoryDeps = Pick<Deps, 'db' | 'clock'>
 
@@ -65,7 +65,7 @@ export async function saveAdvisoryDraft(deps: AdvisoryDeps, input: { caseId: str
     if (CLOSED_PRODUCT_STATUSES.includes(kase.status as ProductCaseStatus)) throw advisoryErrors.notEditable(kase.status)
     await writeVulnerabilities(trx, input.caseId, scored)
     const content = await contentFor(trx, input.caseId, input.draft, input.draft.credits)
-    const searchText = searchTextOf(existing?.identifier ?? null, content)
+    const searchText = searchTextFor(existing, content)
     const advisoryId = existing?.id ?? newId()
     if (existing) await updateAdvisory(trx, advisoryId, { now, content, searchText })
     else await insertAdvisory(trx, { id: advisoryId, caseId: input.caseId, content, searchText, now })
@@ -112,7 +112,9 @@ export async function scheduleAdvisory(deps: AdvisoryDeps, input: { caseId: stri
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const { source } = await trx.selectFrom('cases').select('source').where('id', '=', input.caseId).executeTakeFirstOrThrow()
       const identifier = advisory.identifier ?? await assignIdentifier(trx, advisory.id, source as CaseSource)
-      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextOf(identifier, content), status: 'scheduled', publishAt: input.publishAt })
+      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextFor({ identifier, jvndbId: null }, content), status: 'scheduled', publishAt: input.publishAt })
+      // Public at once ("now"): it is published now, so it is numbered now, not a worker tick later.
+      if (input.publishAt <= now) await assignJvndbId(trx, advisory.id, null, input.publishAt)
       const more = input.also ? await input.also(trx, { advisoryId: advisory.id, identifier, now }) : {}
       return { ...more, advisoryId: advisory.id, identifier }
     },
@@ -138,6 +140,12 @@ export async function unscheduleAdvisory(deps: AdvisoryDeps, input: { caseId: st
   })
 }
 
+/** The search text of an advisory: its content, its JVN# identifier and its JVN iPedia number. */
+function searchTextFor(ids: { identifier: string | null; jvndbId: string | null } | null, content: AdvisoryContent): string {
+  const text = searchTextOf(ids?.identifier ?? null, content)
+  return ids?.jvndbId ? `${text}\n${normalizeForSearch(ids.jvndbId)}` : text
+}
+
 /**
  * Revises a published advisory (更新): optionally new text and vulnerabilities, always a dated
  * note in both languages for the public revision history. Published advisories are never
@@ -159,7 +167,7 @@ export async function reviseAdvisory(deps: AdvisoryDeps, input: { caseId: string
       const missing = missingForPublication(content)
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const revisionId = newId()
-      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextOf(advisory.identifier, content) })
+      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextFor(advisory, content) })
       await insertRevision(trx, { id: revisionId, advisoryId: advisory.id, at: now, noteJa: input.note.ja, noteEn: input.note.en })
       return { advisoryId: advisory.id, revisionId }
     },

@@ -4,6 +4,7 @@ import { englishOf } from '../platform/http/bilingual.js'
 import type { Localized } from './advisory-content.js'
 import type { CvssScore, CvssSeverity } from './cvss.js'
 import { cveUrl, cweUrl, type PublicAdvisory } from './public-advisory.js'
+import type { ResolvedFormat } from './advisory-formats.js'
 
 /** Multi-line text as paragraphs and line breaks, escaped like every other text node. */
 export function Paragraphs(props: { text: string }) {
@@ -61,13 +62,14 @@ function Cvss(props: { t: Translate; label: string; score: CvssScore | null }) {
  * One advisory as readers see it (DESIGN §6, in JVN's section order), in `lang`. Used by the
  * portal's detail page and by the coordinator's preview, so the preview is exactly what goes out.
  */
-export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: PublicAdvisory }) {
+export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: PublicAdvisory; formats?: readonly ResolvedFormat[] }) {
   const { t, lang, advisory: a } = props
   const none = <p class="meta">{t('common.none')}</p>
   return (
     <article class="advisory">
       <dl class="facts">
         <dt>{t('advisories.identifier')}</dt><dd><strong>{a.identifier ?? t('advisories.not_assigned')}</strong></dd>
+        {a.jvndbId && <><dt>{t('advisories.jvndb_id')}</dt><dd>{a.jvndbId}</dd></>}
         <dt>{t('advisories.published')}</dt><dd>{a.publishedAt ? formatDate(a.publishedAt, lang) : t('advisories.not_scheduled')}</dd>
         {a.modifiedAt && a.publishedAt && a.modifiedAt > a.publishedAt && <><dt>{t('advisories.modified')}</dt><dd>{formatDate(a.modifiedAt, lang)}</dd></>}
         <dt>{t('advisories.severity')}</dt><dd>{a.severity ? <SeverityBadge t={t} severity={a.severity} /> : t('common.none')}</dd>
@@ -138,6 +140,20 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
         {a.publishedAt && <li><span class="meta">{formatDate(a.publishedAt, lang)}</span> {t('advisories.revision_initial')}</li>}
         {a.revisions.map((r) => <li><span class="meta">{formatDate(r.revisedAt, lang)}</span> <InLanguage t={t} lang={lang} text={r.note} /></li>)}
       </ul>
+
+      {props.formats && props.formats.length > 0 && (
+        <section class="formats" aria-labelledby="advisory-formats">
+          <h2 id="advisory-formats">{t('advisories.formats')}</h2>
+          <ul>
+            {props.formats.map((f) => (
+              <li>
+                {t(f.label)}:{' '}
+                {f.links.map((l, i) => <>{i > 0 && ', '}<a href={l.href} type={f.type}>{l.text ?? l.href.split('/').pop()?.split('?')[0]}</a></>)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   )
 }

@@ -47,3 +47,31 @@ export async function assignIdentifier(trx: DB, advisoryId: string, source: Case
   }
   throw new Error('No free advisory identifier after 20 draws.')
 }
+
+const JVNDB_ID = /^JVNDB-(\d{4})-(\d{6})$/
+
+/** Whether a string is a JVN iPedia number, `JVNDB-2026-000123`. */
+export const isJvndbId = (s: string): boolean => JVNDB_ID.test(s)
+
+/** The year (Japan time, UTC+9 all year round) a publication time falls in. */
+export const jstYear = (d: Date): number => new Date(d.getTime() + 9 * 3600_000).getUTCFullYear()
+
+/**
+ * Gives the advisory its JVN iPedia number as it is published, inside the caller's transaction:
+ * the next number of its publication year (JST), counted in `jvndb_sequences` so that a number is
+ * never given twice, and added to its search text. Numbers are given at publication, not when an
+ * advisory is scheduled: numbered in publication order, the public sees no gap that would betray
+ * an advisory still waiting for its date. One that has a number keeps it.
+ */
+export async function assignJvndbId(trx: DB, advisoryId: string, current: string | null, publishAt: Date): Promise<string> {
+  if (current) return current
+  const year = jstYear(publishAt)
+  const { last_number } = await trx.insertInto('jvndb_sequences').values({ year, last_number: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_number: sql<number>`jvndb_sequences.last_number + 1` }))
+    .returning('last_number').executeTakeFirstOrThrow()
+  const jvndbId = `JVNDB-${year}-${String(last_number).padStart(6, '0')}`
+  await trx.updateTable('advisories')
+    .set({ jvndb_id: jvndbId, search_text: sql<string>`search_text || ${'\n' + jvndbId.toLowerCase()}` })
+    .where('id', '=', advisoryId).execute()
+  return jvndbId
+}

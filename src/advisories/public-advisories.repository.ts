@@ -3,11 +3,12 @@ import type { DB } from '../platform/db/database.js'
 import { publicAdvisories } from '../cases/advisory-visibility.js'
 import type { CvssSeverity } from './cvss.js'
 import { normalizeForSearch } from './advisory-content.js'
+import { isJvndbId } from './identifiers.js'
 import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from './advisories.repository.js'
 
 
 const COLUMNS = [
-  'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.status', 'advisories.publish_at',
+  'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.status', 'advisories.publish_at',
   'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at',
 ] as const
 
@@ -38,9 +39,10 @@ export async function listPublicAdvisories(db: DB, now: Date, f: PublicFilters):
   return { items: rows.slice(0, f.limit).map(toAdvisoryRecord), hasMore: rows.length > f.limit }
 }
 
-/** One public advisory by its identifier (`JVN#12345678`), with its revision history; null if not public. */
+/** One public advisory by its identifier (`JVN#12345678`) or its JVN iPedia number (`JVNDB-2026-000001`), with its revision history; null if not public. */
 export async function findPublicAdvisory(db: DB, now: Date, identifier: string): Promise<{ advisory: AdvisoryRecord; revisions: AdvisoryRevision[] } | null> {
-  const row = await publicAdvisories(db, now).select(COLUMNS).where('advisories.identifier', '=', identifier).executeTakeFirst()
+  const row = await publicAdvisories(db, now).select(COLUMNS)
+    .where(isJvndbId(identifier) ? 'advisories.jvndb_id' : 'advisories.identifier', '=', identifier).executeTakeFirst()
   if (!row) return null
   const advisory = toAdvisoryRecord(row)
   return { advisory, revisions: await listRevisions(db, advisory.id) }

@@ -1,4 +1,5 @@
 import { englishOf } from '../platform/http/bilingual.js'
+import type { AdvisoryRef } from '../cases/case-sections.js'
 import type { AdvisoryContent, Localized } from './advisory-content.js'
 import type { AdvisoryRecord, AdvisoryRevision } from './advisories.repository.js'
 import { identifierSlug } from './identifiers.js'
@@ -9,6 +10,8 @@ import { identifierSlug } from './identifiers.js'
  */
 export type PublicAdvisory = Omit<AdvisoryContent, 'credits'> & {
   identifier: string | null
+  /** The JVN iPedia number, `JVNDB-YYYY-NNNNNN` (null only in a draft's preview). */
+  jvndbId: string | null
   /** The URL path of the detail page, or null before an identifier is assigned (draft previews). */
   path: string | null
   publishedAt: Date | null
@@ -23,6 +26,7 @@ export function presentAdvisory(a: AdvisoryRecord, revisions: AdvisoryRevision[]
   return {
     ...content,
     identifier: a.identifier,
+    jvndbId: a.jvndbId,
     path: a.identifier ? `/advisories/${identifierSlug(a.identifier)}` : null,
     publishedAt: a.publishAt,
     modifiedAt: lastRevised && a.publishAt && lastRevised > a.publishAt ? lastRevised : a.publishAt,
@@ -44,6 +48,7 @@ export const cweUrl = (cweId: string) => `https://cwe.mitre.org/data/definitions
 function advisoryHeadJson(p: PublicAdvisory, baseUrl: string) {
   return {
     identifier: p.identifier,
+    jvndbId: p.jvndbId,
     url: p.path ? baseUrl + p.path : null,
     publishedAt: p.publishedAt?.toISOString() ?? null,
     modifiedAt: p.modifiedAt?.toISOString() ?? null,
@@ -75,5 +80,17 @@ export function advisorySummaryJson(p: PublicAdvisory, baseUrl: string) {
     ...advisoryHeadJson(p, baseUrl),
     cveIds: p.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])),
     cweIds: [...new Set(p.vulnerabilities.flatMap((v) => (v.cweId ? [v.cweId] : [])))],
+  }
+}
+
+/** What the features that publish an advisory in other formats need to link it (`advisoryFormats`). */
+export function advisoryRef(p: PublicAdvisory & { identifier: string; publishedAt: Date }): AdvisoryRef {
+  return {
+    identifier: p.identifier,
+    slug: identifierSlug(p.identifier),
+    jvndbId: p.jvndbId,
+    publishedAt: p.publishedAt,
+    cveIds: p.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])),
+    hasPackage: p.affectedProducts.some((product) => product.package !== undefined),
   }
 }

@@ -4,7 +4,7 @@ import { log } from '../platform/log.js'
 import { systemActor, transitionProductCase } from '../cases/case-events.js'
 import { notifyFinders } from '../cases/finder-mail.js'
 import { findAdvisoryByCase, findDueAdvisories, updateAdvisory } from './advisories.repository.js'
-import { identifierSlug } from './identifiers.js'
+import { assignJvndbId, identifierSlug } from './identifiers.js'
 
 /** Thrown inside the transaction to roll it back quietly when another process got there first. */
 class AlreadyHandled extends Error {}
@@ -15,7 +15,8 @@ const BATCH = 100
  * Publishes every scheduled advisory whose time has come; returns how many this call published.
  * The background worker calls it every few seconds. The portal does not wait for it (visibility
  * follows publish_at alone); this records the publication: advisory status and published_at, and
- * the case's `publish` transition by the system, in one transaction per advisory.
+ * the case's `publish` transition by the system, and its JVN iPedia number, in one transaction per
+ * advisory, oldest publication time first, so the numbers follow the order of publication.
  *
  * Safe when several processes run it at once: the case row is locked first (as every transition
  * does), then the advisory row, and the advisory's status is checked again under the lock, so a
@@ -35,9 +36,10 @@ export async function publishDueAdvisories(deps: Deps): Promise<number> {
             throw new AlreadyHandled()
           }
           await updateAdvisory(trx, id, { now, status: 'published', publishedAt: now })
+          const jvndbId = await assignJvndbId(trx, id, advisory.jvndbId, advisory.publishAt)
           // The guideline tells finders of publication; the mail goes out with the commit.
           await notifyFinders(deps, trx, caseId, 'published', now, { advisoryUrl: `${deps.config.publicUrl}/advisories/${identifierSlug(advisory.identifier!)}` })
-          return { advisoryId: id, identifier: advisory.identifier, publishAt: advisory.publishAt.toISOString() }
+          return { advisoryId: id, identifier: advisory.identifier, jvndbId, publishAt: advisory.publishAt.toISOString() }
         },
       })
       published++

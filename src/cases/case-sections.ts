@@ -42,16 +42,32 @@ export type ReportDetails = { kind: 'product' | 'website'; render: (props: { c: 
  */
 export type OrganizationSection = (props: { c: Ctx; org: { id: string; kind: string; name_ja: string; name_en: string } }) => Child | Promise<Child>
 
-/** A feature as the case kernel sees it: the platform's parts plus what it adds to the case page (and the organisation page). */
-export type Feature = PlatformFeature & { caseSections?: readonly CaseSection[]; reportDetails?: readonly ReportDetails[]; organizationSections?: readonly OrganizationSection[] }
+/** A public advisory as the features that publish it in other formats see it: enough to link their output. */
+export type AdvisoryRef = { identifier: string; slug: string; jvndbId: string | null; publishedAt: Date; cveIds: string[]; hasPackage: boolean }
 
-const installed: { sections: CaseSection[]; reportDetails: ReportDetails[]; organizationSections: OrganizationSection[] } = { sections: [], reportDetails: [], organizationSections: [] }
+/**
+ * A machine-readable form of a public advisory a feature serves (CSAF, CVE record, OSV, VULDEF …):
+ * the advisory page lists its links under "Formats" and announces each with `<link rel="alternate">`.
+ * `label` is a message key; `links` may be empty when the format does not apply (OSV without a package).
+ */
+export type AdvisoryFormat = { label: string; type: string; links: (a: AdvisoryRef) => Array<{ href: string; text?: string }> }
+
+/** A feature as the case kernel sees it: the platform's parts plus what it adds to the case page (and the organisation page) and to a public advisory's formats. */
+export type Feature = PlatformFeature & {
+  caseSections?: readonly CaseSection[]; reportDetails?: readonly ReportDetails[]; organizationSections?: readonly OrganizationSection[]
+  advisoryFormats?: readonly AdvisoryFormat[]
+}
+
+const installed: { sections: CaseSection[]; reportDetails: ReportDetails[]; organizationSections: OrganizationSection[]; advisoryFormats: AdvisoryFormat[] } = {
+  sections: [], reportDetails: [], organizationSections: [], advisoryFormats: [],
+}
 
 /** Hands the features' case-page (and organisation-page) parts to the kernel, in feature order. Done once at start-up. */
 export function installCaseSections(features: readonly Feature[]): void {
   installed.sections = features.flatMap((f) => f.caseSections ?? [])
   installed.reportDetails = features.flatMap((f) => f.reportDetails ?? [])
   installed.organizationSections = features.flatMap((f) => f.organizationSections ?? [])
+  installed.advisoryFormats = features.flatMap((f) => f.advisoryFormats ?? [])
 }
 
 export const caseSectionsIn = (slot: CaseSection['slot']) => installed.sections.filter((s) => s.slot === slot)
@@ -67,3 +83,4 @@ export function servesNow(section: Pick<CaseSection, 'actions' | 'serves'>, now:
 }
 export const reportDetailsOf = (kind: string) => installed.reportDetails.find((r) => r.kind === kind)
 export const organizationSections = (): readonly OrganizationSection[] => installed.organizationSections
+export const advisoryFormats = (): readonly AdvisoryFormat[] => installed.advisoryFormats

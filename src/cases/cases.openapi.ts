@@ -84,7 +84,9 @@ export const advisoryContent = named('AdvisoryContent', object({
 }))
 
 const publicAdvisoryHead = {
-  identifier: string({ examples: ['JVN#12345678'] }), url: string({ format: 'uri' }), publishedAt: timestamp, modifiedAt: timestamp,
+  identifier: string({ examples: ['JVN#12345678'] }),
+  jvndbId: nullable(string({ pattern: '^JVNDB-\\d{4}-\\d{6}$', examples: ['JVNDB-2026-000001'], description: 'The JVN iPedia number, given at scheduling.' })),
+  url: string({ format: 'uri' }), publishedAt: timestamp, modifiedAt: timestamp,
   severity: nullable(string()), title: bilingualText,
 }
 /** A published advisory in the public list. */

@@ -4,7 +4,7 @@ import { page } from '../platform/http/layout.js'
 import { parseWith } from '../platform/http/validate.js'
 import { errors } from '../platform/errors.js'
 import { AdvisoryDetail } from '../advisories/index.js'
-import { identifierFromSlug } from '../advisories/index.js'
+import { formatsOf, identifierFromSlug, isJvndbId } from '../advisories/index.js'
 import { advisoryJson, advisorySummaryJson, pick, presentAdvisory, type PublicAdvisory } from '../advisories/index.js'
 import { findPublicAdvisory, latestRevisionTimes, listPublicAdvisories, type PublicFilters } from '../advisories/index.js'
 import { apiListQuerySchema, listQuerySchema } from './portal.schemas.js'
@@ -32,6 +32,7 @@ async function listPublic(c: Ctx, filters: PublicFilters): Promise<{ items: Publ
 /** A detail lookup by URL slug (`JVN12345678`); the API also takes the identifier itself (`JVN%2312345678`). */
 async function findPublic(c: Ctx, slugOrIdentifier: string): Promise<PublicAdvisory> {
   const identifier = identifierFromSlug(slugOrIdentifier) ?? identifierFromSlug(slugOrIdentifier.replace('#', ''))
+    ?? (isJvndbId(slugOrIdentifier) ? slugOrIdentifier : null)
   if (!identifier) throw errors.notFound()
   const { db, clock } = c.var.deps
   const found = await findPublicAdvisory(db, clock.now(), identifier)
@@ -54,8 +55,12 @@ portalRoutes.get('/advisories', async (c) => {
 
 portalRoutes.get('/advisories/:slug', async (c) => {
   const advisory = await findPublic(c, c.req.param('slug'))
+  // A JVN iPedia number finds the advisory too; its one address is the JVN# page.
+  if (advisory.path && isJvndbId(c.req.param('slug'))) return c.redirect(advisory.path + new URL(c.req.url).search, 301)
   const { t, lang } = c.var
-  return page(c, pick(advisory.title, lang), <AdvisoryDetail t={t} lang={lang} advisory={advisory} />)
+  const formats = formatsOf(advisory)
+  const alternates = formats.flatMap((f) => f.links.map((l) => ({ type: f.type, href: l.href, title: `${t(f.label)}${l.text ? ` ${l.text}` : ''}` })))
+  return page(c, pick(advisory.title, lang), <AdvisoryDetail t={t} lang={lang} advisory={advisory} formats={formats} />, 200, { alternates })
 })
 
 portalRoutes.get('/rss/advisories.rdf', async (c) => {

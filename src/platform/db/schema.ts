@@ -208,6 +208,8 @@ export interface AdvisoriesTable {
   id: string
   case_id: string
   identifier: string | null
+  /** The JVN iPedia number, `JVNDB-YYYY-NNNNNN`, given when the advisory is scheduled (migration 0019). */
+  jvndb_id: string | null
   status: 'draft' | 'scheduled' | 'published'
   publish_at: Timestamp | null
   published_at: Timestamp | null
@@ -215,6 +217,12 @@ export interface AdvisoriesTable {
   search_text: string
   created_at: Timestamp
   updated_at: Timestamp
+}
+
+/** The last JVN iPedia number given in each year: numbers are never given twice. */
+export interface JvndbSequencesTable {
+  year: number
+  last_number: number
 }
 
 export interface AdvisoryRevisionsTable {
@@ -287,6 +295,7 @@ export interface Database {
   messages: MessagesTable
   advisories: AdvisoriesTable
   advisory_revisions: AdvisoryRevisionsTable
+  jvndb_sequences: JvndbSequencesTable
   case_events: CaseEventsTable
   access_log: AccessLogTable
   mail_outbox: MailOutboxTable

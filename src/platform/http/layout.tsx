@@ -13,7 +13,10 @@ function switchLangHref(c: Ctx): string {
   return url.pathname + url.search
 }
 
-export function Layout(props: { c: Ctx; title: string; children: Child }) {
+/** Other forms of a page's content (an advisory's CSAF, CVE and OSV records …), announced with `<link rel="alternate">`. */
+export type Alternate = { type: string; href: string; title?: string }
+
+export function Layout(props: { c: Ctx; title: string; children: Child; alternates?: readonly Alternate[] }) {
   const { c } = props
   const { t, user, lang } = c.var
   // Worked out once: the wide bars and the phone menu draw the same links.
@@ -27,6 +30,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {installedFeeds().map((f) => <link rel="alternate" type="application/rss+xml" title={t(f.title)} href={f.href} />)}
+        {(props.alternates ?? []).map((a) => <link rel="alternate" type={a.type} title={a.title} href={a.href} />)}
       </head>
       <body>
         <a class="skip" href="#main">{t('nav.skip')}</a>
@@ -63,9 +67,12 @@ export function Layout(props: { c: Ctx; title: string; children: Child }) {
 }
 
 /** Renders a full page with the layout. */
-export async function page(c: Ctx, title: string, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
+export async function page(
+  c: Ctx, title: string, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200,
+  head: { alternates?: readonly Alternate[] } = {},
+) {
   // Awaiting lets sections be async components that load their own data.
-  const html = await (<Layout c={c} title={title}>{body}</Layout>).toString()
+  const html = await (<Layout c={c} title={title} alternates={head.alternates}>{body}</Layout>).toString()
   return c.html('<!DOCTYPE html>' + labelTableCells(html), status)
 }
 

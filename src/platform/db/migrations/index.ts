@@ -16,6 +16,7 @@ import * as accountHardening from './0015-account-hardening.js'
 import * as recoveryCodes from './0016-recovery-codes.js'
 import * as accountAdmin from './0017-account-admin.js'
 import * as bilingualNames from './0018-bilingual-names.js'
+import * as jvndbNumbers from './0019-jvndb-numbers.js'
 import * as cveIdPool from './0020-cve-id-pool.js'
 import * as csafProvider from './0021-csaf-provider.js'
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0016-recovery-codes': recoveryCodes,
   '0017-account-admin': accountAdmin,
   '0018-bilingual-names': bilingualNames,
+  '0019-jvndb-numbers': jvndbNumbers,
   '0020-cve-id-pool': cveIdPool,
   '0021-csaf-provider': csafProvider,
 }
