@@ -299,3 +299,14 @@ describe('revisions', () => {
     expect(after.pmd.last_updated).toBe('2026-03-10T03:00:00.000Z')
   })
 })
+
+describe('the advisory page', () => {
+  it('links the advisory\'s CSAF document, which answers at that address', async () => {
+    const slug = second.identifier.replace('#', '')
+    const html = await (await t.app.request(`/advisories/${slug}`)).text()
+    const href = `/.well-known/csaf/white/2026/${slug.toLowerCase().replace(/^(jvn(?:vu)?)/, '$1_')}.json`
+    expect(html).toContain(`href="${href}"`)
+    const doc = JSON.parse((await fetchCsaf(t, href)).text)
+    expect(doc.document.tracking.id).toBe(second.identifier)
+  })
+})
