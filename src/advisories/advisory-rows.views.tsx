@@ -86,7 +86,8 @@ export function ProductRows(props: { t: Translate; values: AdvisoryFormValues; e
           <NamePair t={t} i={i} field="developer" value={p?.developer} />
           <NamePair t={t} i={i} field="product" value={p?.product} />
           <NamePair t={t} i={i} field="versions" value={p?.versions} />
-          <Field label={t('advisories.cpe')} name={`p_cpe_${i}`} names={[`affectedProducts.${i}.cpe`, `affectedProducts.${i}`]}>
+          {/* The row's other problems (`affectedProducts.2`) are shown by the package's last field, the row's last. */}
+          <Field label={t('advisories.cpe')} name={`p_cpe_${i}`} names={[`affectedProducts.${i}.cpe`]}>
             <input id={`p_cpe_${i}`} name="p_cpe" value={p?.cpe ?? ''} maxlength={300} />
           </Field>
           <PackageFields t={t} i={i} value={p?.package} />

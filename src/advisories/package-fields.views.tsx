@@ -8,7 +8,8 @@ const OTHER_ECOSYSTEMS = OSV_ECOSYSTEMS.filter((e) => !(COMMON_ECOSYSTEMS as rea
 /**
  * The package of affected-product row `i` (the OSV record's): ecosystem and name or a purl, the
  * affected ranges and listed versions. Ranges are named per row (`p_pkg_fixed_2`), since a row holds
- * several; errors name the schema's fields (`affectedProducts.2.package.ranges.0.fixed`).
+ * several; errors name the schema's fields (`affectedProducts.2.package.ranges.0.fixed`). Its last
+ * field also shows what no field before it claimed: the package's, then the whole row's problems.
  */
 export function PackageFields(props: { t: Translate; i: number; value: PackageValues | undefined }) {
   const { t, i } = props
@@ -24,7 +25,7 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
       <legend>{t('advisories.package')}</legend>
       <p class="hint">{t('advisories.package_hint')}</p>
       <input type="hidden" name={`p_pkg_spare_${i}`} value={String(spare)} />
-      <Field label={t('advisories.ecosystem')} name={`p_pkg_ecosystem_${i}`} names={[`${at}.ecosystem`, at]}>
+      <Field label={t('advisories.ecosystem')} name={`p_pkg_ecosystem_${i}`} names={[`${at}.ecosystem`]}>
         <select id={`p_pkg_ecosystem_${i}`} name="p_pkg_ecosystem">
           <option value="" selected={ecosystem === ''}>{t('advisories.ecosystem_none')}</option>
           {/* A value the list does not hold (typed through the API, or refused) stays selected, so nothing typed is lost. */}
@@ -44,7 +45,7 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
         <p class="hint">{t('advisories.ranges_hint')}</p>
         {ranges.map((r, j) => (
           <div class="range-row">
-            <Field label={t('advisories.introduced')} name={`p_pkg_introduced_${i}_${j}`} names={[`${at}.ranges.${j}.introduced`, `${at}.ranges.${j}`]}>
+            <Field label={t('advisories.introduced')} name={`p_pkg_introduced_${i}_${j}`} names={[`${at}.ranges.${j}.introduced`]}>
               <input id={`p_pkg_introduced_${i}_${j}`} name={`p_pkg_introduced_${i}`} value={r?.introduced ?? ''} maxlength={100} placeholder="1.0.0" />
             </Field>
             <Field label={t('advisories.fixed')} name={`p_pkg_fixed_${i}_${j}`} names={[`${at}.ranges.${j}.fixed`]}>
@@ -57,7 +58,7 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
         ))}
         <button type="submit" class="secondary" name="more" value={`range_${i}`} formnovalidate>{t('advisories.add_range')}</button>
       </fieldset>
-      <Field label={t('advisories.package_versions')} name={`p_pkg_versions_${i}`} names={[`${at}.versions`, ...Array.from({ length: 20 }, (_, k) => `${at}.versions.${k}`), `${at}.ranges`]} hint={t('advisories.package_versions_hint')}>
+      <Field label={t('advisories.package_versions')} name={`p_pkg_versions_${i}`} names={[`${at}.versions`, `${at}.ranges`, at, `affectedProducts.${i}`]} hint={t('advisories.package_versions_hint')}>
         <input id={`p_pkg_versions_${i}`} name="p_pkg_versions" value={v?.versions ?? ''} maxlength={5000} placeholder="1.0.0, 1.0.1" />
       </Field>
     </fieldset>
