@@ -23,6 +23,7 @@ import { myjvnAccess } from './access/myjvn.access.js'
 import { accountsAccess } from './access/accounts.access.js'
 import { csafAccess } from './access/csaf.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
+import { cveAccess } from './access/cve.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -36,6 +37,7 @@ const ALL_ROUTES: AccessTable = {
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
   ...accountsAccess,
   ...csafAccess, ...jvndbFeedsAccess, ...myjvnAccess,
+  ...cveAccess,
 }
 const EXPECTED = ALL_ROUTES
 
