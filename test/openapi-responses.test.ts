@@ -262,6 +262,9 @@ describe('answers of the API match their documented schemas', () => {
     const draft = await call(coordinator, 'get', '/api/v1/cases/{caseId}/advisory', { params: { caseId } })
     await call(coordinator, 'post', '/api/v1/cases/{caseId}/advisory/products-from-catalogue', { params: { caseId } })
     await call(coordinator, 'put', '/api/v1/cases/{caseId}/advisory', { params: { caseId }, body: ADVISORY_DRAFT })
+    await call(coordinator, 'post', '/api/v1/cve-ids', { body: { cveIds: ['CVE-2026-20001\nCVE-2026-20002'] } })
+    await call(coordinator, 'get', '/api/v1/cve-ids', { query: '?state=all' })
+    const cveId = (await call(coordinator, 'post', '/api/v1/cases/{caseId}/cve-ids', { params: { caseId }, body: {} })).json.cveId as string
     const kase = await call(coordinator, 'get', '/api/v1/cases/{caseId}', { params: { caseId } })
     await call(developer, 'post', '/api/v1/cases/{caseId}/parties/{partyId}/vulnerability-statuses', { params: { caseId, partyId }, body: { vulnerabilityId: kase.json.vulnerabilities[0].id, status: 'fixed' } })
     expect(draft.json).toBeDefined()
@@ -292,6 +295,7 @@ describe('answers of the API match their documented schemas', () => {
     await publishDueAdvisories(t.deps)
     await call(anonymous, 'get', '/api/v1/advisories')
     await call(anonymous, 'get', '/api/v1/advisories/{identifier}', { params: { identifier } })
+    await call(anonymous, 'get', '/api/v1/advisories/{identifier}/cve/{cveId}', { params: { identifier, cveId } })
     await call(coordinator, 'post', '/api/v1/cases/{caseId}/advisory/revisions', { params: { caseId }, body: { note: { ja: '更新', en: 'Updated' } }, expectStatus: 201 })
   })
 })
