@@ -297,6 +297,11 @@ describe('answers of the API match their documented schemas', () => {
     await call(anonymous, 'get', '/api/v1/advisories/{identifier}', { params: { identifier } })
     await call(anonymous, 'get', '/api/v1/advisories/{identifier}/cve/{cveId}', { params: { identifier, cveId } })
     await call(coordinator, 'post', '/api/v1/cases/{caseId}/advisory/revisions', { params: { caseId }, body: { note: { ja: '更新', en: 'Updated' } }, expectStatus: 201 })
+    // A revision names the product's npm package: the advisory then has an OSV record.
+    const vulnerabilities = kase.json.vulnerabilities.map((v: any) => ({ id: v.id, title: v.title, cweId: v.cwe, cvss31Vector: v.cvss31?.vector }))
+    const packaged = { ...ADVISORY_DRAFT, vulnerabilities, affectedProducts: [{ ...ADVISORY_DRAFT.affectedProducts[0]!, package: { purl: 'pkg:npm/wr-1000-admin', ranges: [{ introduced: '1.0.0', fixed: '1.2.4' }] } }] }
+    await call(coordinator, 'post', '/api/v1/cases/{caseId}/advisory/revisions', { params: { caseId }, body: { note: { ja: 'パッケージを追記', en: 'Package added' }, advisory: packaged }, expectStatus: 201 })
+    await call(anonymous, 'get', '/api/v1/advisories/{identifier}/osv', { params: { identifier } })
   })
 })
 

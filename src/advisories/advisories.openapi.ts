@@ -1,8 +1,15 @@
 import type { Operation } from '../platform/http/openapi-operation.js'
 import { z } from 'zod'
-import { array, boolean, id, integer, named, nullable, number, object, optionalBilingualText, string, timestamp } from '../platform/http/openapi-schema.js'
+import { array, boolean, id, integer, named, nullable, number, object, optional, optionalBilingualText, string, timestamp } from '../platform/http/openapi-schema.js'
 import { advisoryContent, revision } from '../cases/cases.openapi.js'
 import { advisoryDraftSchema, reviseSchema, scheduleApiSchema } from './advisories.schemas.js'
+
+/** An affected product's package as stored (the OSV record's source); the body's `package` takes the same, or a purl alone. */
+const affectedPackage = named('AffectedPackage', object({
+  ecosystem: string({ examples: ['npm', 'PyPI', 'Maven'], description: 'An OSV ecosystem' }), name: string(), purl: nullable(string({ examples: ['pkg:npm/%40example/parser'] })),
+  ranges: array(object({ introduced: string({ description: '"0": from the first version' }), fixed: nullable(string()), lastAffected: nullable(string()) })),
+  versions: array(string()),
+}))
 
 /** What the advisory editor works on: the draft (or published) advisory, the case's vulnerabilities, finders and vendor statements. */
 const advisoryEditor = named('AdvisoryEditor', object({
@@ -10,7 +17,10 @@ const advisoryEditor = named('AdvisoryEditor', object({
   advisory: nullable(object({
     id, identifier: nullable(string()), status: string({ examples: ['draft', 'scheduled', 'published'] }), isPublic: boolean(),
     publishAt: nullable(timestamp), publishedAt: nullable(timestamp), updatedAt: timestamp,
-    content: object({ credits: array(object({ name: string(), reportId: id })), creditsChosen: boolean() }, { allOf: [advisoryContent] }),
+    content: object({
+      credits: array(object({ name: string(), reportId: id })), creditsChosen: boolean(),
+      affectedProducts: array(object({ package: optional(affectedPackage) })),
+    }, { allOf: [advisoryContent] }),
     revisions: array(revision),
   })),
   vulnerabilities: array(object({

@@ -21,6 +21,7 @@ import { alertsAccess } from './access/alerts.access.js'
 import { statisticsAccess } from './access/statistics.access.js'
 import { myjvnAccess } from './access/myjvn.access.js'
 import { accountsAccess } from './access/accounts.access.js'
+import { osvAccess } from './access/osv.access.js'
 import { csafAccess } from './access/csaf.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { cveAccess } from './access/cve.access.js'
@@ -35,7 +36,7 @@ const ALL_ROUTES: AccessTable = {
   ...foundationAccess, ...deadlinesAccess, ...uncontactableAccess, ...committeeAccess, ...endOfLifeAccess,
   ...coordinationRequestsAccess, ...priorityInformationAccess,
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
-  ...accountsAccess,
+  ...accountsAccess, ...osvAccess,
   ...csafAccess, ...jvndbFeedsAccess, ...myjvnAccess,
   ...cveAccess,
 }

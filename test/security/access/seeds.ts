@@ -14,6 +14,7 @@ import { alertsSeed } from './alerts.access.js'
 import { statisticsSeed } from './statistics.access.js'
 import { productsSeed } from './products.access.js'
 import { accountsSeed } from './accounts.access.js'
+import { osvSeed } from './osv.access.js'
 import { csafSeed } from './csaf.access.js'
 import { jvndbFeedsSeed } from './jvndb-feeds.access.js'
 
@@ -40,5 +41,5 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed, osvSeed]
   .filter((s): s is AccessSeed => s !== null)
