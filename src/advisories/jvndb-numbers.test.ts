@@ -13,7 +13,6 @@ let t: TestApp
 beforeAll(async () => { t = await setupTestApp({ now: '2026-04-01T01:00:00Z' }) })
 afterAll(async () => { await t.close() })
 
-const actor = { user: null, label: 'test coordinator' }
 const jvndbOf = async (caseId: string) =>
   (await t.db.selectFrom('advisories').select('jvndb_id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).jvndb_id
 
@@ -69,6 +68,9 @@ describe('where the number shows', () => {
     // The page lists its machine-readable forms and announces them to feed readers and tools.
     expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/json"[^>]*href="/api/v1/advisories/${encodeURIComponent(identifier)}"`))
     expect(page).toContain('この情報の形式')
+    // Among them the JVN iPedia entry in the MyJVN API's forms, by its number.
+    expect(page).toContain(`/myjvn?method=getVulnDetailInfo&amp;feed=hnd&amp;vulnId=${jvndb}`)
+    expect(page).toContain(`/myjvn?method=getVulnDetailInfo&amp;feed=oka&amp;vulnId=${jvndb}`)
 
     const api = await (await t.app.request(`/api/v1/advisories/${encodeURIComponent(identifier)}`)).json() as { jvndbId: string }
     expect(api.jvndbId).toBe(jvndb)

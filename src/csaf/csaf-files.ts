@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { csafDocument, csafDocumentPath, csafTrackingId } from './csaf-document.js'
 import type { CsafSource } from './csaf.repository.js'
+import type { Config } from '../platform/config.js'
 
 /** Where the provider lives (CSAF 2.0 §7.1.9) and the one TLP:WHITE folder (TLP:CLEAR; §7.1.4). */
 export const CSAF_ROOT = '/.well-known/csaf'
@@ -15,10 +16,8 @@ export const keyPath = (fingerprint: string) => `${CSAF_ROOT}/openpgp/${fingerpr
 const CSAF_SCHEMA = 'https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json'
 const INFORMATION_TYPE = { scheme: 'urn:ietf:params:rolie:category:information-type', term: 'csaf' }
 
-/** The issuing party, the same in provider-metadata.json and every document (§7.1.7). */
-export function csafPublisher(publicUrl: string) {
-  return { name: `keikai (${new URL(publicUrl).host})`, namespace: publicUrl }
-}
+/** Where the provider's files live and who issues them: the same publisher in provider-metadata.json and every document (§7.1.7). */
+export type ProviderSite = Pick<Config, 'publicUrl' | 'publisher'>
 
 /** One advisory's current CSAF document, as the exact bytes served, with what the listings say of it. */
 export type RenderedDocument = {
@@ -44,11 +43,11 @@ export type RenderedDocument = {
  * version's own release time, so the same version always gives the same bytes, hashes and
  * (stored) signature, in every process.
  */
-export function renderDocument(source: CsafSource, publicUrl: string): RenderedDocument {
+export function renderDocument(source: CsafSource, site: ProviderSite): RenderedDocument {
   const a = source.advisory
   const versionTime = a.modifiedAt ?? a.publishedAt
   if (!versionTime) throw new Error('an unpublished advisory has no CSAF document')
-  const doc = csafDocument(a, { baseUrl: publicUrl, now: versionTime, publisher: csafPublisher(publicUrl) })
+  const doc = csafDocument(a, { baseUrl: site.publicUrl, now: versionTime, publisher: site.publisher })
   const text = JSON.stringify(doc, null, 2) + '\n'
   const bytes = new TextEncoder().encode(text)
   const path = csafDocumentPath(a).slice(WHITE.length + 1)
@@ -82,9 +81,9 @@ export function lastUpdated(docs: RenderedDocument[], keyCreatedAt: Date): strin
 }
 
 /** §7.1.7: provider-metadata.json of a trusted provider distributing by directory and by ROLIE. */
-export function providerMetadata(o: { publicUrl: string; docs: RenderedDocument[]; key: { fingerprint: string; createdAt: Date } }) {
-  const url = (path: string) => o.publicUrl + path
-  const publisher = csafPublisher(o.publicUrl)
+export function providerMetadata(o: { site: ProviderSite; docs: RenderedDocument[]; key: { fingerprint: string; createdAt: Date } }) {
+  const url = (path: string) => o.site.publicUrl + path
+  const publisher = o.site.publisher
   return {
     canonical_url: url(PROVIDER_METADATA),
     distributions: [

@@ -28,7 +28,7 @@ const listing = (c: Context<AppEnv>, path: string, parent: string | null, entrie
 
 csafRoutes.get(PROVIDER_METADATA, async (c) => {
   const [docs, key] = await Promise.all([publicDocuments(deps(c)), providerKey(deps(c))])
-  return json(c, providerMetadata({ publicUrl: deps(c).config.publicUrl, docs, key }))
+  return json(c, providerMetadata({ site: deps(c).config, docs, key }))
 })
 
 csafRoutes.get(ROLIE_SERVICE, (c) => json(c, rolieService(deps(c).config.publicUrl)))

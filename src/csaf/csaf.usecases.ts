@@ -11,7 +11,7 @@ export type CsafDeps = { db: DB; clock: Clock; config: Config }
 /** Every public advisory's current CSAF document, rendered now (DESIGN §5: only what the public may see). */
 export async function publicDocuments(deps: CsafDeps): Promise<RenderedDocument[]> {
   const sources = await listCsafSources(deps.db, deps.clock.now())
-  return sources.map((s) => renderDocument(s, deps.config.publicUrl))
+  return sources.map((s) => renderDocument(s, deps.config))
 }
 
 /**
@@ -24,7 +24,7 @@ export async function publicDocument(deps: CsafDeps, year: string, filename: str
   if (!identifier) return null
   const [source] = await listCsafSources(deps.db, deps.clock.now(), identifier)
   if (!source) return null
-  const doc = renderDocument(source, deps.config.publicUrl)
+  const doc = renderDocument(source, deps.config)
   return doc.year === year && doc.filename === filename ? doc : null
 }
 

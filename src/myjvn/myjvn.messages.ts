@@ -15,6 +15,8 @@ export const myjvnMessages = defineMessages(
     'myjvn.feed_title': '脆弱性対策情報（JVNDB 形式）',
     'myjvn.detail_title': '脆弱性対策詳細情報（JVNDB 形式）',
     'myjvn.author': '情報セキュリティ早期警戒パートナーシップ',
+    'myjvn.format.vuldef_xml': 'JVN iPedia 詳細 (VULDEF XML, MyJVN API)',
+    'myjvn.format.vuldef_json': 'JVN iPedia 詳細 (JSON, MyJVN API)',
   },
   {
     'myjvn.error.required': '{name} is required.',
@@ -28,6 +30,8 @@ export const myjvnMessages = defineMessages(
     'myjvn.error.unknownMethod': 'There is no such method.',
     'myjvn.feed_title': 'Vulnerability notes (JVNDB format)',
     'myjvn.detail_title': 'Vulnerability note details (JVNDB format)',
+    'myjvn.format.vuldef_xml': 'JVN iPedia entry (VULDEF XML, MyJVN API)',
+    'myjvn.format.vuldef_json': 'JVN iPedia entry (JSON, MyJVN API)',
     'myjvn.author': 'Information Security Early Warning Partnership',
   },
 )

@@ -11,6 +11,9 @@ const schema = z.object({
   KEIKAI_OPENPGP_PRIVATE_KEY_FILE: z.string().optional(),
   KEIKAI_KEY_PASSPHRASE: z.string().optional(),
   KEIKAI_CSAF_KEY_FILE: z.string().optional(),
+  // The programme as the publisher of its advisories in CSAF (name, and the URL that is its namespace).
+  KEIKAI_PUBLISHER_NAME: z.string().max(200).optional(),
+  KEIKAI_PUBLISHER_URL: z.string().url().optional(),
   KEIKAI_CSAF_KEY_PASSPHRASE: z.string().optional(),
   // The CNA named in CVE records (cveMetadata.assignerOrgId / assignerShortName); defaults: JPCERT/CC's.
   KEIKAI_CVE_ASSIGNER_ORG_ID: z.string().uuid().default('ede6fdc4-6654-4307-a26d-3331c018e2ce'),
@@ -34,6 +37,8 @@ export type Config = {
   /** The CSAF provider's signing key: an armored private key file, and its passphrase (or the one keikai encrypts the key it makes with; defaults to KEIKAI_KEY_PASSPHRASE). */
   csafKeyFile?: string
   csafKeyPassphrase?: string
+  /** Who publishes the advisories (CSAF's `document.publisher`): by default `keikai (<host>)` at the public URL. */
+  publisher: { name: string; namespace: string }
   /** The CNA that assigns the CVE records keikai writes: its CVE Services org UUID and short name. */
   cveAssigner: { orgId: string; shortName: string }
 }
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openpgpPrivateKeyFile: e.KEIKAI_OPENPGP_PRIVATE_KEY_FILE || undefined,
     keyPassphrase: e.KEIKAI_KEY_PASSPHRASE || undefined,
     csafKeyFile: e.KEIKAI_CSAF_KEY_FILE || undefined,
+    publisher: { name: e.KEIKAI_PUBLISHER_NAME || `keikai (${new URL(publicUrl).host})`, namespace: (e.KEIKAI_PUBLISHER_URL ?? publicUrl).replace(/\/$/, '') },
     csafKeyPassphrase: e.KEIKAI_CSAF_KEY_PASSPHRASE || e.KEIKAI_KEY_PASSPHRASE || undefined,
     cveAssigner: { orgId: e.KEIKAI_CVE_ASSIGNER_ORG_ID, shortName: e.KEIKAI_CVE_ASSIGNER_SHORT_NAME },
   }

@@ -39,4 +39,10 @@ export type PlatformFeature = {
   policies?: Readonly<Record<string, (...args: never[]) => boolean>>
   nav?: readonly NavLink[]
   feeds?: readonly FeedLink[]
+  /**
+   * Paths whose POST changes nothing and serves only public data — a query API whose clients
+   * post their parameters as a form, as MyJVN's do. No CSRF token is asked there; the handler
+   * must never write.
+   */
+  readOnlyPosts?: readonly string[]
 }

@@ -9,6 +9,14 @@ import { parsedForm } from './validate.js'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
+/** Paths whose POST only reads public data (the MyJVN API takes its query as a form): no token is asked there. */
+let readOnlyPosts: ReadonlySet<string> = new Set()
+
+/** Hands the features' read-only POST paths over at start-up (`PlatformFeature.readOnlyPosts`). */
+export function installReadOnlyPosts(paths: readonly string[]): void {
+  readOnlyPosts = new Set(paths)
+}
+
 /**
  * Every state-changing request that a browser could send with ambient credentials must carry the
  * token rendered into our own forms (field `_csrf`) or the `X-CSRF-Token` header. Requests that
@@ -27,6 +35,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('csrfToken', expected)
   }
   if (!UNSAFE.has(c.req.method) || c.var.authVia === 'token') return next()
+  if (c.req.method === 'POST' && readOnlyPosts.has(c.req.path)) return next()
   const contentType = c.req.header('content-type') ?? ''
   const isForm = contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data')
   const hasCookies = Boolean(getCookie(c, SESSION_COOKIE) || getCookie(c, CSRF_COOKIE))
