@@ -45,4 +45,29 @@ describe('npm run demo', () => {
     const published = await t.db.selectFrom('advisories').select('published_at').where('published_at', 'is not', null).execute()
     for (const a of published) expect(new Date(a.published_at!).getTime()).toBeLessThan(TODAY.getTime())
   })
+
+  it('offers every published advisory in every format it has, each link answering with its format', async () => {
+    const index = await (await t.app.request('/advisories')).text()
+    const pages = [...new Set(index.match(/\/advisories\/JVN\d{8}/g))]
+    expect(pages).toHaveLength(3)
+    const hrefs: string[] = []
+    for (const path of pages) {
+      const html = await (await t.app.request(path)).text()
+      const alternates = [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="([^"]*)" href="([^"]+)"/g)]
+        .filter((m) => !m[1]!.includes('rss')).map((m) => ({ type: m[1]!, href: m[3]!.replace(/&amp;/g, '&') }))
+      for (const a of alternates) {
+        const res = await t.app.request(a.href)
+        expect(res.status, `${path} → ${a.href}`).toBe(200)
+        expect(res.headers.get('content-type'), a.href).toContain(a.type)
+        // Every format names the advisory it is about (by its JVN# or its JVN iPedia number).
+        expect(/JVN#?\d{8}|JVNDB-\d{4}-\d{6}|jvn_\d{8}/i.test(await res.text()), a.href).toBe(true)
+        hrefs.push(a.href)
+      }
+    }
+    // For each advisory: CSAF, its CVE record, the keikai API, MyJVN's VULDEF XML and JSON; OSV for the one naming a package.
+    for (const format of [/^\/\.well-known\/csaf\/white\/\d{4}\/jvn_\d{8}\.json$/, /\/cve\/CVE-\d{4}-\d+/, /^\/api\/v1\/advisories\/JVN/, /feed=hnd/, /feed=oka/]) {
+      expect(hrefs.filter((h) => format.test(h)), String(format)).toHaveLength(3)
+    }
+    expect(hrefs.filter((h) => /osv/.test(h))).toHaveLength(1)
+  })
 })

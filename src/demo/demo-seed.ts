@@ -101,8 +101,9 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
     if (p.target === 'accepted') continue
     const party = await call('coordinator', 'POST', `/api/v1/cases/${caseId}/parties`, { organizationId: orgId })
     // The developer's catalogue entry for the product; the camera's support has ended.
+    const cpe = `cpe:2.3:a:sample_electric:${(p.en ?? p.name).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'product'}:*:*:*:*:*:*:*:*`
     const product = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/products`, {
-      name: { ja: p.name, en: p.en ?? p.name }, versions: '1.0 〜 1.5', cpe: `cpe:2.3:a:sample_electric:${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'product'}:*:*:*:*:*:*:*:*`,
+      name: { ja: p.name, en: p.en ?? p.name }, versions: '1.0 〜 1.5', cpe,
       supportEndDate: p.type === 'consumer_device' ? '2025-09-30' : '2029-03-31',
     })
     await call('coordinator', 'POST', `/api/v1/cases/${caseId}/products`, { productId: product.id, versionsAffected: '1.0 〜 1.4' })
@@ -123,7 +124,11 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
       description: { ja: '細工されたURLにアクセスすると、利用者のブラウザ上で任意のスクリプトが実行されます。', en: 'Opening a crafted URL runs arbitrary script in the user\'s browser.' },
       impact: { ja: '当該製品にログインしている利用者のウェブブラウザ上で、任意のスクリプトを実行される可能性があります。', en: 'An arbitrary script may be executed on the web browser of a user who is logged in to the product.' },
       solution: { ja: 'ソフトウェアをアップデートしてください。', en: 'Update the software.' },
-      affectedProducts: [{ developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co., Ltd.' }, product: { ja: p.name, en: p.en ?? p.name }, versions: { ja: '1.0 から 1.4 まで', en: '1.0 to 1.4' } }],
+      affectedProducts: [{
+        developer: { ja: 'サンプル電機株式会社', en: 'Sample Electric Co., Ltd.' }, product: { ja: p.name, en: p.en ?? p.name }, versions: { ja: '1.0 から 1.4 まで', en: '1.0 to 1.4' }, cpe,
+        // The web mailer is also an npm package: its advisory gets an OSV record.
+        ...(p.name === 'WebMail Pro' && { package: { purl: 'pkg:npm/%40sample-electric/webmail-pro', ranges: [{ introduced: '1.0.0', fixed: '1.5.0' }] } }),
+      }],
       references: [{ title: 'Sample Electric security advisory', url: 'https://sample.example/security' }],
       vulnerabilities: [{ title: { ja: 'クロスサイト・スクリプティング', en: 'Cross-site scripting' }, cweId: 'CWE-79', cveId: `CVE-2026-${String(20000 + i)}`,
         cvss31Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40Vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:A/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N' }],
