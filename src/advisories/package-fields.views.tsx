@@ -21,8 +21,9 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
   const ranges = [...(v?.ranges ?? []), ...Array.from({ length: spare }, () => undefined)]
   const option = (e: string) => <option value={e} selected={e === ecosystem}>{e}</option>
   return (
-    <fieldset class="package">
-      <legend>{t('advisories.package')}</legend>
+    // Groups, not nested fieldsets: the product row's fieldset stays the one the editor's section ends with.
+    <div class="package" role="group" aria-labelledby={`p_pkg_${i}`}>
+      <p class="legend" id={`p_pkg_${i}`}><strong>{t('advisories.package')}</strong></p>
       <p class="hint">{t('advisories.package_hint')}</p>
       <input type="hidden" name={`p_pkg_spare_${i}`} value={String(spare)} />
       <Field label={t('advisories.ecosystem')} name={`p_pkg_ecosystem_${i}`} names={[`${at}.ecosystem`]}>
@@ -40,8 +41,8 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
       <Field label={t('advisories.purl')} name={`p_pkg_purl_${i}`} names={[`${at}.purl`]} hint={t('advisories.purl_hint')}>
         <input id={`p_pkg_purl_${i}`} name="p_pkg_purl" value={v?.purl ?? ''} maxlength={1000} placeholder="pkg:npm/%40example/parser" />
       </Field>
-      <fieldset>
-        <legend>{t('advisories.ranges')}</legend>
+      <div role="group" aria-labelledby={`p_pkg_ranges_${i}`}>
+        <p class="legend" id={`p_pkg_ranges_${i}`}><strong>{t('advisories.ranges')}</strong></p>
         <p class="hint">{t('advisories.ranges_hint')}</p>
         {ranges.map((r, j) => (
           <div class="range-row">
@@ -57,10 +58,10 @@ export function PackageFields(props: { t: Translate; i: number; value: PackageVa
           </div>
         ))}
         <button type="submit" class="secondary" name="more" value={`range_${i}`} formnovalidate>{t('advisories.add_range')}</button>
-      </fieldset>
+      </div>
       <Field label={t('advisories.package_versions')} name={`p_pkg_versions_${i}`} names={[`${at}.versions`, `${at}.ranges`, at, `affectedProducts.${i}`]} hint={t('advisories.package_versions_hint')}>
         <input id={`p_pkg_versions_${i}`} name="p_pkg_versions" value={v?.versions ?? ''} maxlength={5000} placeholder="1.0.0, 1.0.1" />
       </Field>
-    </fieldset>
+    </div>
   )
 }
