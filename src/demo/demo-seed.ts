@@ -65,6 +65,8 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
     return json as any
   }
   const contact = await call('coordinator', 'POST', `/api/v1/organizations/${orgId}/contacts`, { name: 'PSIRT 窓口', email: 'psirt@sample.example' })
+  // CVE IDs reserved from the CNA's block, for coordinators to assign while drafting (/cve-ids).
+  await call('coordinator', 'POST', '/api/v1/cve-ids', { cveIds: [30001, 30002, 30003, 30004, 30005].map((n) => `CVE-${today.getUTCFullYear()}-${n}`) })
 
   // `ago`: how many days before today the report came in; the later a case's state, the older it is.
   const products: { name: string; en?: string; type: string; target: string; ago: number }[] = [
