@@ -6,8 +6,10 @@ import { cpeFields, fieldFromName, type CpeFields } from './cpe.b.js'
 
 /**
  * The JVNDB side of keikai as getVendorList, getProductList and getStatistics read it: every
- * public advisory (publicAdvisories — nothing else) as one JVNDB entry, and the developers and
- * products their affected-products tables name, as MyJVN vendors and products.
+ * public advisory that has its JVNDB number (publicAdvisories — nothing else — and `jvndb_id is
+ * not null`, the same set getVulnOverviewList, getVulnDetailInfo and the JVNDB feeds list; the
+ * publication worker gives the number within a tick of the publication time) as one JVNDB entry,
+ * and the developers and products their affected-products tables name, as MyJVN vendors and products.
  *
  * Vendor and product numbers (vid, pid) must be integers (results_3.3.xsd, jvnpid_1.0.json) and
  * must not change between calls. keikai's own ids are UUIDs and nothing numbers developers, so a
@@ -30,8 +32,7 @@ export type CatalogProduct = {
 export type CatalogVendor = { vid: number; name: Localized; cpeVendor: string; products: CatalogProduct[] }
 
 export type JvndbEntry = {
-  /** Null only until the advisory's number is given (scheduling gives it; migration 0019 numbered the earlier ones). */
-  jvndbId: string | null
+  jvndbId: string
   publishAt: Date
   content: AdvisoryContent
   /** The vendor and product of each affected-product row, in the row's order. */
@@ -51,21 +52,24 @@ export const pidOf = (productKey: string) => digest(`product:${productKey}`, 14)
 
 type RawProduct = { package?: { purl?: unknown } | null }
 
+/** Public advisories that have their JVNDB number: the entries of the JVNDB database. */
+const numberedAdvisories = (db: DB, now: Date) => publicAdvisories(db, now).where('advisories.jvndb_id', 'is not', null)
+
 /** Loads the public JVNDB entries and the vendors and products they name. */
 export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
-  const rows = await publicAdvisories(db, now)
+  const rows = await numberedAdvisories(db, now)
     .select(['advisories.id', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.content'])
     .orderBy('advisories.publish_at').orderBy('advisories.id').execute()
   const catalogue = await db.selectFrom('case_products')
     .innerJoin('products', 'products.id', 'case_products.product_id')
     .leftJoin('organizations', 'organizations.id', 'products.organization_id')
     .innerJoin('advisories', 'advisories.case_id', 'case_products.case_id')
-    .where('advisories.id', 'in', publicAdvisories(db, now).select('advisories.id'))
+    .where('advisories.id', 'in', numberedAdvisories(db, now).select('advisories.id'))
     .select(['advisories.id as advisory_id', 'products.id', 'products.organization_id', 'products.name_ja', 'products.cpe', 'organizations.name_ja as org_name_ja'])
     .execute()
   const revised = rows.length
     ? await db.selectFrom('advisory_revisions').select((eb) => eb.fn.max('revised_at').as('latest'))
-      .where('advisory_id', 'in', publicAdvisories(db, now).select('advisories.id')).executeTakeFirst()
+      .where('advisory_id', 'in', numberedAdvisories(db, now).select('advisories.id')).executeTakeFirst()
     : undefined
 
   // First pass: which catalogue key each developer name stands for.
@@ -102,7 +106,7 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
       if (typeof purl === 'string' && purl && !product.purls.includes(purl)) product.purls.push(purl)
       products.push({ vid: vendor.vid, product })
     })
-    entries.push({ jvndbId: row.jvndb_id, publishAt: new Date(row.publish_at as Date), content, products })
+    entries.push({ jvndbId: row.jvndb_id!, publishAt: new Date(row.publish_at as Date), content, products })
   }
   // A vendor without any CPE of its own keeps the name-made field for its made-up product CPEs too.
   for (const v of vendors.values()) for (const p of v.products) if (!p.hasCpe) p.cpe = { ...p.cpe, vendor: v.cpeVendor }

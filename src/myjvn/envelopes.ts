@@ -65,12 +65,13 @@ export function vuldefDocument(d: { vulinfosXml: string; status: StatusFields; l
 `
 }
 
-/** A `Result` document (results_3.3.xsd): the method's content (already escaped), then the status. */
+/** A `Result` document (results_3.3.xsd): the method's content (already escaped), then the status; `mjstat` is getStatistics' namespace. */
 export function resultDocument(d: { contentXml: string; status: StatusFields }): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Result version="3.3"
   xmlns="http://jvndb.jvn.jp/myjvn/Results"
   xmlns:mjres="http://jvndb.jvn.jp/myjvn/Results"
+  xmlns:mjstat="http://jvndb.jvn.jp/myjvn/Statistics"
   xmlns:status="http://jvndb.jvn.jp/myjvn/Status">${d.contentXml}
   ${statusXml(d.status)}
 </Result>

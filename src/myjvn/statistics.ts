@@ -19,7 +19,6 @@ import { okaHeader } from './oka-header.b.js'
  */
 const METHOD = 'getStatistics'
 const RET_MAX = 10_000
-const STAT_NS = 'xmlns:mjstat="http://jvndb.jvn.jp/myjvn/Statistics"'
 
 const jst = (d: Date) => { const j = new Date(d.getTime() + 9 * 3600_000); return { y: j.getUTCFullYear(), m: j.getUTCMonth() + 1 } }
 type Severity = CvssSeverity | null
@@ -88,7 +87,7 @@ function periods(type: 'y' | 'q' | 'm', start: Date, end: Date): Period[] {
 
 function hndSection(name: 'sumJvnDb' | 'sumCvss' | 'sumCwe', titles: { ja: string; en: string }, totals: ReturnType<typeof catalogTotals>, rows: string[], cweId?: string): string {
   return `
-  <mjstat:${name} ${STAT_NS}${cweId ? ` cweId="${xml(cweId)}"` : ''}>
+  <mjstat:${name}${cweId ? ` cweId="${xml(cweId)}"` : ''}>
     <mjstat:title xml:lang="ja">${xml(titles.ja)}</mjstat:title>
     <mjstat:title xml:lang="en-US">${xml(titles.en)}</mjstat:title>
     <mjstat:resDataTotal vulinfo="${totals.vulinfo}" vendor="${totals.vendor}" product="${totals.product}" />${rows.map((r) => `

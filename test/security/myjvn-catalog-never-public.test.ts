@@ -6,11 +6,13 @@ import { saveAdvisoryDraft } from '../../src/advisories/index.js'
 import { advisoryDraftSchema } from '../../src/advisories/advisories.schemas.js'
 import { parseWith } from '../../src/platform/http/validate.js'
 import { fileWebsiteReport } from '../support/website-story.js'
+import { publishDueAdvisories } from '../../src/advisories/publication.usecases.js'
 
 /**
  * DESIGN §5 for getVendorList, getProductList, getStatistics and the JVNDB feeds: a draft
  * advisory, a scheduled one whose time has not come and a website case contribute to no list,
- * count or feed item — and the scheduled one does once its time comes.
+ * count or feed item — and the scheduled one does once its time comes and the publication worker
+ * has given it its JVNDB number (every MyJVN method and JVNDB feed lists numbered entries only).
  */
 let t: TestApp
 const DRAFT_DEV = '下書き専用電機'
@@ -34,11 +36,9 @@ beforeAll(async () => {
   const soon = await seedProductCase(t.db, t.clock.now(), { developer: { ja: SOON_DEV, en: 'Soonpublic Electric' } })
   await scheduleSeeded(t.deps, soon, new Date('2026-05-01T01:00:00Z'), product(soon, SOON_DEV, 'soonpublic'))
   await fileWebsiteReport(t, { urls: ['https://leak-site.example.jp/'], operatorName: 'ウェブ漏えい市', description: 'WEBLEAK XSS', reproduction: 'x' })
-  // The JVNDB numbers scheduling gives (the feeds list numbered entries only).
-  const rows = await t.db.selectFrom('advisories').select(['id', 'publish_at', 'jvndb_id']).where('status', '!=', 'draft').orderBy('publish_at').execute()
-  let n = 0
-  for (const r of rows) if (!r.jvndb_id) await t.db.updateTable('advisories').set({ jvndb_id: `JVNDB-2026-${String(900000 + ++n)}` }).where('id', '=', r.id).execute()
   t.clock.set('2026-04-10T00:00:00Z')
+  // The worker's tick: the advisory due at 02:00 is published and numbered; the one due in May is not touched.
+  expect(await publishDueAdvisories(t.deps)).toBe(1)
 })
 afterAll(async () => { await t.close() })
 
@@ -53,7 +53,11 @@ describe('the vendor and product lists, statistics and JVNDB feeds show public a
     expect((await read('/rss/jvndb_new.rdf')).match(/<item /g)).toHaveLength(1)
 
     t.clock.set('2026-05-01T01:00:00Z')
+    // Public from its second, but listed only once the worker (every 2 s) has given its number, as getVulnOverviewList does.
+    expect(await read('/myjvn?method=getVendorList&feed=hnd')).not.toContain(SOON_DEV)
+    expect(await publishDueAdvisories(t.deps)).toBe(1)
     expect(await read('/myjvn?method=getVendorList&feed=hnd')).toContain(SOON_DEV)
+    expect(await read(`/myjvn?method=getVulnOverviewList&feed=hnd&keyword=${encodeURIComponent(SOON_DEV)}`)).toContain('totalRes="1"')
     expect(await read('/myjvn?method=getProductList&feed=oka')).toContain('soonpublic')
     expect(await read('/myjvn?method=getStatistics&feed=hnd&theme=sumJvnDb')).toContain('vulinfo="2" vendor="2" product="2"')
     for (const path of ['/rss/jvndb_new.rdf', '/rss/jvndb.rdf', '/rss/years/jvndb_2026.rdf']) {

@@ -4,13 +4,26 @@
  * entries have the same shape when a client reading one reads the other.
  */
 
-/** The JSON shape: objects as sorted key → shape, arrays as the union of their items' shapes, scalars as their type. */
+/** Two shapes as one: every key of either, nested objects and arrays united all the way down. */
+function unite(a: unknown, b: unknown): unknown {
+  const isObject = (x: unknown): x is Record<string, unknown> => Boolean(x) && typeof x === 'object' && !Array.isArray(x)
+  if (Array.isArray(a) && Array.isArray(b)) return [unite(a[0], b[0])]
+  if (!isObject(a) || !isObject(b)) return b
+  const out: Record<string, unknown> = { ...a }
+  for (const [k, v] of Object.entries(b)) out[k] = k in a ? unite(a[k], v) : v
+  return out
+}
+
+/**
+ * The JSON shape: objects as sorted key → shape, arrays as the union of their items' shapes (deep:
+ * a key found in the nested objects of any item counts), scalars as their type.
+ */
 export function jsonShape(v: unknown): unknown {
   if (Array.isArray(v)) {
-    const merged: Record<string, unknown> = {}
+    let merged: Record<string, unknown> = {}
     for (const item of v) {
       const s = jsonShape(item)
-      if (s && typeof s === 'object' && !Array.isArray(s)) Object.assign(merged, s)
+      if (s && typeof s === 'object' && !Array.isArray(s)) merged = unite(merged, s) as Record<string, unknown>
       else merged[`<${String(s)}>`] = true
     }
     return [merged]
