@@ -7,6 +7,7 @@ export const advisoriesMessages = defineMessages(
     // Sections of an advisory, in JVN's words (DESIGN §6).
     'advisories.identifier': '識別番号',
     'advisories.jvndb_id': 'JVN iPedia 番号',
+    'advisories.package_public': 'パッケージ',
     'advisories.formats': 'この情報の形式',
     'advisories.format.api_json': 'JSON (keikai API)',
     'advisories.published': '公表日',
@@ -104,6 +105,7 @@ export const advisoriesMessages = defineMessages(
     ...packageMessages.en,
     'advisories.identifier': 'Identifier',
     'advisories.jvndb_id': 'JVN iPedia ID',
+    'advisories.package_public': 'Package',
     'advisories.formats': 'Formats',
     'advisories.format.api_json': 'JSON (keikai API)',
     'advisories.published': 'Published',

@@ -86,6 +86,19 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
               <InLanguage t={t} lang={lang} text={p.developer} /> <InLanguage t={t} lang={lang} text={p.product} />
               {(p.versions.ja || p.versions.en) && <> — <InLanguage t={t} lang={lang} text={p.versions} /></>}
               {p.cpe && <> <code class="meta">{p.cpe}</code></>}
+              {p.package && (
+                <div class="meta package">
+                  {t('advisories.package_public')}: {p.package.ecosystem} <code>{p.package.name}</code>
+                  {p.package.ranges.map((r) => (
+                    <> — {[
+                      r.introduced !== '0' && `${t('advisories.introduced')} ${r.introduced}`,
+                      r.fixed && `${t('advisories.fixed')} ${r.fixed}`,
+                      r.lastAffected && `${t('advisories.last_affected')} ${r.lastAffected}`,
+                    ].filter(Boolean).join(lang === 'ja' ? '、' : ', ')}</>
+                  ))}
+                  {p.package.versions.length > 0 && <> — {p.package.versions.join(', ')}</>}
+                </div>
+              )}
             </li>
           ))}
         </ul>

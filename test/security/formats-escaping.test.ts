@@ -48,6 +48,8 @@ describe('hostile advisory text in every format', () => {
   it('keeps every format linked from the advisory page well-formed, and carries the text exactly in JSON', async () => {
     const page = await get(`/advisories/${slug}`)
     expect(RAW_SCRIPT.test(page.text)).toBe(false)
+    // The page names the package the OSV record is about.
+    expect(page.text).toMatch(/パッケージ: npm <code>wr-admin<\/code> — 影響が始まったバージョン 1\.0\.0、修正されたバージョン 1\.2\.4/)
     const links = [...page.text.matchAll(/<link rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"/g)]
       .map((m) => m[2]!.replace(/&amp;/g, '&')).filter((href) => !href.startsWith('/rss/'))
     // CSAF, CVE, OSV, the keikai API, VULDEF XML and JSON.
