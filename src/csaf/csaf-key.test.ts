@@ -16,6 +16,7 @@ async function app(env: Record<string, string> = {}) {
   apps.push(t)
   return t
 }
+const storedCsafKeys = (t: TestApp) => t.db.selectFrom('platform_keys').selectAll().where('purpose', '=', 'csaf')
 const publishedFingerprint = async (t: TestApp) =>
   ((await (await t.app.request('/.well-known/csaf/provider-metadata.json')).json()) as { public_openpgp_keys: Array<{ fingerprint: string }> }).public_openpgp_keys[0]!.fingerprint
 
@@ -30,10 +31,10 @@ describe('the CSAF provider key', () => {
 
   it('is made on first use, kept in the database encrypted with the passphrase, and published', async () => {
     const t = await app({ KEIKAI_CSAF_KEY_PASSPHRASE: 'kept secret' })
-    expect(await t.db.selectFrom('csaf_provider_key').selectAll().execute()).toEqual([])
+    expect(await storedCsafKeys(t).execute()).toEqual([])
     const fingerprint = await publishedFingerprint(t)
-    const row = await t.db.selectFrom('csaf_provider_key').selectAll().executeTakeFirstOrThrow()
-    expect(row.fingerprint).toBe(fingerprint)
+    const row = await storedCsafKeys(t).executeTakeFirstOrThrow()
+    expect(row.fingerprint.toUpperCase()).toBe(fingerprint)
     expect((await openpgp.readPrivateKey({ armoredKey: row.private_key })).isDecrypted()).toBe(false)
     expect(await publishedFingerprint(t)).toBe(fingerprint)
   })
@@ -42,8 +43,20 @@ describe('the CSAF provider key', () => {
     const t = await app()
     const other = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ email: 'other@example.test' }], format: 'object', date: new Date('2026-03-01T00:00:00Z') })
     const fingerprint = other.publicKey.getFingerprint().toUpperCase()
-    await t.db.insertInto('csaf_provider_key').values({ id: 'csaf', fingerprint, public_key: other.publicKey.armor(), private_key: other.privateKey.armor(), created_at: new Date('2026-03-01T00:00:00Z') }).execute()
+    await t.db.insertInto('platform_keys').values({ purpose: 'csaf', fingerprint, public_key: other.publicKey.armor(), private_key: other.privateKey.armor(), created_at: new Date('2026-03-01T00:00:00Z') }).execute()
     expect(await publishedFingerprint(t)).toBe(fingerprint)
+  })
+
+  it('is its own key, not the mail key: two keys in two rows of the platform keys', async () => {
+    const t = await app({ MAIL_FROM: 'keikai <no-reply@keikai.test>' })
+    const csafFingerprint = await publishedFingerprint(t)
+    const mailKey = await openpgp.readKey({ armoredKey: await (await t.app.request('/.well-known/openpgp-key.asc')).text() })
+    expect(mailKey.getFingerprint().toUpperCase()).not.toBe(csafFingerprint)
+    const rows = await t.db.selectFrom('platform_keys').select(['purpose', 'fingerprint']).orderBy('purpose').execute()
+    expect(rows).toEqual([{ purpose: 'csaf', fingerprint: csafFingerprint.toLowerCase() }, { purpose: 'openpgp', fingerprint: mailKey.getFingerprint() }])
+    const csafKey = await openpgp.readKey({ armoredKey: await (await t.app.request(`/.well-known/csaf/openpgp/${csafFingerprint}.asc`)).text() })
+    expect(csafKey.getUserIDs()).toEqual(['CSAF provider keikai.test <no-reply@keikai.test>'])
+    expect(mailKey.getUserIDs()).toEqual(['keikai <no-reply@keikai.test>'])
   })
 
   it('a configured key file is used (with its passphrase), published under its fingerprint, and never stored', async () => {
@@ -57,7 +70,7 @@ describe('the CSAF provider key', () => {
     const signature = await openpgp.readSignature({ armoredSignature: await (await t.app.request(`${path}.asc`)).text() })
     const verified = await openpgp.verify({ message: await openpgp.createMessage({ binary: bytes }), signature, verificationKeys: await openpgp.readKey({ armoredKey: configured.armored }), date: t.clock.now() })
     await expect(verified.signatures[0]!.verified).resolves.toBe(true)
-    expect(await t.db.selectFrom('csaf_provider_key').selectAll().execute()).toEqual([])
+    expect(await storedCsafKeys(t).execute()).toEqual([])
   })
 
   it('a wrong passphrase or an unreadable file is refused with the variable to fix', async () => {

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import * as openpgp from 'openpgp'
 import type { DB } from '../platform/db/database.js'
 import type { Config } from '../platform/config.js'
-import './csaf.tables.js'
+import { signingKeyLoader } from '../platform/signing-keys.js'
 
 /**
  * The CSAF provider's OpenPGP key (CSAF 2.0 §7.1.19–20): every document gets a detached signature
@@ -20,64 +19,18 @@ export type CsafKey = {
 
 type KeyConfig = Pick<Config, 'publicUrl' | 'mailFrom' | 'csafKeyFile' | 'csafKeyPassphrase'>
 
-/** One load per database and configuration: unlocking is not free and the key does not change while running. */
-const loaded = new WeakMap<object, Map<string, Promise<CsafKey>>>()
+const loadKey = signingKeyLoader(
+  { purpose: 'csaf', name: 'CSAF provider key', fileVariable: 'KEIKAI_CSAF_KEY_FILE', passphraseVariable: 'KEIKAI_CSAF_KEY_PASSPHRASE' },
+  csafKeyOf,
+)
 
 /**
  * The provider key: the armored private key in `KEIKAI_CSAF_KEY_FILE` when configured, otherwise
- * the one kept in the database, made on first use (curve25519, created at `now`). Processes
- * sharing one database agree on one key: the first insert wins and every process reads it back.
+ * the one kept in the database under purpose `csaf` (beside the mail key, never the same),
+ * made on first use (see `signingKeyLoader`).
  */
 export function loadCsafKey(db: DB, config: KeyConfig, now: Date): Promise<CsafKey> {
-  let perConfig = loaded.get(db)
-  if (!perConfig) loaded.set(db, (perConfig = new Map()))
-  const cacheKey = `${config.csafKeyFile ?? ''}\u0000${config.csafKeyPassphrase ?? ''}`
-  let key = perConfig.get(cacheKey)
-  if (!key) {
-    key = (config.csafKeyFile ? keyFromFile(config.csafKeyFile, config.csafKeyPassphrase) : keyFromDatabase(db, config, now)).then(csafKeyOf)
-    // A failure (a wrong passphrase, an unreadable file) is not remembered: the next request tries again.
-    key.catch(() => perConfig.delete(cacheKey))
-    perConfig.set(cacheKey, key)
-  }
-  return key
-}
-
-async function keyFromFile(path: string, passphrase: string | undefined): Promise<openpgp.PrivateKey> {
-  let armored: string
-  try {
-    armored = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new Error(`KEIKAI_CSAF_KEY_FILE (${path}) cannot be read: ${(error as Error).message}`)
-  }
-  return unlock(await openpgp.readPrivateKey({ armoredKey: armored }), passphrase, 'KEIKAI_CSAF_KEY_FILE')
-}
-
-async function keyFromDatabase(db: DB, config: KeyConfig, now: Date): Promise<openpgp.PrivateKey> {
-  const stored = () => db.selectFrom('csaf_provider_key').select('private_key').where('id', '=', 'csaf').executeTakeFirst()
-  let row = await stored()
-  if (!row) {
-    const made = await openpgp.generateKey({
-      type: 'ecc', curve: 'curve25519Legacy', userIDs: [userIdOf(config)], date: now,
-      passphrase: config.csafKeyPassphrase, format: 'object',
-    })
-    await db.insertInto('csaf_provider_key').values({
-      id: 'csaf', fingerprint: made.publicKey.getFingerprint().toUpperCase(), public_key: made.publicKey.armor(),
-      private_key: made.privateKey.armor(), created_at: now,
-    }).onConflict((oc) => oc.column('id').doNothing()).execute()
-    row = await stored()
-  }
-  if (!row) throw new Error('the CSAF provider key could not be stored')
-  return unlock(await openpgp.readPrivateKey({ armoredKey: row.private_key }), config.csafKeyPassphrase, 'the CSAF provider key in the database')
-}
-
-async function unlock(key: openpgp.PrivateKey, passphrase: string | undefined, where: string): Promise<openpgp.PrivateKey> {
-  if (key.isDecrypted()) return key
-  if (!passphrase) throw new Error(`${where} is protected by a passphrase: set KEIKAI_CSAF_KEY_PASSPHRASE`)
-  try {
-    return await openpgp.decryptKey({ privateKey: key, passphrase })
-  } catch {
-    throw new Error(`KEIKAI_CSAF_KEY_PASSPHRASE does not unlock ${where}`)
-  }
+  return loadKey(db, { file: config.csafKeyFile, passphrase: config.csafKeyPassphrase, userId: userIdOf(config) }, now)
 }
 
 function csafKeyOf(privateKey: openpgp.PrivateKey): CsafKey {

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import * as openpgp from 'openpgp'
 import type { DB } from '../db/database.js'
 import type { Config } from '../config.js'
+import { signingKeyLoader } from '../signing-keys.js'
 import { formatFingerprint } from './openpgp-keys.js'
-import './platform-key.tables.js'
 
 /**
  * The platform's OpenPGP key: mail to recipients with a key is signed with it (and encrypted to
@@ -22,63 +21,18 @@ export type PlatformKey = {
 
 type KeyConfig = Pick<Config, 'mailFrom' | 'openpgpPrivateKeyFile' | 'keyPassphrase'>
 
-/** One load per database and configuration: unlocking a key is not free, and the key never changes while running. */
-const loaded = new WeakMap<object, Map<string, Promise<PlatformKey>>>()
+const loadKey = signingKeyLoader(
+  { purpose: 'openpgp', name: 'platform key', fileVariable: 'KEIKAI_OPENPGP_PRIVATE_KEY_FILE', passphraseVariable: 'KEIKAI_KEY_PASSPHRASE' },
+  platformKeyOf,
+)
 
 /**
  * The platform key: from `KEIKAI_OPENPGP_PRIVATE_KEY_FILE` when configured, otherwise the one kept
- * in the database, made on first use (curve25519, user id from MAIL_FROM, created at `now`). Two
- * processes starting together agree on one key: the first insert wins and both read it back.
+ * in the database under purpose `openpgp`, made on first use with the user id from MAIL_FROM
+ * (see `signingKeyLoader`).
  */
 export function loadPlatformKey(db: DB, config: KeyConfig, now: Date = new Date()): Promise<PlatformKey> {
-  let perConfig = loaded.get(db)
-  if (!perConfig) loaded.set(db, (perConfig = new Map()))
-  const cacheKey = `${config.openpgpPrivateKeyFile ?? ''}\u0000${config.keyPassphrase ?? ''}\u0000${config.mailFrom}`
-  let key = perConfig.get(cacheKey)
-  if (!key) {
-    key = (config.openpgpPrivateKeyFile ? keyFromFile(config.openpgpPrivateKeyFile, config.keyPassphrase) : keyFromDatabase(db, config, now))
-      .then(platformKeyOf)
-    // A failure (a wrong passphrase, an unreadable file) is not remembered: the next call tries again.
-    key.catch(() => perConfig.delete(cacheKey))
-    perConfig.set(cacheKey, key)
-  }
-  return key
-}
-
-async function keyFromFile(path: string, passphrase: string | undefined): Promise<openpgp.PrivateKey> {
-  let armored: string
-  try {
-    armored = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new Error(`KEIKAI_OPENPGP_PRIVATE_KEY_FILE (${path}) cannot be read: ${(error as Error).message}`)
-  }
-  return unlock(await openpgp.readPrivateKey({ armoredKey: armored }), passphrase, 'KEIKAI_OPENPGP_PRIVATE_KEY_FILE')
-}
-
-async function keyFromDatabase(db: DB, config: KeyConfig, now: Date): Promise<openpgp.PrivateKey> {
-  let row = await db.selectFrom('platform_keys').select('private_key').where('purpose', '=', 'openpgp').executeTakeFirst()
-  if (!row) {
-    const made = await openpgp.generateKey({
-      type: 'ecc', curve: 'curve25519Legacy', userIDs: [userIdOf(config.mailFrom)], date: now,
-      passphrase: config.keyPassphrase, format: 'object',
-    })
-    await db.insertInto('platform_keys').values({
-      purpose: 'openpgp', fingerprint: made.publicKey.getFingerprint(), public_key: made.publicKey.armor(),
-      private_key: made.privateKey.armor(), created_at: now,
-    }).onConflict((oc) => oc.column('purpose').doNothing()).execute()
-    row = await db.selectFrom('platform_keys').select('private_key').where('purpose', '=', 'openpgp').executeTakeFirstOrThrow()
-  }
-  return unlock(await openpgp.readPrivateKey({ armoredKey: row.private_key }), config.keyPassphrase, 'the platform key in the database')
-}
-
-async function unlock(key: openpgp.PrivateKey, passphrase: string | undefined, where: string): Promise<openpgp.PrivateKey> {
-  if (key.isDecrypted()) return key
-  if (!passphrase) throw new Error(`${where} is protected by a passphrase: set KEIKAI_KEY_PASSPHRASE`)
-  try {
-    return await openpgp.decryptKey({ privateKey: key, passphrase })
-  } catch {
-    throw new Error(`KEIKAI_KEY_PASSPHRASE does not unlock ${where}`)
-  }
+  return loadKey(db, { file: config.openpgpPrivateKeyFile, passphrase: config.keyPassphrase, userId: userIdOf(config.mailFrom) }, now)
 }
 
 function platformKeyOf(privateKey: openpgp.PrivateKey): PlatformKey {

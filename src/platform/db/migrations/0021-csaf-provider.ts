@@ -1,20 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The CSAF trusted provider (issue 10): the provider's own OpenPGP signing key when keikai makes
- * it (one row, shared by every process on the database), and the detached signatures it made,
- * one per exact document bytes, so a document's `.asc` stays the same between requests and
- * processes. Frozen once released: never import application code here.
+ * The CSAF trusted provider (issue 10): the detached signatures it made, one per exact document
+ * bytes, so a document's `.asc` stays the same between requests and processes. (The provider's
+ * own signing key, when keikai makes it, is a row of `platform_keys` with purpose `csaf`.)
+ * Frozen once released: never import application code here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`
-    create table csaf_provider_key (
-      id text primary key check (id = 'csaf'),
-      fingerprint text not null,
-      public_key text not null,
-      private_key text not null,
-      created_at timestamptz not null
-    )`.execute(db)
   await sql`
     create table csaf_signatures (
       advisory_id text not null references advisories(id) on delete cascade,
