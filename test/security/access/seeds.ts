@@ -17,6 +17,7 @@ import { accountsSeed } from './accounts.access.js'
 import { osvSeed } from './osv.access.js'
 import { csafSeed } from './csaf.access.js'
 import { jvndbFeedsSeed } from './jvndb-feeds.access.js'
+import { cveSeed } from './cve.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -41,5 +42,5 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed, osvSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed, osvSeed, cveSeed]
   .filter((s): s is AccessSeed => s !== null)
