@@ -24,6 +24,8 @@ const CLASSIFYING_EVENTS = ['report_submitted', 'accept', 'website_classified']
  *
  * Per case (events in id order, which is their order: each change locks its case):
  * - website: its report_submitted says `kind: 'website'` (the kind never changes);
+ * - a duplicate rejected with `duplicateOf` (joined to the case it duplicates) is left out;
+ * - received: its report_submitted's time, against `receivedFrom` when given;
  * - status: the `to_status` of the last event that has one;
  * - classification: `vulnerabilityType` / `impact` of the last report_submitted, accept or
  *   website_classified — the classification in force at the date;
@@ -37,7 +39,7 @@ const CLASSIFYING_EVENTS = ['report_submitted', 'accept', 'website_classified']
  * every case; and the events alone say which cases are websites, so no join with `cases`.
  */
 export async function groupWebsiteCases(db: DB, q: {
-  cutoff: Date; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]
+  cutoff: Date; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]; receivedFrom?: Date | null
 }): Promise<WebsiteCaseGroup[]> {
   const classifying = sql.join(CLASSIFYING_EVENTS.map((t) => sql.lit(t)))
   // The value of the case's latest event matching `filter`. Ids are bigserial: 19 digits hold any
@@ -59,6 +61,9 @@ export async function groupWebsiteCases(db: DB, q: {
         and (e.to_status is not null or e.type in (${classifying}))
       group by e.case_id
       having bool_or(e.type = 'report_submitted' and e.data->>'kind' = 'website')
+        -- a duplicate counts once, with the case it duplicates: not on its own, nor as not accepted
+        and not bool_or(e.type = 'reject' and e.data->>'duplicateOf' is not null)
+        ${q.receivedFrom ? sql`and min(e.occurred_at) filter (where e.type = 'report_submitted') >= ${q.receivedFrom}` : sql``}
     ),
     measured as (
       select

@@ -28,7 +28,7 @@ export type WebsiteFigures = {
   }
   /** Figure 8: cases fixed by `asOf`, overall and by vulnerability type. */
   daysToFix: { buckets: DayBucket[]; overall: DaysToFixRow; byType: (DaysToFixRow & { type: string })[] }
-  /** Figures 9 and 10: accepted reports (every status but received and not accepted) by type and impact. */
+  /** Figures 9 and 10: every report but the not accepted (those awaiting intake included) by type and impact. */
   byType: { total: number; rows: (Share & { type: string })[] }
   byImpact: { total: number; rows: (Share & { impact: string })[] }
   /** Figure 11: cases notified ≥ `longRunningDays` ago and still with the operator, by elapsed days × type. */
@@ -36,7 +36,6 @@ export type WebsiteFigures = {
 }
 
 export const DEFAULT_LONG_RUNNING_DAYS = 90
-const NOT_YET_ACCEPTED = ['received', 'not_accepted']
 /** A report nobody classified counts as 'other' rather than vanishing from figures 9–11. */
 const UNCLASSIFIED = 'other'
 
@@ -51,13 +50,17 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  * recorded before the next Japan day begins counts, nothing later, so the figures of a past quarter
  * end never change. Vulnerability type and impact are the classification in force at `asOf`
  * (a case reclassified after its fix is counted under its corrected type in later reports).
+ * With `receivedFrom` (YYYY-MM-DD), only the reports received from that Japan date on (the
+ * report's "this quarter" block). A duplicate rejected with `duplicateOf` is counted once, with the
+ * case it duplicates: not as a report of its own, nor as not accepted.
  */
-export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number }): Promise<WebsiteFigures> {
+export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number; receivedFrom?: string }): Promise<WebsiteFigures> {
   const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
   const fixBuckets = daysToFixBuckets()
   const longBuckets = longRunningBuckets(longRunningDays)
   const groups = await groupWebsiteCases(db, {
     cutoff: startOfJapanDay(addCalendarDays(opts.asOf, 1)), asOf: opts.asOf, longRunningDays,
+    receivedFrom: opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null,
     fixBounds: fixBuckets.map((b) => b.from), longBounds: longBuckets.map((b) => b.from),
   })
   return assembleWebsiteFigures(groups, { asOf: opts.asOf, longRunningDays, fixBuckets, longBuckets })
@@ -90,7 +93,8 @@ export function assembleWebsiteFigures(groups: WebsiteCaseGroup[], o: {
     }
   }
 
-  const acceptedGroups = groups.filter((g) => !NOT_YET_ACCEPTED.includes(g.status))
+  // The whole of figures 9 and 10, as the real report has it: all but the not accepted (10,408 = 10,660 − 252).
+  const acceptedGroups = groups.filter((g) => g.status !== 'not_accepted')
   const acceptedTotal = acceptedGroups.reduce((a, g) => a + g.cases, 0)
   const countIn = (of: WebsiteCaseGroup[], pick: (g: WebsiteCaseGroup) => boolean) => of.reduce((a, g) => a + (pick(g) ? g.cases : 0), 0)
 

@@ -1,0 +1,157 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { DB } from '../platform/db/database.js'
+
+/** How a case whose developer was listed as uncontactable (連絡不能) stands at the date (figure 7). */
+export type UncontactableStanding = 'still' | 'resumed' | 'resumed_completed' | 'published_by_committee'
+
+/** One group of product reports that share everything the figures count by, as of a date. */
+export type ProductCaseGroup = {
+  status: string
+  productType: string | null
+  cause: string | null
+  /** Published, and the publication was the committee's decision (連絡不能公表 / 調整不能公表). */
+  byCommittee: boolean
+  /** 1-based index into the days-to-publication bounds; null unless published. */
+  publicationBucket: number | null
+  within45: boolean | null
+  over300: boolean | null
+  /** Null when the case's developer was never declared uncontactable. */
+  uncontactable: UncontactableStanding | null
+  cases: number
+}
+
+/** Events that start a report (届出): a finder's report of a product, or a developer's own (自社製品届出). */
+const REPORT_EVENTS = ['report_submitted', 'self_report_submitted']
+/** Events that carry the product type or the cause; the latest one before the date is in force. */
+const CLASSIFYING_EVENTS = ['report_submitted', 'accept', 'case_classified']
+const CLOSED = ['published', 'not_vulnerable', 'handled_individually', 'closed_low_impact']
+
+/**
+ * Replays every product report's events up to `cutoff` inside the database and returns the reports
+ * grouped by what the figures need — a few hundred rows, however many reports there are.
+ *
+ * Per case (events in id order, which is their order: each change locks its case):
+ * - a report: it began with report_submitted `kind: 'product'` or self_report_submitted. Cases
+ *   opened from an overseas coordination request (coordination_request_received, JVNVU#) are not
+ *   reports to the programme and are left out, as the real report leaves them out;
+ * - received on: the Japan date of that first event (for `receivedFrom`);
+ * - a duplicate rejected with `duplicateOf` (joined to, or linked with, the case it duplicates) is
+ *   counted once, with that case: it is left out here altogether (before its rejection it is a
+ *   report awaiting intake like any other);
+ * - status: the `to_status` of the last event that has one;
+ * - product type / cause: of the last report_submitted, accept or case_classified that names one;
+ * - days to publication: calendar days between the Japan dates of the first `accept` (受理) and
+ *   of the publication (the publish event's `publishAt`, the moment it became public);
+ * - by committee: the case's latest schedule_publication says `decidedByCommittee`;
+ * - uncontactable: the case was declared uncontactable (`declare_uncontactable`; a single vendor
+ *   of a multi-vendor case listed while the case goes on is not an uncontactable case). Published
+ *   by committee decision ends it; else a `resume_coordination` after the last declaration makes it
+ *   resumed (completed once the case is closed); else it is still uncontactable.
+ * Speed: as in website-figures.repository.ts — max of zero-padded id || value, no join with `cases`.
+ */
+export async function groupProductCases(db: DB, q: {
+  cutoff: Date; receivedFrom: Date | null; publicationBounds: readonly number[]
+}): Promise<ProductCaseGroup[]> {
+  const list = (xs: string[]) => sql.join(xs.map((t) => sql.lit(t)))
+  const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) =>
+    sql`substr(max(lpad(e.id::text, 19, '0') || (${value})) filter (where ${filter}), 20)`
+  const isReport = sql`(e.type = 'self_report_submitted' or (e.type = 'report_submitted' and e.data->>'kind' = 'product'))`
+  const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
+  const { rows } = await sql<ProductCaseGroup>`
+    with per_case as (
+      select
+        ${latest(sql`e.to_status`, sql`e.to_status is not null`)} as status,
+        ${latest(sql`e.data->>'productType'`, sql`e.type in (${list(CLASSIFYING_EVENTS)}) and e.data->>'productType' is not null`)} as product_type,
+        ${latest(sql`e.data->>'cause'`, sql`e.type = 'case_classified' and e.data->>'cause' is not null`)} as cause,
+        ${latest(sql`coalesce(e.data->>'decidedByCommittee', 'false')`, sql`e.type = 'schedule_publication'`)} as committee_scheduled,
+        min(e.occurred_at) filter (where e.type = 'accept') as accepted_at,
+        max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish') as published_at,
+        max(e.id) filter (where e.type = 'declare_uncontactable') as listed_id,
+        max(e.id) filter (where e.type = 'resume_coordination') as resumed_id
+      from case_events e
+      where e.occurred_at < ${q.cutoff}
+        -- only changes of state and classifications matter; messages and other logged steps are skipped early
+        and (e.to_status is not null or e.type in (${list([...REPORT_EVENTS, ...CLASSIFYING_EVENTS])}))
+      group by e.case_id
+      having bool_or(${isReport})
+        and not bool_or(e.type = 'reject' and e.data->>'duplicateOf' is not null)
+        ${q.receivedFrom ? sql`and min(e.occurred_at) filter (where ${isReport}) >= ${q.receivedFrom}` : sql``}
+    ),
+    measured as (
+      select
+        status, product_type, cause,
+        status = 'published' and committee_scheduled = 'true' as by_committee,
+        case when status = 'published' then greatest(0, ${japanDay(sql`published_at`)} - ${japanDay(sql`accepted_at`)}) end as days,
+        case
+          when listed_id is null then null
+          when status = 'published' and committee_scheduled = 'true' then 'published_by_committee'
+          when resumed_id > listed_id and status not in ('uncontactable', 'committee_review')
+            then case when status in (${list(CLOSED)}) then 'resumed_completed' else 'resumed' end
+          else 'still'
+        end as uncontactable
+      from per_case
+    )
+    select
+      status,
+      product_type as "productType",
+      cause,
+      by_committee as "byCommittee",
+      width_bucket(days, ${[...q.publicationBounds]}::int[]) as "publicationBucket",
+      days <= 45 as within45,
+      days >= 301 as over300,
+      uncontactable,
+      count(*)::int as cases
+    from measured
+    group by 1, 2, 3, 4, 5, 6, 7, 8
+  `.execute(db)
+  return rows
+}
+
+/** A case marked for priority information, as of the date: its targets and its publication time in force. */
+export type MarkedProvision = {
+  sectors: string[]
+  /** Sectors of the named critical-infrastructure organisations it was addressed to. */
+  organizationSectors: string[]
+  leadBusinessDays: number
+  /** Null when the advisory is not scheduled (never, or taken off the schedule). */
+  publishAt: Date | null
+}
+
+/**
+ * Every case marked for priority information by `cutoff` (few: the index on type finds them), with
+ * the latest marking's targets and the publication time in force then (schedule, reschedule or
+ * publish; an unschedule clears it).
+ */
+export async function markedProvisions(db: DB, q: { cutoff: Date }): Promise<MarkedProvision[]> {
+  const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) =>
+    sql`substr(max(lpad(e.id::text, 19, '0') || (${value})) filter (where ${filter}), 20)`
+  const { rows } = await sql<{ marking: string; publish_at: string | null }>`
+    select
+      ${latest(sql`e.data::text`, sql`e.type = 'priority_information_marked'`)} as marking,
+      nullif(${latest(sql`coalesce(e.data->>'publishAt', '')`, sql`e.type in ('schedule_publication', 'reschedule_publication', 'unschedule_publication', 'publish')`)}, '') as publish_at
+    from case_events e
+    where e.occurred_at < ${q.cutoff}
+      and e.case_id in (select m.case_id from case_events m where m.type = 'priority_information_marked' and m.occurred_at < ${q.cutoff})
+      and e.type in ('priority_information_marked', 'schedule_publication', 'reschedule_publication', 'unschedule_publication', 'publish')
+    group by e.case_id
+  `.execute(db)
+  const marks = rows.map((r) => ({ data: JSON.parse(r.marking) as { sectors?: string[]; organizationIds?: string[]; leadBusinessDays?: number }, publishAt: r.publish_at }))
+  const orgIds = [...new Set(marks.flatMap((m) => m.data.organizationIds ?? []))]
+  const sectorOf = new Map(orgIds.length
+    ? (await db.selectFrom('organizations').select(['id', 'sector']).where('id', 'in', orgIds).execute()).map((o) => [o.id, o.sector as string | null])
+    : [])
+  return marks.map((m) => ({
+    sectors: m.data.sectors ?? [],
+    organizationSectors: (m.data.organizationIds ?? []).map((id) => sectorOf.get(id)).filter((s): s is string => Boolean(s)),
+    leadBusinessDays: m.data.leadBusinessDays ?? 0,
+    publishAt: m.publishAt ? new Date(m.publishAt) : null,
+  }))
+}
+
+/** Advisories published by `cutoff` (every product case, overseas requests included): the publish events. */
+export async function countPublishedAdvisories(db: DB, q: { cutoff: Date; from: Date | null }): Promise<number> {
+  let query = db.selectFrom('case_events').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('type', '=', 'publish').where('occurred_at', '<', q.cutoff)
+  if (q.from) query = query.where('occurred_at', '>=', q.from)
+  return Number((await query.executeTakeFirstOrThrow()).n)
+}
