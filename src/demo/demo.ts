@@ -11,6 +11,7 @@ import { runJobsOnce, startWorkers } from '../platform/jobs/workers.js'
 import { setDefaultLogLevel } from '../platform/log.js'
 import { backgroundJobs } from '../features.js'
 import { seedDemo } from './demo-seed.js'
+import { HISTORY_END, HISTORY_START, seedHistory } from './history/history.js'
 
 /**
  * `npm run demo`: a throwaway database, one account per role, cases in every state and some
@@ -28,6 +29,14 @@ const today = systemClock.now()
 const seedClock = manualClock(today.toISOString())
 const seedApp = createApp({ db: handle.db, clock: seedClock, config })
 const { accounts } = await seedDemo(seedApp, { db: handle.db, clock: seedClock, config }, today)
+// `npm run demo -- --history`: also the synthetic programme history (src/demo/history), whose
+// events give DESIGN §8's figures for the quarter ending 2019-09-30.
+const withHistory = process.argv.includes('--history')
+if (withHistory) {
+  process.stdout.write(`Writing the synthetic programme history ${HISTORY_START} – ${HISTORY_END}…\n`)
+  const written = await seedHistory(handle.db)
+  process.stdout.write(`  ${written.cases} synthetic cases, ${written.events} events in ${(written.ms / 1000).toFixed(1)} s\n`)
+}
 
 const deps = { db: handle.db, clock: systemClock, config }
 // One round of background work before anyone can look: advisories due by today are published,
@@ -40,6 +49,10 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(12)} ${a.email}${a.totpSecret ? '  (second factor)' : ''}\n`)
   const secret = accounts.find((a) => a.totpSecret)?.totpSecret
   process.stdout.write(`\nStaff accounts ask for an authenticator code. Add this key to an authenticator app,\nor print the current code with: npm run totp -- ${secret}\n`)
+  if (withHistory) {
+    process.stdout.write(`\nSYNTHETIC DATA (合成データ): ${HISTORY_START} – ${HISTORY_END} is a made-up history whose titles say so;\n`)
+    process.stdout.write(`its figures are the real programme's for that quarter: ${config.publicUrl}/statistics/2019Q3\n`)
+  }
   process.stdout.write('\nThe database is temporary and is deleted when you stop the demo (Ctrl+C).\n')
 })
 
