@@ -53,8 +53,9 @@ export async function groupProductCases(db: DB, q: {
   cutoff: Date; receivedFrom: Date | null; publicationBounds: readonly number[]
 }): Promise<ProductCaseGroup[]> {
   const list = (xs: string[]) => sql.join(xs.map((t) => sql.lit(t)))
+  // `e.k`: the padded id, computed once per event in the `events` subquery rather than once per aggregate.
   const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) =>
-    sql`substr(max(lpad(e.id::text, 19, '0') || (${value})) filter (where ${filter}), 20)`
+    sql`substr(max(e.k || (${value})) filter (where ${filter}), 20)`
   const isReport = sql`(e.type = 'self_report_submitted' or (e.type = 'report_submitted' and e.data->>'kind' = 'product'))`
   const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
   const { rows } = await sql<ProductCaseGroup>`
@@ -68,10 +69,13 @@ export async function groupProductCases(db: DB, q: {
         max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish') as published_at,
         max(e.id) filter (where e.type = 'declare_uncontactable') as listed_id,
         max(e.id) filter (where e.type = 'resume_coordination') as resumed_id
-      from case_events e
-      where e.occurred_at < ${q.cutoff}
-        -- only changes of state and classifications matter; messages and other logged steps are skipped early
-        and (e.to_status is not null or e.type in (${list([...REPORT_EVENTS, ...CLASSIFYING_EVENTS])}))
+      from (
+        select ev.case_id, ev.id, lpad(ev.id::text, 19, '0') as k, ev.type, ev.to_status, ev.occurred_at, ev.data
+        from case_events ev
+        where ev.occurred_at < ${q.cutoff}
+          -- only changes of state and classifications matter; messages and other logged steps are skipped early
+          and (ev.to_status is not null or ev.type in (${list([...REPORT_EVENTS, ...CLASSIFYING_EVENTS])}))
+      ) e
       group by e.case_id
       having bool_or(${isReport})
         and not bool_or(e.type = 'reject' and e.data->>'duplicateOf' is not null)
