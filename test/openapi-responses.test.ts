@@ -470,6 +470,7 @@ describe('answers of the API match their documented schemas, later flows', () =>
     await call(intake, 'post', '/api/v1/cases/{websiteCaseId}/operator', { params: { websiteCaseId: unregistered.caseId }, body: { organizationId: operator.json.id, contactId: contact.json.id } })
     await call(null, 'post', '/api/v1/reports/website', { body: { ...websiteReport({ finderEmail: 'web-finder@example.test' }) }, expectStatus: 201 })
     await call(intake, 'get', '/api/v1/statistics/websites', { query: '?asOf=2026-12-01' })
+    await call(null, 'get', '/api/v1/statistics/{quarter}', { params: { quarter: '2026Q3' } })
     t.clock.set('2027-04-01T01:00:00Z')
     const longRunning = await call(intake, 'get', '/api/v1/websites/long-running')
     expect(longRunning.json.cases.length).toBeGreaterThan(0)

@@ -12,5 +12,8 @@ export const statisticsFeature: Feature = {
   messages: statisticsMessages,
   openapi: statisticsOperations,
   policies: statisticsPolicies,
-  nav: [{ href: '/statistics/websites', label: 'nav.statistics', group: 'websites', visible: isIntake }],
+  nav: [
+    { href: '/statistics', label: 'nav.statistics', group: 'portal' },
+    { href: '/statistics/websites', label: 'nav.statistics_websites', group: 'websites', visible: isIntake },
+  ],
 }

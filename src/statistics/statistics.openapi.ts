@@ -23,6 +23,47 @@ const websiteFigures = object({
   longRunning: object({ total: count, buckets: array(range), totals: array(count), byType: array(object({ type: string(), total: count, buckets: array(count) })) }),
 })
 
+/** A share as a fraction 0–1 (4 decimals); null when the whole is 0. */
+const fraction = nullable(number({ minimum: 0, maximum: 1 }))
+const label = object({ ja: string(), en: string() })
+const bucketCount = object({ key: string(), from: integer(), to: nullable(integer()), count, share: fraction })
+const labelledCount = object({ key: string(), label, count, share: fraction })
+
+const productBlock = named('QuarterlyProductFigures', object({
+  total: count, published: count, publishedByCommittee: count, notVulnerable: count, inHandling: count,
+  uncontactableListed: count, notAccepted: count, handledIndividually: count, handledIndividuallyLowImpact: count,
+  shares: object({ published: fraction, notVulnerable: fraction, inHandling: fraction, notAccepted: fraction, handledIndividually: fraction }),
+  daysToPublication: array(bucketCount), publishedWithin45Share: fraction, published301OrMoreShare: fraction,
+  byProductType: array(labelledCount), byCause: array(labelledCount),
+  uncontactable: object({ listed: count, resumed: count, resumedCompleted: count, publishedByCommittee: count, stillUncontactable: count }),
+  priorityInformation: array(labelledCount),
+}))
+
+const websiteBlock = named('QuarterlyWebsiteFigures', object({
+  total: count, fixed: count, fixedWorkaround: count, fixedPageDeleted: count, closedByAlert: count,
+  notVulnerable: count, inHandling: count, stalled: count, notAccepted: count,
+  shares: object({ fixed: fraction, closedByAlert: fraction, notVulnerable: fraction, inHandling: fraction, stalled: fraction, notAccepted: fraction }),
+  daysToFix: array(bucketCount), fixedWithin30Share: fraction, fixedWithin90Share: fraction,
+  daysToFixByType: array(object({ key: string(), label, fixed: count, buckets: array(count), within30Share: fraction, within90Share: fraction })),
+  byType: array(labelledCount), byImpact: array(labelledCount),
+  longRunning: object({ thresholdDays: integer({ minimum: 1 }), total: count, byBucket: array(bucketCount),
+    byType: array(object({ key: string(), label, total: count, buckets: array(count) })) }),
+}))
+
+const quarterName = string({ pattern: '^[0-9]{4}Q[1-4]$' })
+
+/** The public quarterly report (DESIGN §8). */
+const quarterlyReport = named('QuarterlyReport', object({
+  quarter: quarterName, quarterStart: date, quarterEnd: date,
+  cumulative: array(object({
+    quarter: quarterName, quarterEnd: date, product: count, website: count, total: count,
+    businessDays: count, perBusinessDay: number({ minimum: 0 }), advisoriesPublished: count,
+  }), { maxItems: 12 }),
+  product: productBlock, website: websiteBlock,
+  quarterOnly: object({ product: productBlock, website: websiteBlock }),
+  advisoriesPublished: object({ quarter: count, cumulative: count }),
+}))
+
 /** The /api/v1 operations of statistics, merged into the OpenAPI document. */
 export const statisticsOperations: Operation[] = [
   {
@@ -36,5 +77,15 @@ export const statisticsOperations: Operation[] = [
       + 'cases by elapsed-day bucket × type). Percentages to one decimal, null when the whole is 0. '
       + '400 statistics.invalid_as_of / statistics.invalid_long_running_days.',
     response: { status: 200, schema: websiteFigures },
+  },
+  {
+    method: 'get', path: '/api/v1/statistics/{quarter}', tag: 'public', auth: 'none',
+    summary: 'The public quarterly activity report (DESIGN §8) of a finished quarter, YYYYQn (2004Q3 … the last quarter over in Japan): '
+      + 'cumulative (the last 12 quarters, oldest first: product, website, total reports received, business days since 2004-07-08 '
+      + 'both inclusive, perBusinessDay = total ÷ businessDays to 2 decimals, advisories published in the quarter); product (figures 2, 4–7, '
+      + 'priority information by sector) and website (figures 3, 8–11) for every report received up to the quarter end; quarterOnly: the '
+      + 'same for the reports received in the quarter. Shares are fractions 0–1 (4 decimals), null when the whole is 0. No case is named. '
+      + '400 statistics.invalid_quarter; 404 statistics.no_report (not finished yet, or before 2004Q3).',
+    response: { status: 200, schema: quarterlyReport },
   },
 ]

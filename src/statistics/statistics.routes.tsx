@@ -9,6 +9,17 @@ import { websiteFiguresCsv } from './website-figures.csv.js'
 import { parseFiguresQuery, recentQuarterEnds, type FiguresQuery } from './statistics.schemas.js'
 import { WebsiteFiguresPage, WebsiteFiguresQueryError } from './website-figures.views.js'
 import { statisticsPolicies } from './statistics.policies.js'
+import { quarterlyReport, type QuarterlyReport } from './quarterly-report.js'
+import { reportSources } from './quarterly-report.sources.js'
+import { quarterlyReportFigures } from './quarterly-report.tables.js'
+import { quarterlyReportCsv } from './quarterly-report.csv.js'
+import { quarterlyReportXlsx } from './quarterly-report.xlsx.js'
+import { quarterlyReportErrors } from './quarterly-report.errors.js'
+import { firstReportDate } from './quarterly-report.repository.js'
+import {
+  compareQuarters, FIRST_QUARTER, lastFinishedQuarter, parseQuarter, quarterEnd, quarterName, quarterOf, quartersUpTo,
+} from './quarterly-report.quarters.js'
+import { printDocument, QuarterIndexPage, QuarterlyReportPage, REPORT_CSS } from './report.views.js'
 
 /** The website figures of DESIGN §8 for intake staff: a page, its CSV, and the JSON API. */
 export const statisticsRoutes = new Hono<AppEnv>()
@@ -48,3 +59,58 @@ statisticsRoutes.get('/api/v1/statistics/websites', async (c) => {
   requireAllowed(c, statisticsPolicies.viewWebsiteStatistics)
   return c.json(await websiteFigures(c.var.deps.db, figuresQuery(c)))
 })
+
+// ——— The public quarterly report (DESIGN §8; public like every statistic, DESIGN §5) ———
+
+/** The quarter named in the path, checked: malformed → 400; before the programme or not over yet in Japan → 404. */
+async function reportOf(c: Ctx): Promise<QuarterlyReport> {
+  const name = c.req.param('quarter') ?? ''
+  const quarter = parseQuarter(name)
+  if (!quarter) throw quarterlyReportErrors.invalidQuarter(name)
+  const now = c.var.deps.clock.now()
+  const latest = lastFinishedQuarter(japanDate(now))
+  if (compareQuarters(quarter, FIRST_QUARTER) < 0 || compareQuarters(quarter, latest) > 0) throw quarterlyReportErrors.noReport(name, quarterName(latest))
+  return quarterlyReport(c.var.deps.db, quarter, reportSources, now)
+}
+
+statisticsRoutes.get('/statistics', async (c) => {
+  const { t, deps } = c.var
+  const first = await firstReportDate(deps.db)
+  const latest = lastFinishedQuarter(japanDate(deps.clock.now()))
+  const from = first ? quarterOf(first) : null
+  const quarters = from && compareQuarters(from, latest) <= 0
+    ? quartersUpTo(latest, compareQuarters(latest, from) + 1).reverse().map((x) => ({ quarter: quarterName(x), end: quarterEnd(x) }))
+    : []
+  return page(c, t('statistics.report.index_title'), <QuarterIndexPage c={c} quarters={quarters} />)
+})
+
+statisticsRoutes.get('/statistics/report.css', (c) =>
+  c.body(REPORT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))
+
+statisticsRoutes.get('/statistics/:quarter', async (c) => {
+  const { t, lang } = c.var
+  const format = c.req.query('format')
+  const table = c.req.query('table')
+  if ((format !== undefined && format !== 'csv' && format !== 'xlsx') || (table !== undefined && format !== 'csv')) throw quarterlyReportErrors.invalidFormat()
+  const report = await reportOf(c)
+  const title = t('statistics.report.quarter_title', { quarter: report.quarter })
+  const all = quarterlyReportFigures(report, t, lang)
+  if (format === 'csv') {
+    const figures = table === undefined ? all : all.filter((f) => f.id === table)
+    if (figures.length === 0) throw quarterlyReportErrors.invalidFormat()
+    const name = `statistics-${report.quarter}${table ? `-${table}` : ''}-${lang}.csv`
+    return c.body(quarterlyReportCsv(title, report.quarter, figures), 200, {
+      'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`,
+    })
+  }
+  if (format === 'xlsx') {
+    return c.body(await quarterlyReportXlsx(title, report.quarter, all), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="statistics-${report.quarter}-${lang}.xlsx"`,
+    })
+  }
+  if (c.req.query('view') === 'print') return c.html(await printDocument(c, title, report, all))
+  return page(c, title, <QuarterlyReportPage c={c} report={report} figures={all} />)
+})
+
+statisticsRoutes.get('/api/v1/statistics/:quarter', async (c) => c.json(await reportOf(c)))

@@ -1,0 +1,2 @@
+/** What other features may use of priority information (features import one another only through here). */
+export { SECTORS } from './sectors.js'
