@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sql } from 'kysely'
 import { setupTestApp, type TestApp } from '../../../test/support/test-app.js'
 import { websiteFigures } from '../../statistics/website-figures.js'
 import { REFERENCE_2019Q3 as REF } from '../../statistics/reference-2019q3.js'
 import { hasSyntheticHistory } from '../../statistics/reference-2019q3.notice.js'
-import { startOfJapanDay, addCalendarDays } from '../../platform/calendar/business-days.js'
+import { productFigures } from '../../statistics/product-figures.js'
 import { seedHistory, SYNTHETIC_LABEL } from './history.js'
 import { planHistory } from './plan.js'
 
@@ -21,44 +20,6 @@ beforeAll(async () => {
 afterAll(async () => { await t.close() })
 
 const whole = (percent: number | null) => Math.round(percent ?? NaN)
-const cutoffAfter = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
-
-/** Product reports received by the end of `date` (Japan time), counted from the events. */
-async function productReportsReceived(date: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from case_events
-    where type = 'report_submitted' and data->>'kind' = 'product' and occurred_at < ${cutoffAfter(date)}`.execute(t.db)
-  return rows[0]!.n
-}
-
-type ProductCaseFacts = { status: string; byCommittee: boolean; listed: boolean; resumed: boolean; daysToPublication: number | null }
-
-/**
- * Every product case as of the end of `date`, replayed from its events: the status of its last
- * transition, whether the committee decided its publication, whether it was listed uncontactable
- * or resumed, and the Japan days from acceptance to publication.
- */
-async function productCases(date: string): Promise<ProductCaseFacts[]> {
-  const { rows } = await sql<ProductCaseFacts>`
-    with per_case as (
-      select e.case_id,
-        (array_agg(e.to_status order by e.id desc) filter (where e.to_status is not null))[1] as status,
-        bool_or(e.type = 'schedule_publication' and (e.data->>'decidedByCommittee')::boolean) as by_committee,
-        bool_or(e.type in ('declare_uncontactable', 'party_uncontactable')) as listed,
-        bool_or(e.type = 'resume_coordination') as resumed,
-        min(e.occurred_at) filter (where e.type = 'accept') as accepted_at,
-        min(e.occurred_at) filter (where e.type = 'publish') as published_at
-      from case_events e
-      where e.occurred_at < ${cutoffAfter(date)}
-      group by e.case_id
-      having bool_or(e.type = 'report_submitted' and e.data->>'kind' = 'product')
-    )
-    select status, coalesce(by_committee, false) as "byCommittee", listed, resumed,
-      ((published_at at time zone 'Asia/Tokyo')::date - (accepted_at at time zone 'Asia/Tokyo')::date) as "daysToPublication"
-    from per_case`.execute(t.db)
-  return rows
-}
-
 describe('the synthetic programme history (npm run demo -- --history)', () => {
   it('writes 15,050 reports with their events well within a minute', () => {
     expect(written.cases).toBe(15_050)
@@ -86,7 +47,8 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     const totals = []
     for (const q of REF.cumulative) {
       const website = (await websiteFigures(t.db, { asOf: q.quarterEnd })).reportsReceived
-      totals.push({ quarter: q.quarter, total: website + await productReportsReceived(q.quarterEnd) })
+      const product = (await productFigures(t.db, { asOf: q.quarterEnd })).reportsReceived
+      totals.push({ quarter: q.quarter, total: website + product })
     }
     expect(totals).toEqual(REF.cumulative.map((q) => ({ quarter: q.quarter, total: q.total })))
   })
@@ -119,36 +81,32 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     expect(Math.round((sqli.total * 100) / f.longRunning.total)).toBe(W.longRunningSqlInjectionPercent)
   })
 
-  it('gives the reference product figures for 2019-09-30, counted from the events', async () => {
-    const cases = await productCases(REF.quarterEnd)
+  it('gives the reference product figures for 2019-09-30', async () => {
+    const f = await productFigures(t.db, { asOf: REF.quarterEnd })
+    const s = f.statuses
     const P = REF.product
-    const count = (pick: (c: ProductCaseFacts) => boolean) => cases.filter(pick).length
-    const closedElsewhere = ['published', 'not_vulnerable', 'not_accepted', 'handled_individually', 'closed_low_impact']
     expect({
-      total: cases.length,
-      published: count((c) => c.status === 'published'),
-      publishedByCommittee: count((c) => c.status === 'published' && c.byCommittee),
-      notVulnerable: count((c) => c.status === 'not_vulnerable'),
-      inHandling: count((c) => !closedElsewhere.includes(c.status)),
-      uncontactableInHandling: count((c) => c.status === 'uncontactable'),
-      notAccepted: count((c) => c.status === 'not_accepted'),
-      // 個別対応, with the low-impact closures (EoL case A) where the programme counts them.
-      handledIndividually: count((c) => c.status === 'handled_individually' || c.status === 'closed_low_impact'),
+      total: s.total, published: s.published.count, publishedByCommittee: s.published.byCommittee, notVulnerable: s.notVulnerable.count,
+      inHandling: s.inHandling.count, uncontactableInHandling: s.inHandling.uncontactableListed, notAccepted: s.notAccepted.count,
+      handledIndividually: s.handledIndividually.count,
     }).toEqual({
       total: P.total, published: P.published, publishedByCommittee: P.publishedByCommittee, notVulnerable: P.notVulnerable,
       inHandling: P.inHandling, uncontactableInHandling: P.uncontactableInHandling, notAccepted: P.notAccepted, handledIndividually: P.handledIndividually,
     })
-    expect(count((c) => c.status === 'closed_low_impact')).toBeGreaterThan(0)
-    // Figure 4: days from acceptance to publication.
-    expect(count((c) => c.status === 'published' && c.daysToPublication! <= 45)).toBe(P.publishedWithin45Days)
-    expect(count((c) => c.status === 'published' && c.daysToPublication! >= 301)).toBe(P.published301DaysOrMore)
+    // The EoL case A closures are in it, counted with 個別対応.
+    expect(s.handledIndividually.lowImpact).toBeGreaterThan(0)
+    // Figure 4: days from acceptance to publication, counts and whole percents as printed.
+    expect(f.daysToPublication.within45.count).toBe(P.publishedWithin45Days)
+    expect(whole(f.daysToPublication.within45.percent)).toBe(P.publishedWithin45Percent)
+    expect(f.daysToPublication.over300.count).toBe(P.published301DaysOrMore)
+    expect(whole(f.daysToPublication.over300.percent)).toBe(P.published301OrMorePercent)
+    // Figures 5 and 6 over every report but the not accepted: 4,390 − 487.
+    expect(f.byProductType.total).toBe(P.total - P.notAccepted)
+    expect(f.byCause.total).toBe(P.total - P.notAccepted)
+    expect(f.byCause.rows.find((r) => r.cause === 'unclassified')?.count ?? 0).toBe(0)
     // Figure 7.
-    expect({
-      listed: count((c) => c.listed),
-      resumed: count((c) => c.resumed),
-      resumedCompleted: count((c) => c.resumed && closedElsewhere.includes(c.status)),
-      publishedByCommittee: count((c) => c.listed && c.byCommittee && c.status === 'published'),
-      stillUncontactable: count((c) => c.status === 'uncontactable'),
-    }).toEqual(P.uncontactable)
+    expect(f.uncontactable).toEqual(P.uncontactable)
+    // Every publication is an advisory published by the date.
+    expect(f.advisoriesPublished).toBe(P.published)
   })
 })

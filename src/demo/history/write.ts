@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import type { DB } from '../../platform/db/database.js'
-import type { CaseEventsTable, CasesTable, ReportsTable } from '../../platform/db/schema.js'
+import type { CasesTable, ReportsTable } from '../../platform/db/schema.js'
 import { CLOSED_PRODUCT_STATUSES, nextProductStatus, type ProductCaseAction, type ProductCaseStatus } from '../../cases/product-case.transitions.js'
 import { CLOSED_WEBSITE_STATUSES, nextWebsiteStatus, type WebsiteCaseAction, type WebsiteCaseStatus } from '../../cases/website-case.transitions.js'
 import { instantOf } from './calendar.js'
@@ -8,6 +8,20 @@ import type { HistoryCase } from './plan.js'
 
 /** How many rows one INSERT carries: well under PostgreSQL's 65,535 parameters. */
 const ROWS_PER_INSERT = 1_000
+/** Events go as one array per column (`unnest`): eight parameters however many rows. */
+const EVENTS_PER_INSERT = 10_000
+
+type EventRow = { case_id: string; type: string; from_status: string | null; to_status: string | null; actor_label: string; occurred_at: Date; data: string }
+
+/** Many events in one statement, in the order given (their ids follow it). */
+async function insertEvents(db: DB, rows: EventRow[]) {
+  const col = <K extends keyof EventRow>(k: K) => rows.map((r) => r[k])
+  await sql`
+    insert into case_events (case_id, type, from_status, to_status, actor_label, occurred_at, data)
+    select c, t, f, s, a, o, d from unnest(${col('case_id')}::text[], ${col('type')}::text[], ${col('from_status')}::text[], ${col('to_status')}::text[],
+      ${col('actor_label')}::text[], ${col('occurred_at').map((d) => d.toISOString())}::timestamptz[], ${col('data')}::jsonb[]) with ordinality as u(c, t, f, s, a, o, d, n)
+    order by n`.execute(db)
+}
 
 /**
  * Writes a planned history: the cases, one report each, and every event — each move checked
@@ -18,7 +32,7 @@ const ROWS_PER_INSERT = 1_000
 export async function writeHistory(db: DB, history: HistoryCase[]): Promise<{ cases: number; events: number }> {
   const cases: Insertable<CasesTable>[] = []
   const reports: Insertable<ReportsTable>[] = []
-  const events: (Insertable<CaseEventsTable> & { order: number })[] = []
+  const events: (EventRow & { order: number })[] = []
   let order = 0
   for (const h of history) {
     let status = 'received'
@@ -47,7 +61,7 @@ export async function writeHistory(db: DB, history: HistoryCase[]): Promise<{ ca
       if (step.type === 'eol_handling_chosen') eolHandlingAt = at
       startDate ??= (data.startDate as string | undefined) ?? (data.notifiedOn as string | undefined) ?? null
       events.push({
-        order: order++, case_id: h.id, type: step.type, from_status: from, to_status: to, actor_user_id: null,
+        order: order++, case_id: h.id, type: step.type, from_status: from, to_status: to,
         actor_label: step.actor, occurred_at: at, data: JSON.stringify(data),
       })
     })
@@ -64,13 +78,11 @@ export async function writeHistory(db: DB, history: HistoryCase[]): Promise<{ ca
       details: JSON.stringify(h.details), submitted_at: submittedAt,
     })
   }
-  events.sort((a, b) => (a.occurred_at as Date).getTime() - (b.occurred_at as Date).getTime() || a.order - b.order)
+  events.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.order - b.order)
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < cases.length; i += ROWS_PER_INSERT) await trx.insertInto('cases').values(cases.slice(i, i + ROWS_PER_INSERT)).execute()
     for (let i = 0; i < reports.length; i += ROWS_PER_INSERT) await trx.insertInto('reports').values(reports.slice(i, i + ROWS_PER_INSERT)).execute()
-    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('case_events').values(events.slice(i, i + ROWS_PER_INSERT).map(({ order: _, ...e }) => e)).execute()
-    }
+    for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) await insertEvents(trx, events.slice(i, i + EVENTS_PER_INSERT))
   })
   return { cases: cases.length, events: events.length }
 }
