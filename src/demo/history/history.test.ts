@@ -109,4 +109,27 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     // Every publication is an advisory published by the date.
     expect(f.advisoriesPublished).toBe(P.published)
   })
+
+  it('makes the public 2019Q3 report (JSON API) print the reference figures', async () => {
+    const res = await t.app.request('/api/v1/statistics/2019Q3')
+    expect(res.status).toBe(200)
+    const r = await res.json() as {
+      cumulative: { quarter: string; total: number }[]
+      product: Record<string, number> & { uncontactable: Record<string, number> }
+      website: Record<string, number> & { fixedWithin30Share: number; fixedWithin90Share: number }
+    }
+    expect(r.cumulative.map((q) => ({ quarter: q.quarter, total: q.total }))).toEqual(REF.cumulative.map((q) => ({ quarter: q.quarter, total: q.total })))
+    const P = REF.product, W = REF.website
+    expect(r.product).toMatchObject({
+      total: P.total, published: P.published, publishedByCommittee: P.publishedByCommittee, notVulnerable: P.notVulnerable,
+      inHandling: P.inHandling, uncontactableListed: P.uncontactableInHandling, notAccepted: P.notAccepted, handledIndividually: P.handledIndividually,
+      uncontactable: P.uncontactable,
+    })
+    expect(r.website).toMatchObject({
+      total: W.total, fixed: W.fixed, fixedWorkaround: W.workaround, fixedPageDeleted: W.pageDeleted, closedByAlert: W.closedByAlert,
+      notVulnerable: W.notVulnerable, inHandling: W.inHandling, stalled: W.stalled, notAccepted: W.notAccepted,
+    })
+    expect(Math.round(r.website.fixedWithin30Share * 100)).toBe(W.fixedWithin30Percent)
+    expect(Math.round(r.website.fixedWithin90Share * 100)).toBe(W.fixedWithin90Percent)
+  })
 })
