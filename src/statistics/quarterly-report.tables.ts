@@ -53,7 +53,7 @@ export function quarterlyReportFigures(r: QuarterlyReport, t: Translate, lang: L
   const figures: ReportFigure[] = [
     {
       id: 'cumulative', figure: 1, side: 'both', title: t('statistics.report.fig.cumulative'), note: t('statistics.report.note.cumulative'),
-      headline: last ? t('statistics.report.headline.cumulative', { total: last.total, days: last.businessDays, perDay: last.perBusinessDay.toFixed(2) }) : undefined,
+      headline: last ? t('statistics.report.headline.cumulative', { total: last.total.toLocaleString('en-US'), days: last.businessDays.toLocaleString('en-US'), perDay: last.perBusinessDay.toFixed(2) }) : undefined,
       head: [t('statistics.report.col.quarter'), t('statistics.kind.product'), t('statistics.kind.website'), t('statistics.col.total'),
         t('statistics.report.col.business_days'), t('statistics.report.col.per_business_day'), t('statistics.report.col.advisories')],
       rows: r.cumulative.map((x) => ({ key: x.quarter, cells: [x.quarter, x.product, x.website, x.total, x.businessDays, x.perBusinessDay.toFixed(2), x.advisoriesPublished] })),

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/http/context.js'
 import { formatDate } from '../platform/i18n/index.js'
-import { cellText } from './website-figures.tables.js'
+import { cellText, type Cell } from './website-figures.tables.js'
 import type { QuarterlyReport } from './quarterly-report.js'
 import type { ReportFigure } from './quarterly-report.tables.js'
 import { BarChart } from './charts/bar-chart.js'
@@ -31,6 +31,9 @@ body.print-layout { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; font-f
   @page { size: A4; margin: 14mm; }
 }
 `
+
+/** Counts with thousands separators (15,050), as the printed report has them. */
+const show = (c: Cell): string => (typeof c === 'number' ? c.toLocaleString('en-US') : cellText(c))
 
 const reportHref = (quarter: string, query: string) => `/statistics/${quarter}?${query}`
 
@@ -82,7 +85,7 @@ function Figure(props: { c: Ctx; report: QuarterlyReport; figure: ReportFigure; 
           <thead><tr>{f.head.map((h) => <th scope="col">{h}</th>)}</tr></thead>
           <tbody>{f.rows.map((r) => (
             <tr data-row={r.key} data-kind={r.kind ?? 'row'}>
-              {r.cells.map((cell, i) => (i === 0 ? <th scope="row">{cellText(cell)}</th> : <td>{cellText(cell)}</td>))}
+              {r.cells.map((cell, i) => (i === 0 ? <th scope="row">{show(cell)}</th> : <td>{show(cell)}</td>))}
             </tr>
           ))}</tbody>
         </table>
