@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
+import { productFigures } from '../statistics/product-figures.js'
+import { japanDate } from '../platform/calendar/business-days.js'
 import { apiClient, browserClient, createUser, lastMailTo, type TestUser } from '../../test/support/clients.js'
 import { productReport, productReportForm } from '../../test/support/fixtures.js'
 
@@ -90,6 +92,18 @@ describe('reporting a product vulnerability', () => {
 })
 
 describe('intake decisions', () => {
+  it('counts a product type corrected at acceptance under the corrected type in the statistics', async () => {
+    const filed = await apiClient(t).post('/api/v1/reports', productReport({ productName: 'Type corrected product', productType: 'router' }))
+    const queue = await intake.api.get('/api/v1/intake/queue')
+    const item = queue.json.waiting.find((w: any) => w.receiptNumber === filed.json.receiptNumber)
+    const before = await productFigures(t.db, { asOf: japanDate(t.clock.now()) })
+    expect((await intake.api.post(`/api/v1/cases/${item.caseId}/accept`, { productType: 'web_application' })).status).toBe(200)
+    const after = await productFigures(t.db, { asOf: japanDate(t.clock.now()) })
+    const count = (f: typeof after, type: string) => f.byProductType.rows.find((r) => r.type === type)?.count ?? 0
+    expect(count(after, 'web_application') - count(before, 'web_application')).toBe(1)
+    expect(count(after, 'router') - count(before, 'router')).toBe(-1)
+  })
+
   it('accepts a report and tells the finder', async () => {
     const filed = await apiClient(t).post('/api/v1/reports', productReport({ finderEmail: 'accept-me@example.test' }))
     const queue = await intake.api.get('/api/v1/intake/queue')

@@ -125,7 +125,8 @@ export async function acceptCase(deps: Deps, input: { caseId: string; actor: Act
   return transitionProductCase(deps.db, {
     caseId: input.caseId, action: 'accept', actor: input.actor, clock: deps.clock,
     changes: { accepted_at: now, ...(input.productType ? { product_type: input.productType } : {}) },
-    data: { note: input.note ?? null }, apply,
+    // A product type intake corrects on acceptance is in the event too: the statistics read types from the event log.
+    data: { note: input.note ?? null, ...(input.productType && { productType: input.productType }) }, apply,
   })
 }
 

@@ -72,7 +72,7 @@ export async function submitSelfReport(deps: Deps, input: { report: SelfReportIn
     }).execute()
     await appendEvent(trx, {
       caseId, type: 'self_report_submitted', actor: actorOf(user), at: now, to: 'received',
-      data: { selfReportId, receiptNumber: receipt, partyId, organizationId },
+      data: { selfReportId, receiptNumber: receipt, partyId, organizationId, ...(r.productType && { productType: r.productType }) },
     })
     await mailSubmitter(trx, deps, user.id, 'received', receipt, now)
     return receipt
