@@ -4,6 +4,7 @@ import { websiteFigures } from '../../statistics/website-figures.js'
 import { REFERENCE_2019Q3 as REF } from '../../statistics/reference-2019q3.js'
 import { hasSyntheticHistory } from '../../statistics/reference-2019q3.notice.js'
 import { productFigures } from '../../statistics/product-figures.js'
+import { browserClient, createUser, signInBrowser } from '../../../test/support/clients.js'
 import { seedHistory, SYNTHETIC_LABEL } from './history.js'
 import { planHistory } from './plan.js'
 
@@ -131,5 +132,19 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     })
     expect(Math.round(r.website.fixedWithin30Share * 100)).toBe(W.fixedWithin30Percent)
     expect(Math.round(r.website.fixedWithin90Share * 100)).toBe(W.fixedWithin90Percent)
+  })
+
+  it('opens for staff: a case of every kind and status, and the intake, coordination and website lists', async () => {
+    const staff = await createUser(t, { roles: ['intake', 'coordinator'] })
+    const b = browserClient(t)
+    await signInBrowser(t, b, staff)
+    const samples = await t.db.selectFrom('cases').select(['kind', 'status', (eb) => eb.fn.min('id').as('id')]).groupBy(['kind', 'status']).execute()
+    expect(samples.length).toBeGreaterThanOrEqual(18)
+    for (const s of samples) {
+      const page = await b.get(`/cases/${s.id}`)
+      expect({ kind: s.kind, status: s.status, code: page.status }).toEqual({ kind: s.kind, status: s.status, code: 200 })
+      expect(page.text).toContain('合成データ')
+    }
+    for (const path of ['/intake', '/coordination', '/websites']) expect((await b.get(path)).status).toBe(200)
   })
 })
