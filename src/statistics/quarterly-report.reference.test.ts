@@ -45,6 +45,7 @@ describe('the 2019Q3 report over the synthetic programme history', () => {
   it('shows the same on the public page', async () => {
     const res = await apiClient(t).get('/statistics/2019Q3')
     expect(res.status).toBe(200)
+    expect(res.text).toContain('デモ用の合成データ')
     expect(res.text).toContain('累計 15,050 件、就業日 3,711 日、1就業日あたり 4.06 件')
   }, 120_000)
 })

@@ -141,6 +141,7 @@ describe('the public report page', () => {
     expect(res.text).toContain('<title id="chart-cumulative-title">届出件数の累計と1就業日あたりの届出件数</title>')
     expect(res.text).toContain('<desc id="chart-cumulative-desc">')
     expect(res.text).not.toContain('<script')
+    expect(res.text).not.toContain('data-testid="synthetic"')
     // this quarter (received in it) | cumulative
     expect(cells(res.text, 'website-status', 'fixed').slice(2)).toEqual(['11', '47.8%'])
     expect(cells(res.text, 'website-status', 'total').slice(2)).toEqual(['23', '100.0%'])

@@ -38,10 +38,11 @@ const show = (c: Cell): string => (typeof c === 'number' ? c.toLocaleString('en-
 const reportHref = (quarter: string, query: string) => `/statistics/${quarter}?${query}`
 
 /** The public index: every quarter with a report, newest first. */
-export function QuarterIndexPage(props: { c: Ctx; quarters: { quarter: string; end: string }[] }) {
+export function QuarterIndexPage(props: { c: Ctx; quarters: { quarter: string; end: string }[]; synthetic: boolean }) {
   const { t, lang } = props.c.var
   return (
     <>
+      {props.synthetic && <SyntheticNotice c={props.c} />}
       <p>{t('statistics.report.index_intro')}</p>
       {props.quarters.length === 0
         ? <p class="meta" data-testid="no-quarters">{t('statistics.report.no_quarters')}</p>
@@ -56,6 +57,11 @@ export function QuarterIndexPage(props: { c: Ctx; quarters: { quarter: string; e
       <p class="meta">{t('statistics.report.api_hint')} <code>GET /api/v1/statistics/YYYYQn</code></p>
     </>
   )
+}
+
+/** Said first on every report page when the database holds the made-up programme history of the demo. */
+function SyntheticNotice(props: { c: Ctx }) {
+  return <p class="notice" role="note" data-testid="synthetic">{props.c.var.t('statistics.report.synthetic')}</p>
 }
 
 function Chart(props: { figure: ReportFigure }) {
@@ -117,13 +123,14 @@ function Figures(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure
 }
 
 /** The report of one quarter: what it counts, the downloads, then every figure with its chart and table. */
-export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print?: boolean }) {
+export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print?: boolean; synthetic: boolean }) {
   const { c, report: r } = props
   const { t, lang } = c.var
   const print = props.print ?? false
   return (
     <div class="report" data-quarter={r.quarter}>
       <link rel="stylesheet" href="/statistics/report.css" />
+      {props.synthetic && <SyntheticNotice c={c} />}
       <p>{t('statistics.report.intro', { from: formatDate(r.quarterStart, lang), to: formatDate(r.quarterEnd, lang) })}</p>
       {!print && (
         <ul class="downloads no-print">
@@ -141,7 +148,7 @@ export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; fi
 }
 
 /** The print layout: the report alone, without the site's header, menus or footer, ready to print to PDF. */
-export async function printDocument(c: Ctx, title: string, report: QuarterlyReport, figures: ReportFigure[]): Promise<string> {
+export async function printDocument(c: Ctx, title: string, report: QuarterlyReport, figures: ReportFigure[], synthetic: boolean): Promise<string> {
   const { t, lang } = c.var
   const body = (
     <html lang={lang}>
@@ -156,7 +163,7 @@ export async function printDocument(c: Ctx, title: string, report: QuarterlyRepo
         <p class="no-print"><a href={`/statistics/${report.quarter}?lang=${lang}`}>{t('statistics.report.back_to_screen')}</a> — {t('statistics.report.print_hint')}</p>
         <h1>{title}</h1>
         <p class="meta">{t('app.name')}</p>
-        <QuarterlyReportPage c={c} report={report} figures={figures} print />
+        <QuarterlyReportPage c={c} report={report} figures={figures} print synthetic={synthetic} />
       </body>
     </html>
   )

@@ -16,6 +16,7 @@ import { quarterlyReportCsv } from './quarterly-report.csv.js'
 import { quarterlyReportXlsx } from './quarterly-report.xlsx.js'
 import { quarterlyReportErrors } from './quarterly-report.errors.js'
 import { firstReportDate } from './quarterly-report.repository.js'
+import { hasSyntheticHistory } from './reference-2019q3.notice.js'
 import {
   compareQuarters, FIRST_QUARTER, lastFinishedQuarter, parseQuarter, quarterEnd, quarterName, quarterOf, quartersUpTo,
 } from './quarterly-report.quarters.js'
@@ -81,7 +82,7 @@ statisticsRoutes.get('/statistics', async (c) => {
   const quarters = from && compareQuarters(from, latest) <= 0
     ? quartersUpTo(latest, compareQuarters(latest, from) + 1).reverse().map((x) => ({ quarter: quarterName(x), end: quarterEnd(x) }))
     : []
-  return page(c, t('statistics.report.index_title'), <QuarterIndexPage c={c} quarters={quarters} />)
+  return page(c, t('statistics.report.index_title'), <QuarterIndexPage c={c} quarters={quarters} synthetic={await hasSyntheticHistory(deps.db)} />)
 })
 
 statisticsRoutes.get('/statistics/report.css', (c) =>
@@ -109,8 +110,9 @@ statisticsRoutes.get('/statistics/:quarter', async (c) => {
       'Content-Disposition': `attachment; filename="statistics-${report.quarter}-${lang}.xlsx"`,
     })
   }
-  if (c.req.query('view') === 'print') return c.html(await printDocument(c, title, report, all))
-  return page(c, title, <QuarterlyReportPage c={c} report={report} figures={all} />)
+  const synthetic = await hasSyntheticHistory(c.var.deps.db)
+  if (c.req.query('view') === 'print') return c.html(await printDocument(c, title, report, all, synthetic))
+  return page(c, title, <QuarterlyReportPage c={c} report={report} figures={all} synthetic={synthetic} />)
 })
 
 statisticsRoutes.get('/api/v1/statistics/:quarter', async (c) => c.json(await reportOf(c)))
