@@ -28,7 +28,7 @@ export async function advisoriesPublishedPerQuarter(db: DB, quarters: Quarter[],
 /** The Japan date of the first report ever received, or null before any. */
 export async function firstReportDate(db: DB): Promise<string | null> {
   const row = await db.selectFrom('case_events').select((eb) => eb.fn.min('occurred_at').as('first'))
-    .where('type', '=', 'report_submitted').executeTakeFirst()
+    .where('type', 'in', ['report_submitted', 'self_report_submitted']).executeTakeFirst()
   const first = row?.first as Date | string | null | undefined
   return first ? japanDate(new Date(first)) : null
 }

@@ -160,10 +160,12 @@ export async function printDocument(c: Ctx, title: string, report: QuarterlyRepo
         <link rel="stylesheet" href="/statistics/report.css" />
       </head>
       <body class="print-layout">
-        <p class="no-print"><a href={`/statistics/${report.quarter}?lang=${lang}`}>{t('statistics.report.back_to_screen')}</a> — {t('statistics.report.print_hint')}</p>
-        <h1>{title}</h1>
-        <p class="meta">{t('app.name')}</p>
-        <QuarterlyReportPage c={c} report={report} figures={figures} print synthetic={synthetic} />
+        <main>
+          <p class="no-print"><a href={`/statistics/${report.quarter}?lang=${lang}`}>{t('statistics.report.back_to_screen')}</a> — {t('statistics.report.print_hint')}</p>
+          <h1>{title}</h1>
+          <p class="meta">{t('app.name')}</p>
+          <QuarterlyReportPage c={c} report={report} figures={figures} print synthetic={synthetic} />
+        </main>
       </body>
     </html>
   )
