@@ -9,9 +9,11 @@ import { LineChart } from './charts/line-chart.js'
 
 /** The report's own stylesheet (served at /statistics/report.css: the CSP allows no inline style). */
 export const REPORT_CSS = `
-.report .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 0 2rem; align-items: start; }
+/* On a phone the pair stacks and a wide table scrolls inside itself (app.css), never the page. */
+.report .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); gap: 0 2rem; align-items: start; }
+.report .pair > *, .report .figure-body > * { min-width: 0; }
 .report .figure-body { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-.report .figure-body > table { flex: 1 1 18rem; }
+.report .figure-body > table { flex: 1 1 18rem; max-width: 100%; }
 .report svg.chart { max-width: 100%; height: auto; background: #fff; }
 .report table.figures td { text-align: right; font-variant-numeric: tabular-nums; }
 .report table.figures tr[data-kind="sub"] th { padding-left: 1.5em; font-weight: normal; }
