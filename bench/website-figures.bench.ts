@@ -9,25 +9,12 @@
  *   BENCH_CASES=1000000 npx tsx bench/website-figures.bench.ts
  *   BENCH_CASES=1500000 DATABASE_URL=postgres://… npx tsx bench/website-figures.bench.ts   # a second run reuses the data
  */
-process.env.KEIKAI_LOG ??= 'off'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
-import { openDatabase } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
+import { batch, closeBench, db, filedAt as filed, loadOnce, timed } from './event-history.js'
 import { websiteFigures } from '../src/statistics/website-figures.js'
 
-const N = Number(process.env.BENCH_CASES ?? 100_000)
-const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const BATCH = 100_000
 const TYPES = ['xss', 'xss', 'xss', 'xss', 'xss', 'xss', 'dns_misconfiguration', 'sql_injection', 'file_exposure', 'other']
 const IMPACTS = ['fake_content', 'fake_content', 'fake_content', 'fake_content', 'fake_content', 'domain_info_injection', 'data_tampering', 'personal_info_leak', 'server_file_leak', 'other']
-
-const dir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'keikai-bench-'))
-const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: dir ?? undefined })
-await migrateToLatest(handle.db)
-const { db } = handle
 
 /**
  * One batch of cases [lo, hi): every case's events in order of their stages, so ids follow time
@@ -36,20 +23,14 @@ const { db } = handle
  * by alert, < 910 not vulnerable, < 930 stalled, else still with the operator.
  */
 async function loadBatch(lo: number, hi: number) {
-  const days = 20 * 365
   const k = sql`((i * 7919) % 1000)`
-  const filed = sql`(timestamptz '2004-07-08 10:00+09' + ((i::float8 / ${N}) * ${days}) * interval '1 day')`
   const notified = sql`(${filed} + interval '3 days')`
   // days to the ending skew short, as in the real programme (about half fixed within a month)
   const ended = sql`(${notified} + (((i * 37) % 400) * ((i * 37) % 400) / 400) * interval '1 day')`
-  const ev = (type: string, from: string | null, to: string | null, at: typeof filed, data: ReturnType<typeof sql>, where: ReturnType<typeof sql>) => sql`
-    insert into case_events (case_id, type, from_status, to_status, actor_label, occurred_at, data)
-    select 'bench-' || i, ${type}, ${from}, ${to}, 'bench', ${at}, ${data}
-    from generate_series(${lo}::bigint, ${hi - 1}::bigint) i where ${where}`.execute(db)
+  const { cases, event: ev } = batch('bench-', 'website', lo, hi)
   const types = sql`(array[${sql.join(TYPES)}])[1 + i % ${TYPES.length}]`
   const impacts = sql`(array[${sql.join(IMPACTS)}])[1 + i % ${IMPACTS.length}]`
-  await sql`insert into cases (id, kind, status, title, created_at, updated_at)
-    select 'bench-' || i, 'website', 'received', 'bench ' || i, ${filed}, ${filed} from generate_series(${lo}::bigint, ${hi - 1}::bigint) i`.execute(db)
+  await cases()
   const classification = sql`jsonb_build_object('kind', 'website', 'vulnerabilityType', ${types}, 'impact', ${impacts})`
   await ev('report_submitted', null, 'received', filed, classification, sql`true`)
   await ev('reject', 'received', 'not_accepted', sql`${filed} + interval '2 days'`, sql`'{"reason":"out_of_scope"}'::jsonb`, sql`${k} < 24`)
@@ -65,30 +46,13 @@ async function loadBatch(lo: number, hi: number) {
   await ev('close_stalled', 'operator_notified', 'stalled', ended, sql`'{"reason":"operator_unreachable"}'::jsonb`, sql`${k} >= 910 and ${k} < 930`)
 }
 
-const t0 = performance.now()
-// A PostgreSQL database loaded by an earlier run with the same N is reused: only the timing is redone.
-const loaded = (await sql<{ n: number }>`select count(*)::int as n from cases where id like 'bench-%'`.execute(db)).rows[0]!.n
-if (loaded !== N) {
-  for (let lo = 0; lo < N; lo += BATCH) await loadBatch(lo, Math.min(N, lo + BATCH))
-  await sql`analyze`.execute(db)
-}
-const events = (await sql<{ n: number }>`select count(*)::int as n from case_events`.execute(db)).rows[0]!.n
-console.log(`${handle.backend}: ${N.toLocaleString()} website cases, ${events.toLocaleString()} events ${loaded === N ? 'reused' : 'loaded'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+await loadOnce('bench-', 'website cases', loadBatch)
 
 for (const asOf of ['2014-06-30', '2024-12-31']) {
-  const times: number[] = []
-  let figures
-  for (let r = 0; r < RUNS; r++) {
-    const s = performance.now()
-    figures = await websiteFigures(db, { asOf })
-    times.push(performance.now() - s)
-  }
-  times.sort((a, b) => a - b)
-  const f = figures!
-  console.log(`asOf ${asOf}: median ${(times[Math.floor(times.length / 2)]! / 1000).toFixed(2)} s (min ${(times[0]! / 1000).toFixed(2)} s) — `
+  const { result: f, time } = await timed(() => websiteFigures(db, { asOf }))
+  console.log(`asOf ${asOf}: ${time} — `
     + `${f.reportsReceived.toLocaleString()} reports, fixed ${f.statuses.fixed.percent}%, within 30 days ${f.daysToFix.overall.within30.percent}%, `
     + `within 90 days ${f.daysToFix.overall.within90.percent}%, long-running ${f.longRunning.total.toLocaleString()}`)
 }
 
-await handle.close()
-if (dir) rmSync(dir, { recursive: true, force: true })
+await closeBench()
