@@ -118,17 +118,20 @@ export async function signInBrowser(t: TestApp, b: BrowserClient, user: { email:
 
 /**
  * A party's contact (a developer's or an operator's) registers from the invitation mailed with
- * the case notification, as in life, lands on the case, and gets an API token for what follows.
+ * the case notification, as in life, lands on the case, and gets an API token for what follows;
+ * the browser stays signed in.
  */
-export async function acceptMailedInvitation(t: TestApp, contactEmail: string, caseId: string, displayName: string): Promise<TestUser> {
+export async function acceptMailedInvitation(t: TestApp, contactEmail: string, caseId: string, displayName: string) {
   const mail = (await lastMailTo(t, contactEmail))[0]!
   const invitationPath = new URL(mail.body_text.match(/https?:\/\/\S+\/invitations\/\S+/)![0]).pathname
   const browser = browserClient(t)
   await browser.get(invitationPath)
   const created = await browser.post(invitationPath, { displayName, email: contactEmail, password: TEST_PASSWORD })
-  if (created.location !== `/cases/${caseId}`) throw new Error(`invitation of ${contactEmail} led to ${created.location}, not the case`)
-  const user = await t.db.selectFrom('users').select('id').where('email', '=', contactEmail).executeTakeFirstOrThrow()
-  const { token } = await createApiToken(t.db, user.id, 'story')
-  return { id: user.id, email: contactEmail, token, totpSecret: null, api: apiClient(t, token) }
+  if (created.status !== 303 || created.location !== `/cases/${caseId}`) {
+    throw new Error(`invitation of ${contactEmail} answered ${created.status} to ${created.location}, not the case`)
+  }
+  const row = await t.db.selectFrom('users').select('id').where('email', '=', contactEmail).executeTakeFirstOrThrow()
+  const { token } = await createApiToken(t.db, row.id, 'story')
+  const user: TestUser = { id: row.id, email: contactEmail, token, totpSecret: null, api: apiClient(t, token) }
+  return { user, browser, invitationPath }
 }
-

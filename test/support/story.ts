@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { TestApp } from './test-app.js'
-import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD, type ApiClient, type TestUser } from './clients.js'
+import { acceptMailedInvitation, apiClient, createUser, type ApiClient } from './clients.js'
 import { productReport } from './fixtures.js'
 
 /**
@@ -27,16 +27,6 @@ export async function walkToNotifiedDeveloper(t: TestApp, opts: { contactEmail?:
   const notified = await coordinator.api.post(`/api/v1/cases/${caseId}/parties/${party.json.partyId}/notify`, { contactId: contact.json.id })
   expect(notified.status).toBe(200)
 
-  const mail = (await lastMailTo(t, contactEmail))[0]!
-  const invitationPath = new URL(mail.body_text.match(/https?:\/\/\S+\/invitations\/\S+/)![0]).pathname
-  const developerBrowser = browserClient(t)
-  await developerBrowser.get(invitationPath)
-  const created = await developerBrowser.post(invitationPath, { displayName: 'Dev Sato', email: contactEmail, password: TEST_PASSWORD })
-  expect(created.status).toBe(303)
-  expect(created.location).toBe(`/cases/${caseId}`)
-  const devUser = await t.db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', contactEmail).executeTakeFirstOrThrow()
-  const { createApiToken } = await import('../../src/accounts/sessions.js')
-  const { token } = await createApiToken(t.db, devUser.id, 'story')
-  const developer: TestUser = { id: devUser.id, email: contactEmail, token, totpSecret: null, api: apiClient(t, token) }
+  const { user: developer, browser: developerBrowser, invitationPath } = await acceptMailedInvitation(t, contactEmail, caseId, 'Dev Sato')
   return { intake, coordinator, filed: filed.json, caseId, orgId: org.json.id as string, partyId: party.json.partyId as string, developer, developerBrowser, invitationPath, contactEmail }
 }

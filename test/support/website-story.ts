@@ -1,8 +1,7 @@
 import { expect } from 'vitest'
 import type { TestApp } from './test-app.js'
-import { apiClient, browserClient, createUser, lastMailTo, TEST_PASSWORD, type ApiClient, type TestUser } from './clients.js'
+import { acceptMailedInvitation, apiClient, createUser, type ApiClient, type TestUser } from './clients.js'
 import { websiteReport } from './fixtures.js'
-import { createApiToken } from '../../src/accounts/sessions.js'
 
 /** Files a website report through the public API and returns its case. */
 export async function fileWebsiteReport(t: TestApp, overrides: Record<string, unknown> = {}, finder?: ApiClient) {
@@ -37,15 +36,6 @@ export async function walkToNotifiedOperator(t: TestApp, opts: {
   const notified = await intake.api.post(`/api/v1/cases/${filed.caseId}/operator`, { organizationId: op.orgId, contactId: op.contactId })
   expect(notified.status, JSON.stringify(notified.json)).toBe(200)
 
-  const mail = (await lastMailTo(t, op.contactEmail))[0]!
-  const invitationPath = new URL(mail.body_text.match(/https?:\/\/\S+\/invitations\/\S+/)![0]).pathname
-  const operatorBrowser = browserClient(t)
-  await operatorBrowser.get(invitationPath)
-  const created = await operatorBrowser.post(invitationPath, { displayName: 'Web Tanaka', email: op.contactEmail, password: TEST_PASSWORD })
-  expect(created.status).toBe(303)
-  expect(created.location).toBe(`/cases/${filed.caseId}`)
-  const user = await t.db.selectFrom('users').select(['id']).where('email', '=', op.contactEmail).executeTakeFirstOrThrow()
-  const { token } = await createApiToken(t.db, user.id, 'story')
-  const operator: TestUser = { id: user.id, email: op.contactEmail, token, totpSecret: null, api: apiClient(t, token) }
+  const { user: operator, browser: operatorBrowser } = await acceptMailedInvitation(t, op.contactEmail, filed.caseId, 'Web Tanaka')
   return { intake, caseId: filed.caseId, filed, orgId: op.orgId, partyId: notified.json.partyId as string, operator, operatorBrowser, contactEmail: op.contactEmail }
 }
