@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
+import { latestValue } from './case-states.repository.js'
 
 /** How a case whose developer was listed as uncontactable (連絡不能) stands at the date (figure 7). */
 export type UncontactableStanding = 'still' | 'resumed' | 'resumed_completed' | 'published_by_committee'
@@ -17,24 +18,20 @@ export type ProductCaseGroup = {
   over300: boolean | null
   /** Null when the case's developer was never declared uncontactable. */
   uncontactable: UncontactableStanding | null
+  /** Received from the `receivedFrom` asked for (false when none was). */
+  recent: boolean
   cases: number
 }
 
-/** Events that start a report (届出): a finder's report of a product, or a developer's own (自社製品届出). */
-const REPORT_EVENTS = ['report_submitted', 'self_report_submitted']
-/** Events that carry the product type or the cause; the latest one before the date is in force. */
-const CLASSIFYING_EVENTS = ['report_submitted', 'accept', 'case_classified']
 const CLOSED = ['published', 'not_vulnerable', 'handled_individually', 'closed_low_impact']
 
 /**
- * Replays every product report's events up to `cutoff` inside the database and returns the reports
- * grouped by what the figures need — a few hundred rows, however many reports there are.
- *
- * Per case (events in id order, which is their order: each change locks its case):
+ * Every product report as of the states' cutoff, one row per case with what the figures count by
+ * (columns: case_id, received_at, status, product_type, cause, by_committee, days, uncontactable).
+ * Reads the states of case-states.repository.ts:
  * - a report: it began with report_submitted `kind: 'product'` or self_report_submitted. Cases
  *   opened from an overseas coordination request (coordination_request_received, JVNVU#) are not
  *   reports to the programme and are left out, as the real report leaves them out;
- * - received on: the Japan date of that first event (for `receivedFrom`);
  * - a duplicate rejected with `duplicateOf` (joined to, or linked with, the case it duplicates) is
  *   counted once, with that case: it is left out here altogether (before its rejection it is a
  *   report awaiting intake like any other);
@@ -47,54 +44,38 @@ const CLOSED = ['published', 'not_vulnerable', 'handled_individually', 'closed_l
  *   of a multi-vendor case listed while the case goes on is not an uncontactable case). Published
  *   by committee decision ends it; else a `resume_coordination` after the last declaration makes it
  *   resumed (completed once the case is closed); else it is still uncontactable.
- * Speed: as in website-figures.repository.ts — max of zero-padded id || value, no join with `cases`.
+ */
+export function productCases(states: RawBuilder<unknown>): RawBuilder<unknown> {
+  const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
+  return sql`
+    select
+      case_id, received_at, status, product_type, cause,
+      status = 'published' and committee = 'true' as by_committee,
+      case when status = 'published' then greatest(0, ${japanDay(sql`published_at`)} - ${japanDay(sql`accepted_at`)}) end as days,
+      case
+        when listed_id is null then null
+        when status = 'published' and committee = 'true' then 'published_by_committee'
+        when resumed_id > listed_id and status not in ('uncontactable', 'committee_review')
+          then case when status in (${sql.join(CLOSED.map((x) => sql.lit(x)))}) then 'resumed_completed' else 'resumed' end
+        else 'still'
+      end as uncontactable
+    from (
+      select case_id, received_at, accepted_at, published_at, listed_id, resumed_id,
+        ${latestValue('status_k')} as status, ${latestValue('product_type_k')} as product_type,
+        ${latestValue('cause_k')} as cause, ${latestValue('committee_k')} as committee
+      from (${states}) st
+      where product_report and duplicate_at is null
+    ) c`
+}
+
+/**
+ * The product reports of `states` grouped by what the figures need — a few hundred rows, however
+ * many reports there are. `recent`: received from `receivedFrom` on (the report's "this quarter").
  */
 export async function groupProductCases(db: DB, q: {
-  cutoff: Date; receivedFrom: Date | null; publicationBounds: readonly number[]
+  states: RawBuilder<unknown>; receivedFrom: Date | null; publicationBounds: readonly number[]
 }): Promise<ProductCaseGroup[]> {
-  const list = (xs: string[]) => sql.join(xs.map((t) => sql.lit(t)))
-  // `e.k`: the padded id, computed once per event in the `events` subquery rather than once per aggregate.
-  const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) =>
-    sql`substr(max(e.k || (${value})) filter (where ${filter}), 20)`
-  const isReport = sql`(e.type = 'self_report_submitted' or (e.type = 'report_submitted' and e.data->>'kind' = 'product'))`
-  const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
   const { rows } = await sql<ProductCaseGroup>`
-    with per_case as (
-      select
-        ${latest(sql`e.to_status`, sql`e.to_status is not null`)} as status,
-        ${latest(sql`e.data->>'productType'`, sql`e.type in (${list(CLASSIFYING_EVENTS)}) and e.data->>'productType' is not null`)} as product_type,
-        ${latest(sql`e.data->>'cause'`, sql`e.type = 'case_classified' and e.data->>'cause' is not null`)} as cause,
-        ${latest(sql`coalesce(e.data->>'decidedByCommittee', 'false')`, sql`e.type = 'schedule_publication'`)} as committee_scheduled,
-        min(e.occurred_at) filter (where e.type = 'accept') as accepted_at,
-        max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish') as published_at,
-        max(e.id) filter (where e.type = 'declare_uncontactable') as listed_id,
-        max(e.id) filter (where e.type = 'resume_coordination') as resumed_id
-      from (
-        select ev.case_id, ev.id, lpad(ev.id::text, 19, '0') as k, ev.type, ev.to_status, ev.occurred_at, ev.data
-        from case_events ev
-        where ev.occurred_at < ${q.cutoff}
-          -- only changes of state and classifications matter; messages and other logged steps are skipped early
-          and (ev.to_status is not null or ev.type in (${list([...REPORT_EVENTS, ...CLASSIFYING_EVENTS])}))
-      ) e
-      group by e.case_id
-      having bool_or(${isReport})
-        and not bool_or(e.type = 'reject' and e.data->>'duplicateOf' is not null)
-        ${q.receivedFrom ? sql`and min(e.occurred_at) filter (where ${isReport}) >= ${q.receivedFrom}` : sql``}
-    ),
-    measured as (
-      select
-        status, product_type, cause,
-        status = 'published' and committee_scheduled = 'true' as by_committee,
-        case when status = 'published' then greatest(0, ${japanDay(sql`published_at`)} - ${japanDay(sql`accepted_at`)}) end as days,
-        case
-          when listed_id is null then null
-          when status = 'published' and committee_scheduled = 'true' then 'published_by_committee'
-          when resumed_id > listed_id and status not in ('uncontactable', 'committee_review')
-            then case when status in (${list(CLOSED)}) then 'resumed_completed' else 'resumed' end
-          else 'still'
-        end as uncontactable
-      from per_case
-    )
     select
       status,
       product_type as "productType",
@@ -104,9 +85,10 @@ export async function groupProductCases(db: DB, q: {
       days <= 45 as within45,
       days >= 301 as over300,
       uncontactable,
+      ${q.receivedFrom ? sql`received_at >= ${q.receivedFrom}` : sql`false`} as recent,
       count(*)::int as cases
-    from measured
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    from (${productCases(q.states)}) m
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
   `.execute(db)
   return rows
 }

@@ -1,4 +1,6 @@
+import type { RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
+import { withCaseStates } from './case-states.repository.js'
 import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { CAUSES, PRODUCT_TYPES } from '../cases/categories.js'
 import { daysToFixBuckets, type DayBucket } from './buckets.js'
@@ -53,15 +55,27 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  * information and advisories then count what was provided / published from that date on.
  */
 export async function productFigures(db: DB, opts: { asOf: string; receivedFrom?: string; publicationBounds?: readonly number[] }): Promise<ProductFigures> {
+  const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, states) => productFiguresOf(trx, states, opts))
+  return received ?? all
+}
+
+/**
+ * The product figures over `states` (case-states.repository.ts, before the end of `asOf`): of
+ * every report, and with `receivedFrom` also of those received from that date on — both from one
+ * pass over the reports.
+ */
+export async function productFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
+  asOf: string; receivedFrom?: string; publicationBounds?: readonly number[]
+}): Promise<{ all: ProductFigures; received: ProductFigures | null }> {
   const buckets = daysToPublicationBuckets(opts.publicationBounds)
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
   const from = opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null
-  const [groups, marked, advisoriesPublished] = await Promise.all([
-    groupProductCases(db, { cutoff, receivedFrom: from, publicationBounds: buckets.map((b) => b.from) }),
-    markedProvisions(db, { cutoff }),
-    countPublishedAdvisories(db, { cutoff, from }),
-  ])
-  return assembleProductFigures(groups, marked, { asOf: opts.asOf, cutoff, from, buckets, advisoriesPublished })
+  const groups = await groupProductCases(db, { states, receivedFrom: from, publicationBounds: buckets.map((b) => b.from) })
+  const marked = await markedProvisions(db, { cutoff })
+  const assemble = async (of: ProductCaseGroup[], since: Date | null) =>
+    assembleProductFigures(of, marked, { asOf: opts.asOf, cutoff, from: since, buckets, advisoriesPublished: await countPublishedAdvisories(db, { cutoff, from: since }) })
+  return { all: await assemble(groups, null), received: from ? await assemble(groups.filter((g) => g.recent), from) : null }
 }
 
 /**

@@ -9,7 +9,11 @@ import type { ProductFigures } from './product-figures.js'
 import {
   businessDaysSinceStart, perBusinessDay, quarterEnd, quarterName, quarterStart, quartersUpTo, type Quarter,
 } from './quarterly-report.quarters.js'
-import { advisoriesPublishedPerQuarter } from './quarterly-report.repository.js'
+import { advisoriesPublishedPerQuarter, reportsReceivedBy } from './quarterly-report.repository.js'
+import { productFiguresOf } from './product-figures.js'
+import { websiteFiguresOf } from './website-figures.js'
+import { withCaseStates } from './case-states.repository.js'
+import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
 
 /** A share as a fraction 0–1 to 4 decimals (the JSON's unit); null when the whole is 0. */
 export type Fraction = number | null
@@ -57,12 +61,6 @@ export type QuarterlyReport = {
   quarterOnly: { product: ProductBlock; website: WebsiteBlock }
   /** Advisories that became public in the quarter, and since the start. */
   advisoriesPublished: { quarter: number; cumulative: number }
-}
-
-/** Where the figures come from: product-figures.ts and website-figures.ts (passed in, so tests and benchmarks can choose). */
-export type FigureSources = {
-  product: (db: DB, o: { asOf: string; receivedFrom?: string }) => Promise<ProductFigures>
-  website: (db: DB, o: { asOf: string; receivedFrom?: string }) => Promise<WebsiteFigures>
 }
 
 export const CUMULATIVE_QUARTERS = 12
@@ -141,39 +139,37 @@ export function websiteBlock(f: WebsiteFigures): WebsiteBlock {
 }
 
 /**
- * The report of a finished quarter, from the event log alone (each figure as of the end of its
- * quarter's last day in Japan, so nothing later ever changes it). The caller checks the quarter is
- * over; `now` bounds the advisories to those public by now (publicAdvisories), which for a finished
- * quarter changes nothing but keeps the one visibility rule.
+ * The report of a quarter, from the event log alone: each figure as of the end of `asOf`'s day in
+ * Japan (the quarter's last day for the public report, so nothing later ever changes it; any day
+ * of the quarter for staff), the quarter's block over the reports received from its first day.
+ * Every query reads the same case states (one transaction): the product and website blocks in one
+ * pass each, the 12 cumulative totals in one more. `now` bounds the advisories to those public by
+ * now (publicAdvisories), which for a finished quarter changes nothing but keeps the one visibility rule.
  */
-export async function quarterlyReport(db: DB, quarter: Quarter, sources: FigureSources, now: Date): Promise<QuarterlyReport> {
-  const end = quarterEnd(quarter)
+export async function quarterlyReport(db: DB, quarter: Quarter, now: Date, asOf: string = quarterEnd(quarter)): Promise<QuarterlyReport> {
   const start = quarterStart(quarter)
-  const [product, website, productQ, websiteQ] = [
-    await sources.product(db, { asOf: end }),
-    await sources.website(db, { asOf: end }),
-    await sources.product(db, { asOf: end, receivedFrom: start }),
-    await sources.website(db, { asOf: end, receivedFrom: start }),
-  ]
   const quarters = quartersUpTo(quarter, CUMULATIVE_QUARTERS)
-  const advisories = await advisoriesPublishedPerQuarter(db, quarters, now)
-  const cumulative: CumulativeRow[] = []
-  for (const [i, x] of quarters.entries()) {
-    const asOf = quarterEnd(x)
-    const last = i === quarters.length - 1
-    // The report's own quarter is already counted above; earlier ones need only their totals.
-    const p = last ? product.reportsReceived : (await sources.product(db, { asOf })).reportsReceived
-    const w = last ? website.reportsReceived : (await sources.website(db, { asOf })).reportsReceived
-    const businessDays = businessDaysSinceStart(asOf)
-    cumulative.push({
-      quarter: quarterName(x), quarterEnd: asOf, product: p, website: w, total: p + w,
+  const ends = quarters.map((x, i) => (i === quarters.length - 1 ? asOf : quarterEnd(x)))
+  const cutoffOf = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
+  const { product, website, received } = await withCaseStates(db, cutoffOf(asOf), async (trx, states) => ({
+    product: await productFiguresOf(trx, states, { asOf, receivedFrom: start }),
+    website: await websiteFiguresOf(trx, states, { asOf, receivedFrom: start }),
+    received: await reportsReceivedBy(trx, states, ends.map(cutoffOf)),
+  }))
+  const advisories = await advisoriesPublishedPerQuarter(db, quarters, now, cutoffOf(asOf))
+  const cumulative: CumulativeRow[] = quarters.map((x, i) => {
+    const p = received.product[i] ?? 0
+    const w = received.website[i] ?? 0
+    const businessDays = businessDaysSinceStart(ends[i]!)
+    return {
+      quarter: quarterName(x), quarterEnd: ends[i]!, product: p, website: w, total: p + w,
       businessDays, perBusinessDay: perBusinessDay(p + w, businessDays), advisoriesPublished: advisories.perQuarter[i] ?? 0,
-    })
-  }
+    }
+  })
   return {
-    quarter: quarterName(quarter), quarterStart: start, quarterEnd: end, cumulative,
-    product: productBlock(product), website: websiteBlock(website),
-    quarterOnly: { product: productBlock(productQ), website: websiteBlock(websiteQ) },
+    quarter: quarterName(quarter), quarterStart: start, quarterEnd: asOf, cumulative,
+    product: productBlock(product.all), website: websiteBlock(website.all),
+    quarterOnly: { product: productBlock(product.received!), website: websiteBlock(website.received!) },
     advisoriesPublished: { quarter: advisories.perQuarter.at(-1) ?? 0, cumulative: advisories.upToLast },
   }
 }

@@ -10,7 +10,6 @@ import { parseFiguresQuery, recentQuarterEnds, type FiguresQuery } from './stati
 import { WebsiteFiguresPage, WebsiteFiguresQueryError } from './website-figures.views.js'
 import { statisticsPolicies } from './statistics.policies.js'
 import { quarterlyReport, type QuarterlyReport } from './quarterly-report.js'
-import { reportSources } from './quarterly-report.sources.js'
 import { quarterlyReportFigures } from './quarterly-report.tables.js'
 import { quarterlyReportCsv } from './quarterly-report.csv.js'
 import { quarterlyReportXlsx } from './quarterly-report.xlsx.js'
@@ -71,7 +70,7 @@ async function reportOf(c: Ctx): Promise<QuarterlyReport> {
   const now = c.var.deps.clock.now()
   const latest = lastFinishedQuarter(japanDate(now))
   if (compareQuarters(quarter, FIRST_QUARTER) < 0 || compareQuarters(quarter, latest) > 0) throw quarterlyReportErrors.noReport(name, quarterName(latest))
-  return quarterlyReport(c.var.deps.db, quarter, reportSources, now)
+  return quarterlyReport(c.var.deps.db, quarter, now)
 }
 
 statisticsRoutes.get('/statistics', async (c) => {

@@ -1,4 +1,6 @@
+import type { RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
+import { withCaseStates } from './case-states.repository.js'
 import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
@@ -55,15 +57,28 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  * case it duplicates: not as a report of its own, nor as not accepted.
  */
 export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number; receivedFrom?: string }): Promise<WebsiteFigures> {
+  const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, states) => websiteFiguresOf(trx, states, opts))
+  return received ?? all
+}
+
+/**
+ * The website figures over `states` (case-states.repository.ts, before the end of `asOf`): of
+ * every report, and with `receivedFrom` also of those received from that date on — one pass.
+ */
+export async function websiteFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
+  asOf: string; longRunningDays?: number; receivedFrom?: string
+}): Promise<{ all: WebsiteFigures; received: WebsiteFigures | null }> {
   const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
   const fixBuckets = daysToFixBuckets()
   const longBuckets = longRunningBuckets(longRunningDays)
   const groups = await groupWebsiteCases(db, {
-    cutoff: startOfJapanDay(addCalendarDays(opts.asOf, 1)), asOf: opts.asOf, longRunningDays,
+    states, asOf: opts.asOf, longRunningDays,
     receivedFrom: opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null,
     fixBounds: fixBuckets.map((b) => b.from), longBounds: longBuckets.map((b) => b.from),
   })
-  return assembleWebsiteFigures(groups, { asOf: opts.asOf, longRunningDays, fixBuckets, longBuckets })
+  const assemble = (of: WebsiteCaseGroup[]) => assembleWebsiteFigures(of, { asOf: opts.asOf, longRunningDays, fixBuckets, longBuckets })
+  return { all: assemble(groups), received: opts.receivedFrom ? assemble(groups.filter((g) => g.recent)) : null }
 }
 
 /** The figures from grouped cases. Pure: every category of the lists appears, zero or not. */

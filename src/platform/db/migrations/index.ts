@@ -19,6 +19,7 @@ import * as bilingualNames from './0018-bilingual-names.js'
 import * as jvndbNumbers from './0019-jvndb-numbers.js'
 import * as cveIdPool from './0020-cve-id-pool.js'
 import * as csafProvider from './0021-csaf-provider.js'
+import * as statisticsSnapshot from './0022-statistics-snapshot.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019-jvndb-numbers': jvndbNumbers,
   '0020-cve-id-pool': cveIdPool,
   '0021-csaf-provider': csafProvider,
+  '0022-statistics-snapshot': statisticsSnapshot,
 }

@@ -1,0 +1,133 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { DB } from '../platform/db/database.js'
+import './statistics.tables.js'
+
+/**
+ * Every case's statistics state as of a cutoff: the aggregates of its events that the figures of
+ * DESIGN §8 read. Each is a max, a min or an or over the case's events, so the state of a snapshot
+ * combined with the events after it equals a replay of the whole log — which is what makes a
+ * report over 1.5 M reports fast: `statistics_case_states` holds every case's state at the last
+ * finished quarter (advanced by a background job), and a report replays only the events since.
+ *
+ * "The value of the latest event" is the max of its zero-padded id || value (ids are bigserial: 19
+ * digits hold any of them; events in id order are in their order, as each change locks its case);
+ * `substr(x, 20)` reads the value back.
+ */
+
+/** Events that start a report (届出): a finder's report of a product or website, or a developer's own. */
+const REPORT_EVENTS = ['report_submitted', 'self_report_submitted']
+/** Events that classify a case, besides changes of state (which all have a to_status). */
+const CLASSIFYING_EVENTS = ['report_submitted', 'self_report_submitted', 'accept', 'case_classified', 'website_classified']
+
+const list = (xs: readonly string[]) => sql.join(xs.map((t) => sql.lit(t)))
+const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) => sql`max(e.k || (${value})) filter (where ${filter})`
+
+type Combine = 'or' | 'min' | 'max'
+/** Each state column: how one case's events make it, and how two partial states combine. */
+const COLUMNS: readonly { name: string; of: RawBuilder<unknown>; combine: Combine }[] = [
+  { name: 'product_report', combine: 'or', of: sql`bool_or(e.type = 'self_report_submitted' or (e.type = 'report_submitted' and e.data->>'kind' = 'product'))` },
+  { name: 'website_report', combine: 'or', of: sql`bool_or(e.type = 'report_submitted' and e.data->>'kind' = 'website')` },
+  { name: 'received_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type in (${list(REPORT_EVENTS)}))` },
+  // a duplicate rejected with `duplicateOf` counts once, with the case it joined
+  { name: 'duplicate_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type = 'reject' and e.data->>'duplicateOf' is not null)` },
+  { name: 'status_k', combine: 'max', of: latest(sql`e.to_status`, sql`e.to_status is not null`) },
+  { name: 'product_type_k', combine: 'max', of: latest(sql`e.data->>'productType'`, sql`e.type in ('report_submitted', 'self_report_submitted', 'accept', 'case_classified') and e.data->>'productType' is not null`) },
+  { name: 'cause_k', combine: 'max', of: latest(sql`e.data->>'cause'`, sql`e.type = 'case_classified' and e.data->>'cause' is not null`) },
+  { name: 'committee_k', combine: 'max', of: latest(sql`coalesce(e.data->>'decidedByCommittee', 'false')`, sql`e.type = 'schedule_publication'`) },
+  { name: 'accepted_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type = 'accept')` },
+  { name: 'published_at', combine: 'max', of: sql`max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish')` },
+  { name: 'listed_id', combine: 'max', of: sql`max(e.id) filter (where e.type = 'declare_uncontactable')` },
+  { name: 'resumed_id', combine: 'max', of: sql`max(e.id) filter (where e.type = 'resume_coordination')` },
+  { name: 'classification_k', combine: 'max', of: latest(sql`(e.data->>'vulnerabilityType') || '|' || coalesce(e.data->>'impact', '')`, sql`e.type in ('report_submitted', 'accept', 'website_classified') and e.data->>'vulnerabilityType' is not null`) },
+  { name: 'notified_on', combine: 'min', of: sql`min(e.data->>'notifiedOn') filter (where e.type = 'notify_operator')` },
+  { name: 'fix_type', combine: 'max', of: sql`max(e.data->>'fixType') filter (where e.type = 'report_fix')` },
+  { name: 'fixed_on', combine: 'max', of: sql`max(e.data->>'fixedOn') filter (where e.type = 'report_fix')` },
+]
+const names = sql.join(COLUMNS.map((c) => sql.ref(c.name)))
+
+/** The snapshot in force: every case's state before `cutoff`, having seen the events up to `lastEventId`. */
+export type Snapshot = { cutoff: Date; lastEventId: number }
+
+export async function currentSnapshot(db: DB): Promise<Snapshot | null> {
+  const row = await db.selectFrom('statistics_snapshot').select(['cutoff', 'last_event_id']).where('id', '=', 1).executeTakeFirst()
+  return row ? { cutoff: new Date(row.cutoff), lastEventId: Number(row.last_event_id) } : null
+}
+
+/**
+ * The events' part of the states: the cases with events before `cutoff` that the snapshot has not
+ * seen (after its cutoff, or written later with an earlier time), aggregated per case.
+ */
+function eventStates(cutoff: Date, since: Snapshot | null): RawBuilder<unknown> {
+  return sql`
+    select e.case_id, ${sql.join(COLUMNS.map((c) => sql`${c.of} as ${sql.ref(c.name)}`))}
+    from (
+      select ev.case_id, ev.id, lpad(ev.id::text, 19, '0') as k, ev.type, ev.to_status, ev.occurred_at, ev.data
+      from case_events ev
+      where ev.occurred_at < ${cutoff}
+        ${since ? sql`and (ev.occurred_at >= ${since.cutoff} or ev.id > ${since.lastEventId})` : sql``}
+        -- only changes of state and classifications matter; messages and other logged steps are skipped early
+        and (ev.to_status is not null or ev.type in (${list(CLASSIFYING_EVENTS)}) or ev.type in ('notify_operator', 'report_fix'))
+    ) e
+    group by e.case_id`
+}
+
+const combined = (c: { name: string; combine: Combine }, s: string, d: string) => {
+  const [a, b] = [sql.ref(`${s}.${c.name}`), sql.ref(`${d}.${c.name}`)]
+  if (c.combine === 'or') return sql`(coalesce(${a}, false) or coalesce(${b}, false))`
+  return c.combine === 'min' ? sql`least(${a}, ${b})` : sql`greatest(${a}, ${b})`
+}
+
+/**
+ * A subquery (columns: case_id and COLUMNS) of every case's state before `cutoff`: the snapshot
+ * joined with the events since when the snapshot is not later than the cutoff; else a replay of
+ * every event (a past quarter recomputed — slower, and rare).
+ */
+export function caseStates(cutoff: Date, snapshot: Snapshot | null): RawBuilder<unknown> {
+  if (!snapshot || snapshot.cutoff > cutoff) return eventStates(cutoff, null)
+  return sql`
+    select coalesce(s.case_id, d.case_id) as case_id, ${sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))}
+    from statistics_case_states s
+    full join (${eventStates(cutoff, snapshot)}) d on d.case_id = s.case_id`
+}
+
+/** `substr(x, 20)`: the value of a "latest" state column. */
+export const latestValue = (column: string) => sql`substr(${sql.ref(column)}, 20)`
+
+/**
+ * Moves the snapshot forward to `cutoff` (never back): folds the events it has not seen into the
+ * states of their cases, in one transaction. The first build replays the whole log. Returns the
+ * number of cases whose state changed, or 0 when the snapshot is already there.
+ */
+export async function advanceSnapshot(db: DB, cutoff: Date, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // one builder at a time: a second worker waits here and then finds the snapshot already there
+    await sql`lock table statistics_snapshot in exclusive mode`.execute(trx)
+    const snapshot = await currentSnapshot(trx)
+    if (snapshot && snapshot.cutoff >= cutoff) return 0
+    const last = (await sql<{ id: string | null }>`select max(id)::text as id from case_events`.execute(trx)).rows[0]?.id
+    const { numAffectedRows } = await sql`
+      insert into statistics_case_states as s (case_id, ${names})
+      select case_id, ${names} from (${eventStates(cutoff, snapshot)}) d
+      on conflict (case_id) do update set ${sql.join(COLUMNS.map((c) => sql`${sql.ref(c.name)} = ${combined(c, 's', 'excluded')}`))}
+    `.execute(trx)
+    await trx.insertInto('statistics_snapshot').values({ id: 1, cutoff, last_event_id: last ?? '0', built_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ cutoff, last_event_id: last ?? '0', built_at: now })).execute()
+    return Number(numAffectedRows ?? 0)
+  })
+}
+
+/** Forgets the snapshot (the next report replays the whole log, and the job builds it again). */
+export async function dropSnapshot(db: DB): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('statistics_snapshot').execute()
+    await trx.deleteFrom('statistics_case_states').execute()
+  })
+}
+
+/**
+ * Runs `f` over the states before `cutoff` in one repeatable-read transaction, so every query of a
+ * report sees the same snapshot and events even while the job advances the snapshot.
+ */
+export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>) => Promise<T>): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => f(trx, caseStates(cutoff, await currentSnapshot(trx))))
+}

@@ -1,0 +1,61 @@
+import type { ColumnType } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json = ColumnType<unknown, string, string>
+
+/** A case's statistics state as of the snapshot's cutoff (see case-states.repository.ts). */
+export interface StatisticsCaseStatesTable {
+  case_id: string
+  product_report: boolean
+  website_report: boolean
+  received_at: Timestamp | null
+  duplicate_at: Timestamp | null
+  status_k: string | null
+  product_type_k: string | null
+  cause_k: string | null
+  committee_k: string | null
+  accepted_at: Timestamp | null
+  published_at: Timestamp | null
+  listed_id: ColumnType<string | null, string | number | null, string | number | null>
+  resumed_id: ColumnType<string | null, string | number | null, string | number | null>
+  classification_k: string | null
+  notified_on: string | null
+  fix_type: string | null
+  fixed_on: string | null
+}
+
+/** The one snapshot: the cutoff it holds every case's state at, and the last event id it had seen. */
+export interface StatisticsSnapshotTable {
+  id: number
+  cutoff: Timestamp
+  last_event_id: ColumnType<string, string | number, string | number>
+  built_at: Timestamp
+}
+
+/** A finished quarter's report, computed once. */
+export interface StatisticsFrozenReportsTable {
+  quarter: string
+  report: Json
+  computed_at: Timestamp
+}
+
+/** An administrator's recomputation of a frozen quarter: what changed (empty when nothing did). */
+export interface StatisticsRecomputationsTable {
+  id: string
+  quarter: string
+  at: Timestamp
+  actor_id: string | null
+  differences: Json
+}
+
+export interface StatisticsTables {
+  statistics_case_states: StatisticsCaseStatesTable
+  statistics_snapshot: StatisticsSnapshotTable
+  statistics_frozen_reports: StatisticsFrozenReportsTable
+  statistics_recomputations: StatisticsRecomputationsTable
+}
+
+declare module '../platform/db/schema.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Database extends StatisticsTables {}
+}
