@@ -4,6 +4,7 @@ import { isIntake } from '../policies/policies.js'
 import { statisticsRoutes } from './statistics.routes.js'
 import { statisticsMessages } from './statistics.messages.js'
 import { statisticsOperations } from './statistics.openapi.js'
+import { freezeFinishedQuarter } from './frozen-reports.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const statisticsFeature: Feature = {
@@ -12,6 +13,7 @@ export const statisticsFeature: Feature = {
   messages: statisticsMessages,
   openapi: statisticsOperations,
   policies: statisticsPolicies,
+  jobs: [{ name: 'freeze-finished-quarter', run: freezeFinishedQuarter }],
   nav: [
     { href: '/statistics', label: 'nav.statistics', group: 'portal' },
     { href: '/statistics/websites', label: 'nav.statistics_websites', group: 'websites', visible: isIntake },

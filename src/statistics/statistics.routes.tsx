@@ -9,7 +9,9 @@ import { websiteFiguresCsv } from './website-figures.csv.js'
 import { parseFiguresQuery, recentQuarterEnds, type FiguresQuery } from './statistics.schemas.js'
 import { WebsiteFiguresPage, WebsiteFiguresQueryError } from './website-figures.views.js'
 import { statisticsPolicies } from './statistics.policies.js'
-import { quarterlyReport, type QuarterlyReport } from './quarterly-report.js'
+import type { QuarterlyReport } from './quarterly-report.js'
+import { finishedQuarterReport, recomputationsOf, recomputeQuarter } from './frozen-reports.js'
+import { RecomputePanel } from './frozen-reports.views.js'
 import { quarterlyReportFigures } from './quarterly-report.tables.js'
 import { quarterlyReportCsv } from './quarterly-report.csv.js'
 import { quarterlyReportXlsx } from './quarterly-report.xlsx.js'
@@ -17,7 +19,7 @@ import { quarterlyReportErrors } from './quarterly-report.errors.js'
 import { firstReportDate } from './quarterly-report.repository.js'
 import { hasSyntheticHistory } from './reference-2019q3.notice.js'
 import {
-  compareQuarters, FIRST_QUARTER, lastFinishedQuarter, parseQuarter, quarterEnd, quarterName, quarterOf, quartersUpTo,
+  compareQuarters, FIRST_QUARTER, lastFinishedQuarter, parseQuarter, quarterEnd, quarterName, quarterOf, quartersUpTo, type Quarter,
 } from './quarterly-report.quarters.js'
 import { printDocument, QuarterIndexPage, QuarterlyReportPage, REPORT_CSS } from './report.views.js'
 
@@ -64,13 +66,17 @@ statisticsRoutes.get('/api/v1/statistics/websites', async (c) => {
 
 /** The quarter named in the path, checked: malformed → 400; before the programme or not over yet in Japan → 404. */
 async function reportOf(c: Ctx): Promise<QuarterlyReport> {
+  return finishedQuarterReport(c.var.deps.db, finishedQuarterOf(c), c.var.deps.clock.now())
+}
+
+/** The quarter of the path, for an administrator's recomputation: it must have a report. */
+function finishedQuarterOf(c: Ctx): Quarter {
   const name = c.req.param('quarter') ?? ''
   const quarter = parseQuarter(name)
   if (!quarter) throw quarterlyReportErrors.invalidQuarter(name)
-  const now = c.var.deps.clock.now()
-  const latest = lastFinishedQuarter(japanDate(now))
+  const latest = lastFinishedQuarter(japanDate(c.var.deps.clock.now()))
   if (compareQuarters(quarter, FIRST_QUARTER) < 0 || compareQuarters(quarter, latest) > 0) throw quarterlyReportErrors.noReport(name, quarterName(latest))
-  return quarterlyReport(c.var.deps.db, quarter, now)
+  return quarter
 }
 
 statisticsRoutes.get('/statistics', async (c) => {
@@ -111,7 +117,20 @@ statisticsRoutes.get('/statistics/:quarter', async (c) => {
   }
   const synthetic = await hasSyntheticHistory(c.var.deps.db)
   if (c.req.query('view') === 'print') return c.html(await printDocument(c, title, report, all, synthetic))
-  return page(c, title, <QuarterlyReportPage c={c} report={report} figures={all} synthetic={synthetic} />)
+  const admin = statisticsPolicies.recomputeReport(c.var.user ?? null)
+  const history = admin ? await recomputationsOf(c.var.deps.db, finishedQuarterOf(c)) : []
+  return page(c, title, <>
+    <QuarterlyReportPage c={c} report={report} figures={all} synthetic={synthetic} />
+    {admin && <RecomputePanel c={c} quarter={report.quarter} history={history}
+      recomputed={c.req.query('recomputed') !== undefined ? history[0]?.differences ?? [] : null} />}
+  </>)
+})
+
+statisticsRoutes.post('/statistics/:quarter/recompute', async (c) => {
+  const user = requireAllowed(c, statisticsPolicies.recomputeReport)
+  const quarter = finishedQuarterOf(c)
+  await recomputeQuarter(c.var.deps.db, quarter, user.id, c.var.deps.clock.now())
+  return c.redirect(`/statistics/${quarterName(quarter)}?recomputed`, 303)
 })
 
 statisticsRoutes.get('/api/v1/statistics/:quarter', async (c) => c.json(await reportOf(c)))

@@ -36,6 +36,7 @@ export interface StatisticsSnapshotTable {
 export interface StatisticsFrozenReportsTable {
   quarter: string
   report: Json
+  format: number
   computed_at: Timestamp
 }
 

@@ -4,6 +4,8 @@ import { websiteFigures } from '../../statistics/website-figures.js'
 import { REFERENCE_2019Q3 as REF } from '../../statistics/reference-2019q3.js'
 import { hasSyntheticHistory } from '../../statistics/reference-2019q3.notice.js'
 import { productFigures } from '../../statistics/product-figures.js'
+import { quarterlyReport } from '../../statistics/quarterly-report.js'
+import { advanceSnapshot, dropSnapshot } from '../../statistics/case-states.repository.js'
 import { browserClient, createUser, signInBrowser } from '../../../test/support/clients.js'
 import { seedHistory, SYNTHETIC_LABEL } from './history.js'
 import { planHistory } from './plan.js'
@@ -132,6 +134,19 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     })
     expect(Math.round(r.website.fixedWithin30Share * 100)).toBe(W.fixedWithin30Percent)
     expect(Math.round(r.website.fixedWithin90Share * 100)).toBe(W.fixedWithin90Percent)
+  })
+
+  it('reads the same 2019Q3 report through a case-state snapshot, wherever it stands, as by replaying the whole log', async () => {
+    await dropSnapshot(t.db)
+    const replayed = await quarterlyReport(t.db, { year: 2019, q: 3 }, t.clock.now())
+    const midQuarter = await productFigures(t.db, { asOf: '2018-02-14', receivedFrom: '2018-01-01' })
+    // before the quarter (events since replayed on top), at its end (nothing to replay), after it (replay only)
+    for (const cutoff of ['2017-04-01', '2019-10-01', '2020-01-01']) {
+      await advanceSnapshot(t.db, new Date(`${cutoff}T00:00:00+09:00`), t.clock.now())
+      expect(await quarterlyReport(t.db, { year: 2019, q: 3 }, t.clock.now()), cutoff).toEqual(replayed)
+      expect(await productFigures(t.db, { asOf: '2018-02-14', receivedFrom: '2018-01-01' }), cutoff).toEqual(midQuarter)
+    }
+    await dropSnapshot(t.db)
   })
 
   it('opens for staff: a case of every kind and status, and the intake, coordination and website lists', async () => {

@@ -15,6 +15,8 @@ export const statisticsAccess: AccessTable = {
   'GET /statistics/report.css': ALL,
   'GET /statistics/:quarter': ALL,
   'GET /api/v1/statistics/:quarter': ALL,
+  // computing a frozen quarter again from the event log: administrators
+  'POST /statistics/:quarter/recompute': ['admin'],
 }
 
 /** The world's "now" is 2026-04-01 in Japan: 2026Q1 is the last finished quarter. */

@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely'
  * - `statistics_case_states`: every case's statistics state (the aggregates of its events that the
  *   figures read) as of `statistics_snapshot.cutoff`, so a report replays only the events since.
  *   Each column is a max, min or or over the case's events, so snapshot + later events = replay.
- * - `statistics_frozen_reports`: a finished quarter's report, computed once and kept.
+ * - `statistics_frozen_reports`: a finished quarter's report, computed once and kept (`format`: the
+ *   report's shape when it was computed; a report of an older shape is computed again).
  * - `statistics_recomputations`: an administrator's recomputation of a frozen quarter and what changed.
  * - An index on `case_events (occurred_at)` finds the events since the snapshot.
  */
@@ -42,6 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table statistics_frozen_reports (
       quarter text primary key check (quarter ~ '^[0-9]{4}Q[1-4]$'),
       report jsonb not null,
+      format integer not null,
       computed_at timestamptz not null
     )`.execute(db)
   await sql`

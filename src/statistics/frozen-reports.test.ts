@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
+import { apiClient, browserClient, createUser, signInBrowser } from '../../test/support/clients.js'
+import { appendEvent, systemActor } from '../cases/case-events.js'
+import { websiteHistory } from './fixtures/website-history.js'
+import { playAsEvents } from './fixtures/play-events.js'
+import { advanceSnapshot, currentSnapshot, dropSnapshot } from './case-states.repository.js'
+import { websiteFigures } from './website-figures.js'
+import { quarterlyReport } from './quarterly-report.js'
+import { freezeFinishedQuarter, reportDifferences } from './frozen-reports.js'
+
+// The website history (23 cases, 2024-10-01 … 2026-04) as events; today is 2026-04-10 in Japan,
+// so 2026Q1 is the last finished quarter.
+let t: TestApp
+beforeAll(async () => {
+  t = await setupTestApp({ now: '2026-04-10T01:00:00Z' })
+  await playAsEvents(t.db, websiteHistory)
+}, 60_000)
+afterAll(async () => { await t.close() })
+
+const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`)
+const DATES = ['2024-12-31', '2025-03-31', '2025-06-15', '2025-09-30', '2025-12-31', '2026-03-31']
+
+/** A website report filed at `at` (a past time: what a correction of the log would write). */
+async function fileReport(at: Date): Promise<string> {
+  const caseId = `late-${crypto.randomUUID()}`
+  await t.db.insertInto('cases').values({ id: caseId, kind: 'website', status: 'received', title: 'Late', created_at: at, updated_at: at }).execute()
+  await appendEvent(t.db, { caseId, type: 'report_submitted', actor: systemActor, at, to: 'received', data: { kind: 'website', vulnerabilityType: 'xss', impact: 'defacement', attachments: 0 } })
+  return caseId
+}
+
+describe('the case-state snapshot', () => {
+  it('gives the same figures as a replay of the whole log, for dates before, at and after its cutoff', async () => {
+    await dropSnapshot(t.db)
+    const replayed = await Promise.all(DATES.map((asOf) => websiteFigures(t.db, { asOf, receivedFrom: '2025-01-01' })))
+    const report = await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now())
+    for (const cutoff of ['2025-04-01', '2025-10-01', '2026-04-01']) {
+      await advanceSnapshot(t.db, japanMidnight(cutoff), t.clock.now())
+      expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight(cutoff))
+      const read = await Promise.all(DATES.map((asOf) => websiteFigures(t.db, { asOf, receivedFrom: '2025-01-01' })))
+      expect(read, `snapshot at ${cutoff}`).toEqual(replayed)
+      expect(await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now()), `snapshot at ${cutoff}`).toEqual(report)
+    }
+  })
+
+  it('never moves back, and counts an event written later with an earlier time', async () => {
+    await advanceSnapshot(t.db, japanMidnight('2026-04-01'), t.clock.now())
+    expect(await advanceSnapshot(t.db, japanMidnight('2025-10-01'), t.clock.now())).toBe(0)
+    expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight('2026-04-01'))
+    const before = await websiteFigures(t.db, { asOf: '2026-03-31' })
+    await fileReport(new Date('2026-02-01T10:00:00+09:00'))
+    const after = await websiteFigures(t.db, { asOf: '2026-03-31' })
+    expect(after.reportsReceived).toBe(before.reportsReceived + 1)
+    expect(after.statuses.inHandling.received).toBe(before.statuses.inHandling.received + 1)
+    await dropSnapshot(t.db)
+    expect(await websiteFigures(t.db, { asOf: '2026-03-31' })).toEqual(after)
+  })
+})
+
+describe('frozen quarters', () => {
+  it('computes a finished quarter once: a later correction of the log changes nothing until an administrator recomputes', async () => {
+    const anonymous = apiClient(t)
+    const first = (await anonymous.get('/api/v1/statistics/2025Q4')).json
+    await fileReport(new Date('2025-11-20T10:00:00+09:00'))
+    expect((await anonymous.get('/api/v1/statistics/2025Q4')).json).toEqual(first)
+
+    const admin = await createUser(t, { roles: ['admin'] })
+    const b = browserClient(t)
+    await signInBrowser(t, b, admin)
+    const page = await b.get('/statistics/2025Q4')
+    expect(page.text).toContain('この四半期を再計算する')
+    const res = await b.post('/statistics/2025Q4/recompute', {})
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/statistics/2025Q4?recomputed')
+
+    const recomputed = (await anonymous.get('/api/v1/statistics/2025Q4')).json
+    expect(recomputed.website.total).toBe(first.website.total + 1)
+    expect(recomputed.quarterOnly.website.total).toBe(first.quarterOnly.website.total + 1)
+    const shown = await b.get('/statistics/2025Q4?recomputed')
+    expect(shown.text).toMatch(/再計算しました。\d+ か所の数値が変わりました/)
+    expect(shown.text).toContain('<code>website.total</code>')
+    const logged = await t.db.selectFrom('statistics_recomputations').select(['actor_id', 'differences']).where('quarter', '=', '2025Q4').execute()
+    expect(logged).toHaveLength(1)
+    expect(logged[0]!.actor_id).toBe(admin.id)
+    expect(logged[0]!.differences).toContainEqual({ path: 'website.total', before: first.website.total, after: first.website.total + 1 })
+
+    // Recomputing again changes nothing, and says so.
+    await b.post('/statistics/2025Q4/recompute', {})
+    expect((await b.get('/statistics/2025Q4?recomputed')).text).toContain('再計算しました。数値の変化はありません。')
+  })
+
+  it('shows the recomputation panel to administrators only, and refuses a recomputation to anyone else as not found', async () => {
+    expect((await browserClient(t).get('/statistics/2025Q4')).text).not.toContain('recompute')
+    const intake = await createUser(t, { roles: ['intake', 'coordinator'] })
+    const b = browserClient(t)
+    await signInBrowser(t, b, intake)
+    expect((await b.get('/statistics/2025Q4')).text).not.toContain('/recompute')
+    // as everywhere in keikai, a route a person may not use is not advertised: 404
+    expect((await b.post('/statistics/2025Q4/recompute', {})).status).toBe(404)
+  })
+
+  it('refuses to recompute a quarter that has no report yet', async () => {
+    const admin = await createUser(t, { roles: ['admin'] })
+    const b = browserClient(t)
+    await signInBrowser(t, b, admin)
+    expect((await b.post('/statistics/2026Q2/recompute', {})).status).toBe(404)
+    expect((await b.post('/statistics/2026Q9/recompute', {})).status).toBe(400)
+  })
+
+  it('computes again, and logs, a report frozen in an older format', async () => {
+    const before = (await apiClient(t).get('/api/v1/statistics/2025Q3')).json
+    await t.db.updateTable('statistics_frozen_reports').set({ format: 0 }).where('quarter', '=', '2025Q3').execute()
+    expect((await apiClient(t).get('/api/v1/statistics/2025Q3')).json).toEqual(before)
+    const logged = await t.db.selectFrom('statistics_recomputations').select(['actor_id', 'differences']).where('quarter', '=', '2025Q3').execute()
+    expect(logged).toEqual([{ actor_id: null, differences: [] }])
+  })
+
+  it('the background job moves the snapshot to the last quarter end and freezes that quarter, once', async () => {
+    await dropSnapshot(t.db)
+    await t.db.deleteFrom('statistics_frozen_reports').execute()
+    expect(await freezeFinishedQuarter(t.deps)).toBe(1)
+    expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight('2026-04-01'))
+    const frozen = await t.db.selectFrom('statistics_frozen_reports').select('quarter').execute()
+    expect(frozen.map((r) => r.quarter)).toEqual(['2026Q1'])
+    expect(await freezeFinishedQuarter(t.deps)).toBe(0)
+  })
+})
+
+describe('the differences between two computations', () => {
+  it('names each figure that changed by its path in the JSON', () => {
+    expect(reportDifferences({ a: 1, b: [{ c: 2 }, { c: 3 }], d: null }, { a: 1, b: [{ c: 2 }, { c: 4 }], d: 0 })).toEqual([
+      { path: 'b[1].c', before: 3, after: 4 }, { path: 'd', before: null, after: 0 },
+    ])
+    expect(reportDifferences({ a: [1] }, { a: [1, 2] })).toEqual([{ path: 'a[1]', before: null, after: 2 }])
+  })
+})
