@@ -78,7 +78,13 @@ function Chart(props: { figure: ReportFigure }) {
   }
 }
 
-function Figure(props: { c: Ctx; report: QuarterlyReport; figure: ReportFigure; print: boolean }) {
+/**
+ * The staff view of the report (src/statistics/staff-report.routes.tsx): its own intro and footer,
+ * no public downloads, and a link on every count that has a list of cases behind it.
+ */
+export type StaffView = { intro: string; footer: string; cellHref: (figure: ReportFigure, rowKey: string, cell: number) => string | null }
+
+function Figure(props: { c: Ctx; report: QuarterlyReport; figure: ReportFigure; print: boolean; staff?: StaffView | undefined }) {
   const { c, figure: f } = props
   const { t, lang } = c.var
   const heading = f.figure === null ? f.title : t('statistics.report.figure_title', { n: f.figure, title: f.title })
@@ -93,13 +99,17 @@ function Figure(props: { c: Ctx; report: QuarterlyReport; figure: ReportFigure; 
           <thead><tr>{f.head.map((h) => <th scope="col">{h}</th>)}</tr></thead>
           <tbody>{f.rows.map((r) => (
             <tr data-row={r.key} data-kind={r.kind ?? 'row'}>
-              {r.cells.map((cell, i) => (i === 0 ? <th scope="row">{show(cell)}</th> : <td>{show(cell)}</td>))}
+              {r.cells.map((cell, i) => {
+                if (i === 0) return <th scope="row">{show(cell)}</th>
+                const href = props.staff?.cellHref(f, r.key, i)
+                return <td>{href ? <a href={href} data-drill="">{show(cell)}</a> : show(cell)}</td>
+              })}
             </tr>
           ))}</tbody>
         </table>
       </div>
       {f.note && <p class="meta">{f.note}</p>}
-      {!props.print && (
+      {!props.print && !props.staff && (
         <p class="figure-tools">
           <a href={reportHref(props.report.quarter, `format=csv&table=${f.id}&lang=${lang}`)} download>{t('statistics.report.table_csv')}</a>
         </p>
@@ -109,13 +119,13 @@ function Figure(props: { c: Ctx; report: QuarterlyReport; figure: ReportFigure; 
 }
 
 /** Figures in the report's order; a product figure and its website counterpart share a row on a wide screen. */
-function Figures(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print: boolean }) {
+function Figures(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print: boolean; staff?: StaffView | undefined }) {
   const out: unknown[] = []
   const figs = props.figures
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i]!
     const next = figs[i + 1]
-    const one = (x: ReportFigure) => <Figure c={props.c} report={props.report} figure={x} print={props.print} />
+    const one = (x: ReportFigure) => <Figure c={props.c} report={props.report} figure={x} print={props.print} staff={props.staff} />
     if (f.side === 'product' && next?.side === 'website') {
       out.push(<div class="pair">{one(f)}{one(next)}</div>)
       i++
@@ -125,7 +135,7 @@ function Figures(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure
 }
 
 /** The report of one quarter: what it counts, the downloads, then every figure with its chart and table. */
-export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print?: boolean; synthetic: boolean }) {
+export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; figures: ReportFigure[]; print?: boolean; synthetic: boolean; staff?: StaffView }) {
   const { c, report: r } = props
   const { t, lang } = c.var
   const print = props.print ?? false
@@ -133,8 +143,8 @@ export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; fi
     <div class="report" data-quarter={r.quarter}>
       <link rel="stylesheet" href="/statistics/report.css" />
       {props.synthetic && <SyntheticNotice c={c} />}
-      <p>{t('statistics.report.intro', { from: formatDate(r.quarterStart, lang), to: formatDate(r.quarterEnd, lang) })}</p>
-      {!print && (
+      <p>{props.staff?.intro ?? t('statistics.report.intro', { from: formatDate(r.quarterStart, lang), to: formatDate(r.quarterEnd, lang) })}</p>
+      {!print && !props.staff && (
         <ul class="downloads no-print">
           <li><a href={reportHref(r.quarter, `view=print&lang=${lang}`)}>{t('statistics.report.print')}</a></li>
           <li><a href={reportHref(r.quarter, `format=csv&lang=${lang}`)} download>{t('statistics.report.all_csv')}</a></li>
@@ -143,8 +153,8 @@ export function QuarterlyReportPage(props: { c: Ctx; report: QuarterlyReport; fi
           <li><a href="/statistics">{t('statistics.report.other_quarters')}</a></li>
         </ul>
       )}
-      <Figures c={c} report={r} figures={props.figures} print={print} />
-      <p class="meta">{t('statistics.report.footer')}</p>
+      <Figures c={c} report={r} figures={props.figures} print={print} staff={props.staff} />
+      <p class="meta">{props.staff?.footer ?? t('statistics.report.footer')}</p>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { Operation } from '../platform/http/openapi-operation.js'
-import { array, date, integer, named, nullable, number, object, string } from '../platform/http/openapi-schema.js'
+import { array, date, integer, named, nullable, number, object, oneOfStrings, string, timestamp } from '../platform/http/openapi-schema.js'
 
 /** A count and its share of the whole, to one decimal; null when the whole is 0. */
 const share = named('Share', object({ count: integer({ minimum: 0 }), percent: nullable(number({ minimum: 0, maximum: 100 })) }))
@@ -87,5 +87,30 @@ export const statisticsOperations: Operation[] = [
       + 'same for the reports received in the quarter. Shares are fractions 0–1 (4 decimals), null when the whole is 0. No case is named. '
       + '400 statistics.invalid_quarter; 404 statistics.no_report (not finished yet, or before 2004Q3).',
     response: { status: 200, schema: quarterlyReport },
+  },
+  {
+    method: 'get', path: '/api/v1/statistics/staff', tag: 'statistics', auth: 'user',
+    summary: 'The staff view of the quarterly report for any date (intake staff, coordinators, administrators): ?asOf=YYYY-MM-DD '
+      + '(2004-07-08 … today in Japan; default today) gives the report of the quarter containing the date, every figure as of the end '
+      + 'of that Japan day; the same shape as GET /api/v1/statistics/{quarter}, whose quarterEnd is then the date. '
+      + '400 statistics.invalid_as_of / statistics.staff_unknown_parameter.',
+    response: { status: 200, schema: quarterlyReport },
+  },
+  {
+    method: 'get', path: '/api/v1/statistics/staff/cases', tag: 'statistics', auth: 'user',
+    summary: 'The cases behind one count of the staff report (intake staff: both sides; coordinators: the product side): '
+      + '?asOf=YYYY-MM-DD&side=product|website&period=all|quarter&figure=<figure id>&key=<row key>&page=N (100 a page; defaults: today, '
+      + 'product, all, product-status, total). figure and key are the report tables\' ids and row keys (CSV table ids); a type × bucket '
+      + 'cell of long-running / days-to-fix-by-type is key=<type>:<bucket>, the last cumulative row figure=cumulative&key=received. '
+      + 'total equals the count the report shows; cases oldest first with their status as of the date. '
+      + '400 statistics.drill_invalid_side / drill_invalid_period / drill_unknown_figure / drill_unknown_key / drill_invalid_page / invalid_as_of.',
+    response: {
+      status: 200,
+      schema: named('DrillDownCases', object({
+        asOf: date, side: oneOfStrings(['product', 'website']), period: oneOfStrings(['all', 'quarter']), figure: string(), key: string(),
+        total: count, page: integer({ minimum: 1 }), pageSize: integer({ minimum: 1 }),
+        cases: array(object({ id: string({ minLength: 1 }), receiptNumber: nullable(string()), title: string(), status: string(), receivedAt: timestamp })),
+      })),
+    },
   },
 ]

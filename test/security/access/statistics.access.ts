@@ -15,6 +15,12 @@ export const statisticsAccess: AccessTable = {
   'GET /statistics/report.css': ALL,
   'GET /statistics/:quarter': ALL,
   'GET /api/v1/statistics/:quarter': ALL,
+  // the staff view of the report for any date: counts only, for the staff who answer for the figures
+  'GET /statistics/staff': ['intake', 'coordinator', 'admin'],
+  'GET /api/v1/statistics/staff': ['intake', 'coordinator', 'admin'],
+  // the cases behind a count (product side when not given): those who may see the cases (DESIGN §5)
+  'GET /statistics/staff/cases': ['intake', 'coordinator'],
+  'GET /api/v1/statistics/staff/cases': ['intake', 'coordinator'],
   // computing a frozen quarter again from the event log: administrators
   'POST /statistics/:quarter/recompute': ['admin'],
 }
