@@ -89,8 +89,22 @@ describe('nothing about a website case is public', () => {
     expect(leaks).toEqual([])
     // The sweep really read the public surfaces (portal, feeds, sitemap, API, searches), not only refusals.
     expect(checked).toBeGreaterThan(40)
-    for (const p of ['/', '/advisories', '/rss/advisories.rdf', '/api/v1/advisories', '/uncontactable', '/sitemap.xml', '/alerts', '/rss/alerts.rdf', '/api/v1/alerts']) {
+    for (const p of ['/', '/advisories', '/rss/advisories.rdf', '/api/v1/advisories', '/uncontactable', '/sitemap.xml', '/alerts', '/rss/alerts.rdf', '/api/v1/alerts', '/statistics']) {
       expect(publicPaths, p).toContain(p)
     }
+  })
+
+  it('the public quarterly report of the quarter they were filed in counts them and names none of them', async () => {
+    t.clock.set('2026-07-02T01:00:00Z')
+    const json = await (await t.app.request('/api/v1/statistics/2026Q2')).json() as { quarterOnly: { website: { total: number } } }
+    expect(json.quarterOnly.website.total).toBe(8)
+    const leaks: string[] = []
+    for (const q of ['', '?lang=en', '?view=print', '?format=csv', '?format=csv&lang=en']) {
+      const res = await t.app.request(`/statistics/2026Q2${q}`)
+      expect(res.status, q).toBe(200)
+      const body = await res.text()
+      for (const m of markers) if (body.includes(m)) leaks.push(`/statistics/2026Q2${q} shows ${m}`)
+    }
+    expect(leaks).toEqual([])
   })
 })
