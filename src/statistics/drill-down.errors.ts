@@ -1,7 +1,11 @@
 import { AppError } from '../platform/errors.js'
+import { fieldDetails } from '../platform/http/field-messages.js'
 
 /** Errors of the staff report and its drill-down, each with a stable code (`error.<code>` in statistics.messages.ts). */
 export const drillDownErrors = {
+  /** The website figures' code and message; the field's message says the range in the reader's language. */
+  invalidAsOf: (earliest: string, latest: string) => new AppError('statistics.invalid_as_of', 400,
+    `asOf must be a date YYYY-MM-DD from ${earliest} to ${latest}.`, fieldDetails({ asOf: { key: 'statistics.staff.as_of_range', params: { from: earliest, to: latest } } })),
   unknownParameter: (name: string, known: readonly string[]) => new AppError('statistics.staff_unknown_parameter', 400,
     `Unknown parameter ${JSON.stringify(name)}: this page takes ${known.join(', ')}.`, { fields: { [name]: `Unknown parameter; use ${known.join(', ')}.` }, known: known.join(', ') }),
   invalidSide: (given: string) => new AppError('statistics.drill_invalid_side', 400,

@@ -78,7 +78,7 @@ async function drillDown(c: Ctx) {
 staffReportRoutes.get('/statistics/staff/cases', async (c) => {
   const d = await drillDown(c)
   const { t, lang } = c.var
-  const title = t('statistics.drill.title', { figure: d.selection.title(t), row: d.selection.label(t, lang), date: d.asOf })
+  const title = t('statistics.drill.title', { figure: d.selection.title(t), row: d.selection.label(t, lang), date: formatDate(d.asOf, lang) })
   return page(c, title, <DrillDownPage c={c} asOf={d.asOf} target={d.target} total={d.total} cases={d.cases} page={d.page} pageSize={DRILL_PAGE_SIZE} />)
 })
 

@@ -1,5 +1,4 @@
 import { addCalendarDays, japanDate } from '../platform/calendar/business-days.js'
-import { statisticsErrors } from './statistics.errors.js'
 import { PROGRAMME_START } from './statistics.schemas.js'
 import { drillDownErrors } from './drill-down.errors.js'
 import { DRILL_PERIODS, DRILL_SIDES, drillFigures, isDrillFigure, type DrillPeriod, type DrillSide, type DrillTarget } from './drill-down.js'
@@ -22,7 +21,7 @@ export function parseAsOf(raw: string | undefined, now: Date): string {
   const asOf = raw?.trim() || today
   // addCalendarDays normalises 2025-02-30 to 2025-03-02, so only a real date survives the round trip.
   if (!ISO.test(asOf) || addCalendarDays(asOf, 0) !== asOf || asOf < PROGRAMME_START || asOf > today) {
-    throw statisticsErrors.invalidAsOf(PROGRAMME_START, today)
+    throw drillDownErrors.invalidAsOf(PROGRAMME_START, today)
   }
   return asOf
 }

@@ -171,6 +171,7 @@ describe('what the staff report refuses', () => {
       expect(page.text).toContain(`value="${asOf}"`)
       expect(page.text).toMatch(/<input[^>]*aria-invalid="true"/)
       expect(page.text).toContain('基準日は 2004-07-08 から今日までの日付')
+      expect(page.text).toMatch(/<p class="field-error" id="asOf-error">2004-07-08 から 2026-10-20 までの日付を入力してください。<\/p>/)
       const api = await intake.api.get(`/api/v1/statistics/staff?asOf=${asOf}`)
       expect(api.status).toBe(400)
       expect(api.json.error.code).toBe('statistics.invalid_as_of')

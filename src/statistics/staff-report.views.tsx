@@ -86,8 +86,7 @@ export function DrillDownPage(props: {
     <div class="drill-down" data-side={target.side} data-figure={target.figure} data-key={target.key}>
       <p class="notice" role="note">{t('statistics.drill.notice')}</p>
       <p data-testid="drill-total" data-total={total}>
-        <strong>{t('statistics.drill.count', { date, count: total.toLocaleString('en-US') })}</strong>
-        {' '}({t(`statistics.kind.${target.side}`)} / {period})
+        <strong>{t('statistics.drill.count', { date, count: total.toLocaleString('en-US'), side: t(`statistics.kind.${target.side}`), period })}</strong>
       </p>
       <p class="meta">{t('statistics.drill.status_note')}</p>
       {props.cases.length === 0
