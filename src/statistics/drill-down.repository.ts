@@ -23,15 +23,22 @@ export async function drillDownCases(db: DB, q: {
     const rows = q.target.side === 'product' ? productCases(states) : websiteCases(states, q.asOf)
     const period = q.target.period === 'quarter' ? sql`and m.received_at >= ${startOfJapanDay(quarterStart(quarterOf(q.asOf)))}` : sql``
     const matched = sql`select m.case_id, m.received_at, m.status from (${rows}) m where (${q.selection.where}) ${period}`
-    const total = (await sql<{ n: number }>`select count(*)::int as n from (${matched}) x`.execute(trx)).rows[0]?.n ?? 0
-    const { rows: found } = await sql<{ id: string; receipt_number: string | null; title: string | null; status: string; received_at: Date | string }>`
-      select x.case_id as id, x.status, x.received_at, c.title,
-        (select r.receipt_number from reports r where r.case_id = x.case_id order by r.submitted_at, r.id limit 1) as receipt_number
-      from (${matched}) x
-      left join cases c on c.id = x.case_id
-      order by x.received_at, x.case_id
-      limit ${q.limit} offset ${q.offset}
+    // One pass for the page and the whole count (a window over every match); a page past the end counts apart.
+    const { rows: found } = await sql<{ id: string; receipt_number: string | null; title: string | null; status: string; received_at: Date | string; total: number | string }>`
+      select p.case_id as id, p.status, p.received_at, p.total, c.title,
+        (select r.receipt_number from reports r where r.case_id = p.case_id order by r.submitted_at, r.id limit 1) as receipt_number
+      from (
+        select x.case_id, x.status, x.received_at, count(*) over () as total
+        from (${matched}) x
+        order by x.received_at, x.case_id
+        limit ${q.limit} offset ${q.offset}
+      ) p
+      left join cases c on c.id = p.case_id
+      order by p.received_at, p.case_id
     `.execute(trx)
+    const total = found.length > 0
+      ? Number(found[0]!.total)
+      : (await sql<{ n: number }>`select count(*)::int as n from (${matched}) x`.execute(trx)).rows[0]?.n ?? 0
     return {
       total: Number(total),
       cases: found.map((r) => ({ id: r.id, receiptNumber: r.receipt_number, title: r.title ?? '', status: r.status, receivedAt: new Date(r.received_at) })),
