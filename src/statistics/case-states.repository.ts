@@ -77,17 +77,30 @@ const combined = (c: { name: string; combine: Combine }, s: string, d: string) =
   return c.combine === 'min' ? sql`least(${a}, ${b})` : sql`greatest(${a}, ${b})`
 }
 
+/** The two kinds of report the figures count: a state column that is true for one of them. */
+export type ReportKind = 'product_report' | 'website_report'
+
 /**
- * A subquery (columns: case_id and COLUMNS) of every case's state before `cutoff`: the snapshot
- * joined with the events since when the snapshot is not later than the cutoff; else a replay of
- * every event (a past quarter recomputed — slower, and rare).
+ * A subquery (columns: case_id and COLUMNS) of every case's state before `cutoff` — of the cases
+ * of one kind of report only, when `kind` is given: the snapshot joined with the events since
+ * when the snapshot is not later than the cutoff; else a replay of every event (a past quarter
+ * recomputed — slower, and rare). With a kind, the snapshot's other cases are skipped before the
+ * join, except those with events since (a report event written later with an earlier time).
  */
-export function caseStates(cutoff: Date, snapshot: Snapshot | null): RawBuilder<unknown> {
-  if (!snapshot || snapshot.cutoff > cutoff) return eventStates(cutoff, null)
+export function caseStates(cutoff: Date, snapshot: Snapshot | null, kind?: ReportKind): RawBuilder<unknown> {
+  const ofKind = kind ? COLUMNS.find((c) => c.name === kind)!.of : null
+  if (!snapshot || snapshot.cutoff > cutoff) {
+    const all = eventStates(cutoff, null)
+    return ofKind ? sql`${all} having ${ofKind}` : all
+  }
   return sql`
+    with d as (${eventStates(cutoff, snapshot)})
     select coalesce(s.case_id, d.case_id) as case_id, ${sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))}
-    from statistics_case_states s
-    full join (${eventStates(cutoff, snapshot)}) d on d.case_id = s.case_id`
+    from (
+      select * from statistics_case_states s0
+      ${kind ? sql`where ${sql.ref(`s0.${kind}`)} or s0.case_id in (select case_id from d)` : sql``}
+    ) s
+    full join d on d.case_id = s.case_id`
 }
 
 /** `substr(x, 20)`: the value of a "latest" state column. */
@@ -99,6 +112,15 @@ export const latestValue = (column: string) => sql`substr(${sql.ref(column)}, 20
  * number of cases whose state changed, or 0 when the snapshot is already there.
  */
 export async function advanceSnapshot(db: DB, cutoff: Date, now: Date): Promise<number> {
+  const seen = await currentSnapshot(db)
+  if (seen && seen.cutoff >= cutoff) return 0 // the job's usual tick: one row read, no lock
+  const changed = await foldEvents(db, cutoff, now)
+  // fresh statistics and visibility map: the reports' plans and index-only scans depend on them
+  if (changed > 0) await sql`vacuum (analyze) statistics_case_states`.execute(db)
+  return changed
+}
+
+async function foldEvents(db: DB, cutoff: Date, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     // one builder at a time: a second worker waits here and then finds the snapshot already there
     await sql`lock table statistics_snapshot in exclusive mode`.execute(trx)
@@ -126,8 +148,14 @@ export async function dropSnapshot(db: DB): Promise<void> {
 
 /**
  * Runs `f` over the states before `cutoff` in one repeatable-read transaction, so every query of a
- * report sees the same snapshot and events even while the job advances the snapshot.
+ * report sees the same snapshot and events even while the job advances the snapshot. `f` gets the
+ * states of every case and a function for those of one kind. Sorting and hashing a million cases
+ * needs more than PostgreSQL's default 4 MB of working memory: 64 MB, for this transaction only.
  */
-export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>) => Promise<T>): Promise<T> {
-  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => f(trx, caseStates(cutoff, await currentSnapshot(trx))))
+export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>, statesOf: (kind: ReportKind) => RawBuilder<unknown>) => Promise<T>): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx)
+    const snapshot = await currentSnapshot(trx)
+    return f(trx, caseStates(cutoff, snapshot), (kind) => caseStates(cutoff, snapshot, kind))
+  })
 }

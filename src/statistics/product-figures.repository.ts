@@ -45,11 +45,11 @@ const CLOSED = ['published', 'not_vulnerable', 'handled_individually', 'closed_l
  *   by committee decision ends it; else a `resume_coordination` after the last declaration makes it
  *   resumed (completed once the case is closed); else it is still uncontactable.
  */
-export function productCases(states: RawBuilder<unknown>): RawBuilder<unknown> {
+export function productCases(states: RawBuilder<unknown>, o: { withDuplicates?: boolean } = {}): RawBuilder<unknown> {
   const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
   return sql`
     select
-      case_id, received_at, status, product_type, cause,
+      case_id, received_at, duplicate_at, status, product_type, cause,
       status = 'published' and committee = 'true' as by_committee,
       case when status = 'published' then greatest(0, ${japanDay(sql`published_at`)} - ${japanDay(sql`accepted_at`)}) end as days,
       case
@@ -60,22 +60,26 @@ export function productCases(states: RawBuilder<unknown>): RawBuilder<unknown> {
         else 'still'
       end as uncontactable
     from (
-      select case_id, received_at, accepted_at, published_at, listed_id, resumed_id,
+      select case_id, received_at, duplicate_at, accepted_at, published_at, listed_id, resumed_id,
         ${latestValue('status_k')} as status, ${latestValue('product_type_k')} as product_type,
         ${latestValue('cause_k')} as cause, ${latestValue('committee_k')} as committee
       from (${states}) st
-      where product_report and duplicate_at is null
+      where product_report ${o.withDuplicates ? sql`` : sql`and duplicate_at is null`}
     ) c`
 }
 
 /**
  * The product reports of `states` grouped by what the figures need — a few hundred rows, however
  * many reports there are. `recent`: received from `receivedFrom` on (the report's "this quarter").
+ * `totals[i]`: the reports received before `totalsAt[i]` (figure 1's cumulative totals, all no
+ * later than the states' cutoff), counted in the same pass: a duplicate joined to another case
+ * counts until its rejection.
  */
 export async function groupProductCases(db: DB, q: {
-  states: RawBuilder<unknown>; receivedFrom: Date | null; publicationBounds: readonly number[]
-}): Promise<ProductCaseGroup[]> {
-  const { rows } = await sql<ProductCaseGroup>`
+  states: RawBuilder<unknown>; receivedFrom: Date | null; publicationBounds: readonly number[]; totalsAt?: readonly Date[]
+}): Promise<{ groups: ProductCaseGroup[]; totals: number[] }> {
+  const totalsAt = q.totalsAt ?? []
+  const { rows } = await sql<ProductCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
     select
       status,
       product_type as "productType",
@@ -86,11 +90,26 @@ export async function groupProductCases(db: DB, q: {
       days >= 301 as over300,
       uncontactable,
       ${q.receivedFrom ? sql`received_at >= ${q.receivedFrom}` : sql`false`} as recent,
-      count(*)::int as cases
-    from (${productCases(q.states)}) m
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      duplicate_at is not null as duplicate,
+      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`count(*)::int as cases`])}
+    from (${productCases(q.states, { withDuplicates: true })}) m
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
   `.execute(db)
-  return rows
+  return {
+    groups: rows.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
+    totals: totalsAt.map((_, i) => rows.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
+  }
+}
+
+/** Reports received before `at`: a duplicate joined to another case counts until its rejection. */
+export const receivedBy = (at: Date) =>
+  sql`(count(*) filter (where received_at < ${at} and (duplicate_at is null or duplicate_at >= ${at})))::int`
+
+/** A group row without its `t<i>` totals columns. */
+export function withoutTotals<T extends object>(row: T, n: number): T {
+  const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) }
+  for (let i = 0; i < n; i++) delete copy[`t${i}`]
+  return copy as T
 }
 
 /** A case marked for priority information, as of the date: its targets and its publication time in force. */

@@ -56,26 +56,26 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  */
 export async function productFigures(db: DB, opts: { asOf: string; receivedFrom?: string; publicationBounds?: readonly number[] }): Promise<ProductFigures> {
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
-  const { all, received } = await withCaseStates(db, cutoff, (trx, states) => productFiguresOf(trx, states, opts))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, _, statesOf) => productFiguresOf(trx, statesOf('product_report'), opts))
   return received ?? all
 }
 
 /**
  * The product figures over `states` (case-states.repository.ts, before the end of `asOf`): of
  * every report, and with `receivedFrom` also of those received from that date on — both from one
- * pass over the reports.
+ * pass over the reports, which also counts the reports received before each of `totalsAt`.
  */
 export async function productFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
-  asOf: string; receivedFrom?: string; publicationBounds?: readonly number[]
-}): Promise<{ all: ProductFigures; received: ProductFigures | null }> {
+  asOf: string; receivedFrom?: string; publicationBounds?: readonly number[]; totalsAt?: readonly Date[]
+}): Promise<{ all: ProductFigures; received: ProductFigures | null; totals: number[] }> {
   const buckets = daysToPublicationBuckets(opts.publicationBounds)
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
   const from = opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null
-  const groups = await groupProductCases(db, { states, receivedFrom: from, publicationBounds: buckets.map((b) => b.from) })
+  const { groups, totals } = await groupProductCases(db, { states, receivedFrom: from, publicationBounds: buckets.map((b) => b.from), totalsAt: opts.totalsAt })
   const marked = await markedProvisions(db, { cutoff })
   const assemble = async (of: ProductCaseGroup[], since: Date | null) =>
     assembleProductFigures(of, marked, { asOf: opts.asOf, cutoff, from: since, buckets, advisoriesPublished: await countPublishedAdvisories(db, { cutoff, from: since }) })
-  return { all: await assemble(groups, null), received: from ? await assemble(groups.filter((g) => g.recent), from) : null }
+  return { all: await assemble(groups, null), received: from ? await assemble(groups.filter((g) => g.recent), from) : null, totals }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { publicAdvisories } from '../cases/advisory-visibility.js'
 import { addCalendarDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
@@ -34,23 +34,3 @@ export async function firstReportDate(db: DB): Promise<string | null> {
   return first ? japanDate(new Date(first)) : null
 }
 
-/**
- * Product and website reports received by each cutoff (figure 1, the cumulative totals), from one
- * pass over `states` (which must be as of the latest cutoff): a
- * report counts from its first report event; a duplicate joined to another case stops counting
- * from its rejection — as `productFigures` and `websiteFigures` count at each date.
- */
-export async function reportsReceivedBy(db: DB, states: RawBuilder<unknown>, cutoffs: Date[]): Promise<{ product: number[]; website: number[] }> {
-  if (cutoffs.length === 0) return { product: [], website: [] }
-  const by = (kind: 'product_report' | 'website_report', at: Date, i: number) =>
-    sql`count(*) filter (where ${sql.ref(kind)} and received_at < ${at} and (duplicate_at is null or duplicate_at >= ${at}))::int as ${sql.ref(`${kind}_${i}`)}`
-  const { rows } = await sql<Record<string, number>>`
-    select ${sql.join(cutoffs.flatMap((at, i) => [by('product_report', at, i), by('website_report', at, i)]))}
-    from (${states}) st
-    where received_at is not null`.execute(db)
-  const row = rows[0] ?? {}
-  return {
-    product: cutoffs.map((_, i) => Number(row[`product_report_${i}`] ?? 0)),
-    website: cutoffs.map((_, i) => Number(row[`website_report_${i}`] ?? 0)),
-  }
-}

@@ -9,7 +9,7 @@ import type { ProductFigures } from './product-figures.js'
 import {
   businessDaysSinceStart, perBusinessDay, quarterEnd, quarterName, quarterStart, quartersUpTo, type Quarter,
 } from './quarterly-report.quarters.js'
-import { advisoriesPublishedPerQuarter, reportsReceivedBy } from './quarterly-report.repository.js'
+import { advisoriesPublishedPerQuarter } from './quarterly-report.repository.js'
 import { productFiguresOf } from './product-figures.js'
 import { websiteFiguresOf } from './website-figures.js'
 import { withCaseStates } from './case-states.repository.js'
@@ -142,8 +142,8 @@ export function websiteBlock(f: WebsiteFigures): WebsiteBlock {
  * The report of a quarter, from the event log alone: each figure as of the end of `asOf`'s day in
  * Japan (the quarter's last day for the public report, so nothing later ever changes it; any day
  * of the quarter for staff), the quarter's block over the reports received from its first day.
- * Every query reads the same case states (one transaction): the product and website blocks in one
- * pass each, the 12 cumulative totals in one more. `now` bounds the advisories to those public by
+ * Every query reads the same case states (one transaction): the product and website blocks, and
+ * the 12 cumulative totals, in one pass over each kind of report. `now` bounds the advisories to those public by
  * now (publicAdvisories), which for a finished quarter changes nothing but keeps the one visibility rule.
  */
 export async function quarterlyReport(db: DB, quarter: Quarter, now: Date, asOf: string = quarterEnd(quarter)): Promise<QuarterlyReport> {
@@ -151,15 +151,15 @@ export async function quarterlyReport(db: DB, quarter: Quarter, now: Date, asOf:
   const quarters = quartersUpTo(quarter, CUMULATIVE_QUARTERS)
   const ends = quarters.map((x, i) => (i === quarters.length - 1 ? asOf : quarterEnd(x)))
   const cutoffOf = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
-  const { product, website, received } = await withCaseStates(db, cutoffOf(asOf), async (trx, states) => ({
-    product: await productFiguresOf(trx, states, { asOf, receivedFrom: start }),
-    website: await websiteFiguresOf(trx, states, { asOf, receivedFrom: start }),
-    received: await reportsReceivedBy(trx, states, ends.map(cutoffOf)),
+  const totalsAt = ends.map(cutoffOf)
+  const { product, website } = await withCaseStates(db, cutoffOf(asOf), async (trx, _, statesOf) => ({
+    product: await productFiguresOf(trx, statesOf('product_report'), { asOf, receivedFrom: start, totalsAt }),
+    website: await websiteFiguresOf(trx, statesOf('website_report'), { asOf, receivedFrom: start, totalsAt }),
   }))
   const advisories = await advisoriesPublishedPerQuarter(db, quarters, now, cutoffOf(asOf))
   const cumulative: CumulativeRow[] = quarters.map((x, i) => {
-    const p = received.product[i] ?? 0
-    const w = received.website[i] ?? 0
+    const p = product.totals[i] ?? 0
+    const w = website.totals[i] ?? 0
     const businessDays = businessDaysSinceStart(ends[i]!)
     return {
       quarter: quarterName(x), quarterEnd: ends[i]!, product: p, website: w, total: p + w,

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { latestValue } from './case-states.repository.js'
+import { receivedBy, withoutTotals } from './product-figures.repository.js'
 
 /** One group of website cases that share everything the figures count by, as of a date. */
 export type WebsiteCaseGroup = {
@@ -34,31 +35,34 @@ export type WebsiteCaseGroup = {
  * - fix: the report_fix's `fixType` and `fixedOn` (a fixed case never leaves `fixed`, so there is one).
  * Days are calendar days between Japan dates; `elapsed` is days since notification at `asOf`.
  */
-export function websiteCases(states: RawBuilder<unknown>, asOf: string): RawBuilder<unknown> {
+export function websiteCases(states: RawBuilder<unknown>, asOf: string, o: { withDuplicates?: boolean } = {}): RawBuilder<unknown> {
   return sql`
     select
-      case_id, received_at, status,
+      case_id, received_at, duplicate_at, status,
       nullif(split_part(classification, '|', 1), '') as vulnerability_type,
       nullif(split_part(classification, '|', 2), '') as impact,
       fix_type,
       case when status = 'fixed' then greatest(0, fixed_on::date - notified_on::date) end as days_to_fix,
       case when status = 'operator_notified' then ${asOf}::date - notified_on::date end as elapsed
     from (
-      select case_id, received_at, notified_on, fix_type, fixed_on,
+      select case_id, received_at, duplicate_at, notified_on, fix_type, fixed_on,
         ${latestValue('status_k')} as status, ${latestValue('classification_k')} as classification
       from (${states}) st
-      where website_report and duplicate_at is null
+      where website_report ${o.withDuplicates ? sql`` : sql`and duplicate_at is null`}
     ) c`
 }
 
 /**
  * The website reports of `states` grouped by what the figures need — a few hundred rows at most,
- * however many cases there are. `recent`: received from `receivedFrom` on.
+ * however many cases there are. `recent`: received from `receivedFrom` on. `totals[i]`: the
+ * reports received before `totalsAt[i]`, counted in the same pass (as groupProductCases).
  */
 export async function groupWebsiteCases(db: DB, q: {
-  states: RawBuilder<unknown>; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]; receivedFrom: Date | null
-}): Promise<WebsiteCaseGroup[]> {
-  const { rows } = await sql<WebsiteCaseGroup>`
+  states: RawBuilder<unknown>; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]
+  receivedFrom: Date | null; totalsAt?: readonly Date[]
+}): Promise<{ groups: WebsiteCaseGroup[]; totals: number[] }> {
+  const totalsAt = q.totalsAt ?? []
+  const { rows } = await sql<WebsiteCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
     select
       status,
       vulnerability_type as "vulnerabilityType",
@@ -69,9 +73,13 @@ export async function groupWebsiteCases(db: DB, q: {
       days_to_fix <= 90 as within90,
       case when elapsed >= ${q.longRunningDays}::int then width_bucket(elapsed, ${[...q.longBounds]}::int[]) end as "longBucket",
       ${q.receivedFrom ? sql`received_at >= ${q.receivedFrom}` : sql`false`} as recent,
-      count(*)::int as cases
-    from (${websiteCases(q.states, q.asOf)}) m
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      duplicate_at is not null as duplicate,
+      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`count(*)::int as cases`])}
+    from (${websiteCases(q.states, q.asOf, { withDuplicates: true })}) m
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
   `.execute(db)
-  return rows
+  return {
+    groups: rows.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
+    totals: totalsAt.map((_, i) => rows.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
+  }
 }

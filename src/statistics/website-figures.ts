@@ -58,27 +58,28 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  */
 export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number; receivedFrom?: string }): Promise<WebsiteFigures> {
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
-  const { all, received } = await withCaseStates(db, cutoff, (trx, states) => websiteFiguresOf(trx, states, opts))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, _, statesOf) => websiteFiguresOf(trx, statesOf('website_report'), opts))
   return received ?? all
 }
 
 /**
  * The website figures over `states` (case-states.repository.ts, before the end of `asOf`): of
- * every report, and with `receivedFrom` also of those received from that date on — one pass.
+ * every report, and with `receivedFrom` also of those received from that date on — one pass,
+ * which also counts the reports received before each of `totalsAt`.
  */
 export async function websiteFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
-  asOf: string; longRunningDays?: number; receivedFrom?: string
-}): Promise<{ all: WebsiteFigures; received: WebsiteFigures | null }> {
+  asOf: string; longRunningDays?: number; receivedFrom?: string; totalsAt?: readonly Date[]
+}): Promise<{ all: WebsiteFigures; received: WebsiteFigures | null; totals: number[] }> {
   const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
   const fixBuckets = daysToFixBuckets()
   const longBuckets = longRunningBuckets(longRunningDays)
-  const groups = await groupWebsiteCases(db, {
-    states, asOf: opts.asOf, longRunningDays,
+  const { groups, totals } = await groupWebsiteCases(db, {
+    states, asOf: opts.asOf, longRunningDays, totalsAt: opts.totalsAt,
     receivedFrom: opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null,
     fixBounds: fixBuckets.map((b) => b.from), longBounds: longBuckets.map((b) => b.from),
   })
   const assemble = (of: WebsiteCaseGroup[]) => assembleWebsiteFigures(of, { asOf: opts.asOf, longRunningDays, fixBuckets, longBuckets })
-  return { all: assemble(groups), received: opts.receivedFrom ? assemble(groups.filter((g) => g.recent)) : null }
+  return { all: assemble(groups), received: opts.receivedFrom ? assemble(groups.filter((g) => g.recent)) : null, totals }
 }
 
 /** The figures from grouped cases. Pure: every category of the lists appears, zero or not. */
