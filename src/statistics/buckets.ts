@@ -11,6 +11,9 @@ export type DayBucket = { key: string; from: number; to: number | null }
  */
 export const DAYS_TO_FIX_BOUNDS: readonly number[] = [0, 6, 11, 21, 31, 51, 91, 201, 301]
 
+/** Figure 4's buckets as the real report has them: ≤45 days (the guideline's target), 46–100, 101–200, 201–300, ≥301. */
+export const DAYS_TO_PUBLICATION_BOUNDS: readonly number[] = [0, 46, 101, 201, 301]
+
 /** Lower bounds → ranges: [0, 6, 11] → 0-5, 6-10, 11+. */
 export function daysToFixBuckets(bounds: readonly number[] = DAYS_TO_FIX_BOUNDS): DayBucket[] {
   return bounds.map((from, i) => {

@@ -103,39 +103,70 @@ export function caseStates(cutoff: Date, snapshot: Snapshot | null, kind?: Repor
     full join d on d.case_id = s.case_id`
 }
 
+/** Receipt and rejection times by Japan day (exact for any cutoff) or by quarter (for the groups). */
+export type Granularity = 'day' | 'quarter'
+/** Per-case states → rows of what the figures count by, with `n` = `sign`, in the columns of `keys`. */
+export type Keyed = (states: RawBuilder<unknown>, sign: 1 | -1, granularity: Granularity) => RawBuilder<unknown>
+export const japanDay = (t: RawBuilder<unknown>, granularity: Granularity) => granularity === 'quarter'
+  ? sql`date_trunc('quarter', ${t} at time zone 'Asia/Tokyo')::date`
+  : sql`(${t} at time zone 'Asia/Tokyo')::date`
+
+/**
+ * The reports of one kind as of `cutoff`, as keyed rows (`keys` and `n`; sum `n` by key). With a
+ * snapshot at or before the cutoff and `grouped` (the caller's cutoffs fall on quarter starts and
+ * its buckets are the stored ones): the snapshot's groups, minus the changed cases as the
+ * snapshot had them, plus the same cases as they stand — a few thousand rows and the cases with
+ * events since. Else one row per case, received and rejected by day.
+ */
+export function keyedRows(o: {
+  cutoff: Date; snapshot: Snapshot | null; kind: ReportKind; keyed: Keyed; groupsTable: string; keys: readonly string[]; grouped: boolean
+}): RawBuilder<unknown> {
+  const { cutoff, snapshot, kind, keyed } = o
+  if (!snapshot || snapshot.cutoff > cutoff || !o.grouped) return keyed(caseStates(cutoff, snapshot, kind), 1, 'day')
+  const changedBefore = sql`select s.* from statistics_case_states s where s.case_id in (select case_id from d)`
+  const changedNow = sql`
+    select d.case_id, ${sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))}
+    from d left join statistics_case_states s on s.case_id = d.case_id`
+  return sql`
+    with d as (${eventStates(cutoff, snapshot)})
+    select ${sql.join(o.keys.map((k) => sql.ref(k)))}, cases as n from ${sql.table(o.groupsTable)}
+    union all ${keyed(changedBefore, -1, 'quarter')}
+    union all ${keyed(changedNow, 1, 'quarter')}`
+}
+
+/** The snapshot's groups of one kind, rebuilt from its states (in the caller's transaction). */
+export async function rebuildGroups(trx: DB, o: { kind: ReportKind; keyed: Keyed; groupsTable: string; keys: readonly string[] }): Promise<void> {
+  const keys = sql.join(o.keys.map((k) => sql.ref(k)))
+  await sql`delete from ${sql.table(o.groupsTable)}`.execute(trx)
+  await sql`
+    insert into ${sql.table(o.groupsTable)} (${keys}, cases)
+    select ${keys}, sum(n)::int from (${o.keyed(sql`select * from statistics_case_states where ${sql.ref(o.kind)}`, 1, 'quarter')}) k
+    group by ${keys}`.execute(trx)
+}
+
 /** `substr(x, 20)`: the value of a "latest" state column. */
 export const latestValue = (column: string) => sql`substr(${sql.ref(column)}, 20)`
 
 /**
- * Moves the snapshot forward to `cutoff` (never back): folds the events it has not seen into the
- * states of their cases, in one transaction. The first build replays the whole log. Returns the
- * number of cases whose state changed, or 0 when the snapshot is already there.
+ * Folds the events the snapshot has not seen, before `cutoff`, into the states of their cases and
+ * moves the snapshot to `cutoff` (never back), in the caller's transaction; `then` runs in it too
+ * (the groups are rebuilt there). Returns the number of cases whose state changed, or -1 when the
+ * snapshot is already there.
  */
-export async function advanceSnapshot(db: DB, cutoff: Date, now: Date): Promise<number> {
-  const seen = await currentSnapshot(db)
-  if (seen && seen.cutoff >= cutoff) return 0 // the job's usual tick: one row read, no lock
-  const changed = await foldEvents(db, cutoff, now)
-  // fresh statistics and visibility map: the reports' plans and index-only scans depend on them
-  if (changed > 0) await sql`vacuum (analyze) statistics_case_states`.execute(db)
-  return changed
-}
-
-async function foldEvents(db: DB, cutoff: Date, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    // one builder at a time: a second worker waits here and then finds the snapshot already there
-    await sql`lock table statistics_snapshot in exclusive mode`.execute(trx)
-    const snapshot = await currentSnapshot(trx)
-    if (snapshot && snapshot.cutoff >= cutoff) return 0
-    const last = (await sql<{ id: string | null }>`select max(id)::text as id from case_events`.execute(trx)).rows[0]?.id
-    const { numAffectedRows } = await sql`
-      insert into statistics_case_states as s (case_id, ${names})
-      select case_id, ${names} from (${eventStates(cutoff, snapshot)}) d
-      on conflict (case_id) do update set ${sql.join(COLUMNS.map((c) => sql`${sql.ref(c.name)} = ${combined(c, 's', 'excluded')}`))}
-    `.execute(trx)
-    await trx.insertInto('statistics_snapshot').values({ id: 1, cutoff, last_event_id: last ?? '0', built_at: now })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ cutoff, last_event_id: last ?? '0', built_at: now })).execute()
-    return Number(numAffectedRows ?? 0)
-  })
+export async function foldEvents(trx: DB, cutoff: Date, now: Date): Promise<number> {
+  // one builder at a time: a second worker waits here and then finds the snapshot already there
+  await sql`lock table statistics_snapshot in exclusive mode`.execute(trx)
+  const snapshot = await currentSnapshot(trx)
+  if (snapshot && snapshot.cutoff >= cutoff) return -1
+  const last = (await sql<{ id: string | null }>`select max(id)::text as id from case_events`.execute(trx)).rows[0]?.id
+  const { numAffectedRows } = await sql`
+    insert into statistics_case_states as s (case_id, ${names})
+    select case_id, ${names} from (${eventStates(cutoff, snapshot)}) d
+    on conflict (case_id) do update set ${sql.join(COLUMNS.map((c) => sql`${sql.ref(c.name)} = ${combined(c, 's', 'excluded')}`))}
+  `.execute(trx)
+  await trx.insertInto('statistics_snapshot').values({ id: 1, cutoff, last_event_id: last ?? '0', built_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ cutoff, last_event_id: last ?? '0', built_at: now })).execute()
+  return Number(numAffectedRows ?? 0)
 }
 
 /** Forgets the snapshot (the next report replays the whole log, and the job builds it again). */
@@ -143,19 +174,24 @@ export async function dropSnapshot(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('statistics_snapshot').execute()
     await trx.deleteFrom('statistics_case_states').execute()
+    await trx.deleteFrom('statistics_snapshot_product_groups').execute()
+    await trx.deleteFrom('statistics_snapshot_website_groups').execute()
   })
 }
 
 /**
  * Runs `f` over the states before `cutoff` in one repeatable-read transaction, so every query of a
  * report sees the same snapshot and events even while the job advances the snapshot. `f` gets the
- * states of every case and a function for those of one kind. Sorting and hashing a million cases
+ * states of every case (for lists of cases) and the cutoff and snapshot (for keyedRows). Sorting and hashing a million cases
  * needs more than PostgreSQL's default 4 MB of working memory: 64 MB, for this transaction only.
  */
-export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>, statesOf: (kind: ReportKind) => RawBuilder<unknown>) => Promise<T>): Promise<T> {
+export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>, read: StatesReader) => Promise<T>): Promise<T> {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx)
     const snapshot = await currentSnapshot(trx)
-    return f(trx, caseStates(cutoff, snapshot), (kind) => caseStates(cutoff, snapshot, kind))
+    return f(trx, caseStates(cutoff, snapshot), { cutoff, snapshot })
   })
 }
+
+/** What a figure function needs to read the states of its kind: the cutoff and the snapshot in force. */
+export type StatesReader = { cutoff: Date; snapshot: Snapshot | null }

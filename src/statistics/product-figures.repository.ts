@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { latestValue } from './case-states.repository.js'
+import { japanDate } from '../platform/calendar/business-days.js'
+import { DAYS_TO_PUBLICATION_BOUNDS } from './buckets.js'
+import { japanDay, keyedRows, latestValue, type Keyed, type StatesReader } from './case-states.repository.js'
 
 /** How a case whose developer was listed as uncontactable (連絡不能) stands at the date (figure 7). */
 export type UncontactableStanding = 'still' | 'resumed' | 'resumed_completed' | 'published_by_committee'
@@ -68,42 +70,65 @@ export function productCases(states: RawBuilder<unknown>, o: { withDuplicates?: 
     ) c`
 }
 
+/** What the product figures count by, the columns of the snapshot's product groups. */
+export const PRODUCT_KEYS = ['status', 'product_type', 'cause', 'by_committee', 'publication_bucket', 'within45', 'over300', 'uncontactable', 'received_on', 'duplicate_on'] as const
+
+/** Product reports of `states` as keyed rows (PRODUCT_KEYS and n), by `bounds` of days to publication. */
+export const productKeyed = (bounds: readonly number[]): Keyed => (states, sign, granularity) => sql`
+  select status, product_type, cause, by_committee,
+    width_bucket(days, ${[...bounds]}::int[]) as publication_bucket, days <= 45 as within45, days >= 301 as over300, uncontactable,
+    ${japanDay(sql`received_at`, granularity)} as received_on, ${japanDay(sql`duplicate_at`, granularity)} as duplicate_on, ${sql.lit(sign)}::int as n
+  from (${productCases(states, { withDuplicates: true })}) m`
+
+export const PRODUCT_GROUPS = { kind: 'product_report', keyed: productKeyed(DAYS_TO_PUBLICATION_BOUNDS), groupsTable: 'statistics_snapshot_product_groups', keys: PRODUCT_KEYS } as const
+
+/** Cutoffs the snapshot's groups can answer for: Japan quarter starts (they keep quarters, not days). */
+export const onQuarterStarts = (dates: readonly (Date | null)[]) => dates.every((d) => d === null || /-(01|04|07|10)-01$/.test(japanDate(d)))
+
 /**
- * The product reports of `states` grouped by what the figures need — a few hundred rows, however
- * many reports there are. `recent`: received from `receivedFrom` on (the report's "this quarter").
- * `totals[i]`: the reports received before `totalsAt[i]` (figure 1's cumulative totals, all no
- * later than the states' cutoff), counted in the same pass: a duplicate joined to another case
- * counts until its rejection.
+ * The product reports as of the reader's cutoff grouped by what the figures need — a few hundred
+ * rows, however many reports there are. `recent`: received from `receivedFrom` on (the report's
+ * "this quarter"). `totals[i]`: the reports received before `totalsAt[i]` (figure 1's cumulative
+ * totals, none later than the cutoff), counted in the same pass: a duplicate joined to another
+ * case counts until its rejection. Reads the snapshot's groups when it can (keyedRows).
  */
 export async function groupProductCases(db: DB, q: {
-  states: RawBuilder<unknown>; receivedFrom: Date | null; publicationBounds: readonly number[]; totalsAt?: readonly Date[]
+  read: StatesReader; receivedFrom: Date | null; publicationBounds: readonly number[]; totalsAt?: readonly Date[]
 }): Promise<{ groups: ProductCaseGroup[]; totals: number[] }> {
   const totalsAt = q.totalsAt ?? []
-  const { rows } = await sql<ProductCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
+  const standard = q.publicationBounds.join() === DAYS_TO_PUBLICATION_BOUNDS.join()
+  const rows = keyedRows({
+    ...q.read, ...PRODUCT_GROUPS, keyed: productKeyed(q.publicationBounds),
+    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt]),
+  })
+  const { rows: groups } = await sql<ProductCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
     select
       status,
       product_type as "productType",
       cause,
       by_committee as "byCommittee",
-      width_bucket(days, ${[...q.publicationBounds]}::int[]) as "publicationBucket",
-      days <= 45 as within45,
-      days >= 301 as over300,
+      publication_bucket as "publicationBucket",
+      within45,
+      over300,
       uncontactable,
-      ${q.receivedFrom ? sql`received_at >= ${q.receivedFrom}` : sql`false`} as recent,
-      duplicate_at is not null as duplicate,
-      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`count(*)::int as cases`])}
-    from (${productCases(q.states, { withDuplicates: true })}) m
+      ${q.receivedFrom ? sql`received_on >= ${japanDate(q.receivedFrom)}::date` : sql`false`} as recent,
+      duplicate_on is not null as duplicate,
+      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`sum(n)::int as cases`])}
+    from (${rows}) r
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    having sum(n) <> 0
   `.execute(db)
   return {
-    groups: rows.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
-    totals: totalsAt.map((_, i) => rows.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
+    groups: groups.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
+    totals: totalsAt.map((_, i) => groups.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
   }
 }
 
-/** Reports received before `at`: a duplicate joined to another case counts until its rejection. */
-export const receivedBy = (at: Date) =>
-  sql`(count(*) filter (where received_at < ${at} and (duplicate_at is null or duplicate_at >= ${at})))::int`
+/** Keyed rows received before `at` (a Japan day's start): a duplicate joined to another case counts until its rejection. */
+export const receivedBy = (at: Date) => {
+  const day = japanDate(at)
+  return sql`(coalesce(sum(n) filter (where received_on < ${day}::date and (duplicate_on is null or duplicate_on >= ${day}::date)), 0))::int`
+}
 
 /** A group row without its `t<i>` totals columns. */
 export function withoutTotals<T extends object>(row: T, n: number): T {

@@ -1,9 +1,8 @@
-import type { RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { withCaseStates } from './case-states.repository.js'
+import { withCaseStates, type StatesReader } from './case-states.repository.js'
 import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { CAUSES, PRODUCT_TYPES } from '../cases/categories.js'
-import { daysToFixBuckets, type DayBucket } from './buckets.js'
+import { DAYS_TO_PUBLICATION_BOUNDS, daysToFixBuckets, type DayBucket } from './buckets.js'
 import { percentOf, type Share } from './website-figures.js'
 import { countPublishedAdvisories, groupProductCases, markedProvisions, type MarkedProvision, type ProductCaseGroup } from './product-figures.repository.js'
 
@@ -36,8 +35,7 @@ export type ProductFigures = {
   advisoriesPublished: number
 }
 
-/** Figure 4's buckets as the real report has them: ≤45 days (the guideline's target), 46–100, 101–200, 201–300, ≥301. */
-export const DAYS_TO_PUBLICATION_BOUNDS: readonly number[] = [0, 46, 101, 201, 301]
+export { DAYS_TO_PUBLICATION_BOUNDS }
 export const daysToPublicationBuckets = (bounds: readonly number[] = DAYS_TO_PUBLICATION_BOUNDS): DayBucket[] => daysToFixBuckets(bounds)
 
 const IN_HANDLING = ['received', 'accepted', 'contacting_developer', 'uncontactable', 'committee_review', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
@@ -56,22 +54,22 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  */
 export async function productFigures(db: DB, opts: { asOf: string; receivedFrom?: string; publicationBounds?: readonly number[] }): Promise<ProductFigures> {
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
-  const { all, received } = await withCaseStates(db, cutoff, (trx, _, statesOf) => productFiguresOf(trx, statesOf('product_report'), opts))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, _, read) => productFiguresOf(trx, read, opts))
   return received ?? all
 }
 
 /**
- * The product figures over `states` (case-states.repository.ts, before the end of `asOf`): of
+ * The product figures as `read` has the cases (case-states.repository.ts, before the end of `asOf`): of
  * every report, and with `receivedFrom` also of those received from that date on — both from one
  * pass over the reports, which also counts the reports received before each of `totalsAt`.
  */
-export async function productFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
+export async function productFiguresOf(db: DB, read: StatesReader, opts: {
   asOf: string; receivedFrom?: string; publicationBounds?: readonly number[]; totalsAt?: readonly Date[]
 }): Promise<{ all: ProductFigures; received: ProductFigures | null; totals: number[] }> {
   const buckets = daysToPublicationBuckets(opts.publicationBounds)
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
   const from = opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null
-  const { groups, totals } = await groupProductCases(db, { states, receivedFrom: from, publicationBounds: buckets.map((b) => b.from), totalsAt: opts.totalsAt })
+  const { groups, totals } = await groupProductCases(db, { read, receivedFrom: from, publicationBounds: buckets.map((b) => b.from), totalsAt: opts.totalsAt })
   const marked = await markedProvisions(db, { cutoff })
   const assemble = async (of: ProductCaseGroup[], since: Date | null) =>
     assembleProductFigures(of, marked, { asOf: opts.asOf, cutoff, from: since, buckets, advisoriesPublished: await countPublishedAdvisories(db, { cutoff, from: since }) })

@@ -152,9 +152,9 @@ export async function quarterlyReport(db: DB, quarter: Quarter, now: Date, asOf:
   const ends = quarters.map((x, i) => (i === quarters.length - 1 ? asOf : quarterEnd(x)))
   const cutoffOf = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
   const totalsAt = ends.map(cutoffOf)
-  const { product, website } = await withCaseStates(db, cutoffOf(asOf), async (trx, _, statesOf) => ({
-    product: await productFiguresOf(trx, statesOf('product_report'), { asOf, receivedFrom: start, totalsAt }),
-    website: await websiteFiguresOf(trx, statesOf('website_report'), { asOf, receivedFrom: start, totalsAt }),
+  const { product, website } = await withCaseStates(db, cutoffOf(asOf), async (trx, _, read) => ({
+    product: await productFiguresOf(trx, read, { asOf, receivedFrom: start, totalsAt }),
+    website: await websiteFiguresOf(trx, read, { asOf, receivedFrom: start, totalsAt }),
   }))
   const advisories = await advisoriesPublishedPerQuarter(db, quarters, now, cutoffOf(asOf))
   const cumulative: CumulativeRow[] = quarters.map((x, i) => {

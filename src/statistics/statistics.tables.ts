@@ -32,6 +32,22 @@ export interface StatisticsSnapshotTable {
   built_at: Timestamp
 }
 
+type Day = ColumnType<string, string, string>
+
+/** The snapshot's product reports grouped as the figures count them (`cases` in each group). */
+export interface StatisticsSnapshotProductGroupsTable {
+  status: string | null; product_type: string | null; cause: string | null; by_committee: boolean | null
+  publication_bucket: number | null; within45: boolean | null; over300: boolean | null; uncontactable: string | null
+  received_on: Day | null; duplicate_on: Day | null; cases: number
+}
+
+/** The snapshot's website reports grouped as the figures count them. */
+export interface StatisticsSnapshotWebsiteGroupsTable {
+  status: string | null; vulnerability_type: string | null; impact: string | null; fix_type: string | null
+  fix_bucket: number | null; within30: boolean | null; within90: boolean | null; notified_on: Day | null
+  received_on: Day | null; duplicate_on: Day | null; cases: number
+}
+
 /** A finished quarter's report, computed once. */
 export interface StatisticsFrozenReportsTable {
   quarter: string
@@ -52,6 +68,8 @@ export interface StatisticsRecomputationsTable {
 export interface StatisticsTables {
   statistics_case_states: StatisticsCaseStatesTable
   statistics_snapshot: StatisticsSnapshotTable
+  statistics_snapshot_product_groups: StatisticsSnapshotProductGroupsTable
+  statistics_snapshot_website_groups: StatisticsSnapshotWebsiteGroupsTable
   statistics_frozen_reports: StatisticsFrozenReportsTable
   statistics_recomputations: StatisticsRecomputationsTable
 }

@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { latestValue } from './case-states.repository.js'
-import { receivedBy, withoutTotals } from './product-figures.repository.js'
+import { japanDate } from '../platform/calendar/business-days.js'
+import { DAYS_TO_FIX_BOUNDS } from './buckets.js'
+import { japanDay, keyedRows, latestValue, type Keyed, type StatesReader } from './case-states.repository.js'
+import { onQuarterStarts, receivedBy, withoutTotals } from './product-figures.repository.js'
 
 /** One group of website cases that share everything the figures count by, as of a date. */
 export type WebsiteCaseGroup = {
@@ -35,15 +37,15 @@ export type WebsiteCaseGroup = {
  * - fix: the report_fix's `fixType` and `fixedOn` (a fixed case never leaves `fixed`, so there is one).
  * Days are calendar days between Japan dates; `elapsed` is days since notification at `asOf`.
  */
-export function websiteCases(states: RawBuilder<unknown>, asOf: string, o: { withDuplicates?: boolean } = {}): RawBuilder<unknown> {
+export function websiteCases(states: RawBuilder<unknown>, asOf: string | null, o: { withDuplicates?: boolean } = {}): RawBuilder<unknown> {
   return sql`
     select
-      case_id, received_at, duplicate_at, status,
+      case_id, received_at, duplicate_at, notified_on, status,
       nullif(split_part(classification, '|', 1), '') as vulnerability_type,
       nullif(split_part(classification, '|', 2), '') as impact,
       fix_type,
       case when status = 'fixed' then greatest(0, fixed_on::date - notified_on::date) end as days_to_fix,
-      case when status = 'operator_notified' then ${asOf}::date - notified_on::date end as elapsed
+      case when status = 'operator_notified' and ${asOf}::date is not null then ${asOf}::date - notified_on::date end as elapsed
     from (
       select case_id, received_at, duplicate_at, notified_on, fix_type, fixed_on,
         ${latestValue('status_k')} as status, ${latestValue('classification_k')} as classification
@@ -52,34 +54,57 @@ export function websiteCases(states: RawBuilder<unknown>, asOf: string, o: { wit
     ) c`
 }
 
+/** What the website figures count by, the columns of the snapshot's website groups. */
+export const WEBSITE_KEYS = ['status', 'vulnerability_type', 'impact', 'fix_type', 'fix_bucket', 'within30', 'within90', 'notified_on', 'received_on', 'duplicate_on'] as const
+
 /**
- * The website reports of `states` grouped by what the figures need — a few hundred rows at most,
- * however many cases there are. `recent`: received from `receivedFrom` on. `totals[i]`: the
- * reports received before `totalsAt[i]`, counted in the same pass (as groupProductCases).
+ * Website reports of `states` as keyed rows (WEBSITE_KEYS and n). The notification day is kept
+ * only for the cases still with the operator: figure 11 measures them from it at the report's date.
+ */
+const websiteKeyed = (fixBounds: readonly number[]): Keyed => (states, sign, granularity) => sql`
+  select status, vulnerability_type, impact, fix_type,
+    width_bucket(days_to_fix, ${[...fixBounds]}::int[]) as fix_bucket, days_to_fix <= 30 as within30, days_to_fix <= 90 as within90,
+    case when status = 'operator_notified' then notified_on::date end as notified_on,
+    ${japanDay(sql`received_at`, granularity)} as received_on, ${japanDay(sql`duplicate_at`, granularity)} as duplicate_on, ${sql.lit(sign)}::int as n
+  from (${websiteCases(states, null, { withDuplicates: true })}) m`
+
+export const WEBSITE_GROUPS = { kind: 'website_report', keyed: websiteKeyed(DAYS_TO_FIX_BOUNDS), groupsTable: 'statistics_snapshot_website_groups', keys: WEBSITE_KEYS } as const
+
+/**
+ * The website reports as of the reader's cutoff grouped by what the figures need — a few hundred
+ * rows at most, however many cases there are. `recent`: received from `receivedFrom` on.
+ * `totals[i]`: the reports received before `totalsAt[i]`, in the same pass (as groupProductCases).
  */
 export async function groupWebsiteCases(db: DB, q: {
-  states: RawBuilder<unknown>; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]
+  read: StatesReader; asOf: string; fixBounds: readonly number[]; longRunningDays: number; longBounds: readonly number[]
   receivedFrom: Date | null; totalsAt?: readonly Date[]
 }): Promise<{ groups: WebsiteCaseGroup[]; totals: number[] }> {
   const totalsAt = q.totalsAt ?? []
-  const { rows } = await sql<WebsiteCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
+  const standard = q.fixBounds.join() === DAYS_TO_FIX_BOUNDS.join()
+  const rows = keyedRows({
+    ...q.read, ...WEBSITE_GROUPS, keyed: websiteKeyed(q.fixBounds),
+    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt]),
+  })
+  const elapsed = sql`(${q.asOf}::date - notified_on)`
+  const { rows: groups } = await sql<WebsiteCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
     select
       status,
       vulnerability_type as "vulnerabilityType",
       impact,
       fix_type as "fixType",
-      width_bucket(days_to_fix, ${[...q.fixBounds]}::int[]) as "fixBucket",
-      days_to_fix <= 30 as within30,
-      days_to_fix <= 90 as within90,
-      case when elapsed >= ${q.longRunningDays}::int then width_bucket(elapsed, ${[...q.longBounds]}::int[]) end as "longBucket",
-      ${q.receivedFrom ? sql`received_at >= ${q.receivedFrom}` : sql`false`} as recent,
-      duplicate_at is not null as duplicate,
-      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`count(*)::int as cases`])}
-    from (${websiteCases(q.states, q.asOf, { withDuplicates: true })}) m
+      fix_bucket as "fixBucket",
+      within30,
+      within90,
+      case when ${elapsed} >= ${q.longRunningDays}::int then width_bucket(${elapsed}, ${[...q.longBounds]}::int[]) end as "longBucket",
+      ${q.receivedFrom ? sql`received_on >= ${japanDate(q.receivedFrom)}::date` : sql`false`} as recent,
+      duplicate_on is not null as duplicate,
+      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`sum(n)::int as cases`])}
+    from (${rows}) r
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    having sum(n) <> 0
   `.execute(db)
   return {
-    groups: rows.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
-    totals: totalsAt.map((_, i) => rows.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
+    groups: groups.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
+    totals: totalsAt.map((_, i) => groups.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
   }
 }

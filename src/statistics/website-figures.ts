@@ -1,6 +1,5 @@
-import type { RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { withCaseStates } from './case-states.repository.js'
+import { withCaseStates, type StatesReader } from './case-states.repository.js'
 import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
@@ -58,23 +57,23 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  */
 export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number; receivedFrom?: string }): Promise<WebsiteFigures> {
   const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
-  const { all, received } = await withCaseStates(db, cutoff, (trx, _, statesOf) => websiteFiguresOf(trx, statesOf('website_report'), opts))
+  const { all, received } = await withCaseStates(db, cutoff, (trx, _, read) => websiteFiguresOf(trx, read, opts))
   return received ?? all
 }
 
 /**
- * The website figures over `states` (case-states.repository.ts, before the end of `asOf`): of
+ * The website figures as `read` has the cases (case-states.repository.ts, before the end of `asOf`): of
  * every report, and with `receivedFrom` also of those received from that date on — one pass,
  * which also counts the reports received before each of `totalsAt`.
  */
-export async function websiteFiguresOf(db: DB, states: RawBuilder<unknown>, opts: {
+export async function websiteFiguresOf(db: DB, read: StatesReader, opts: {
   asOf: string; longRunningDays?: number; receivedFrom?: string; totalsAt?: readonly Date[]
 }): Promise<{ all: WebsiteFigures; received: WebsiteFigures | null; totals: number[] }> {
   const longRunningDays = opts.longRunningDays ?? DEFAULT_LONG_RUNNING_DAYS
   const fixBuckets = daysToFixBuckets()
   const longBuckets = longRunningBuckets(longRunningDays)
   const { groups, totals } = await groupWebsiteCases(db, {
-    states, asOf: opts.asOf, longRunningDays, totalsAt: opts.totalsAt,
+    read, asOf: opts.asOf, longRunningDays, totalsAt: opts.totalsAt,
     receivedFrom: opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null,
     fixBounds: fixBuckets.map((b) => b.from), longBounds: longBuckets.map((b) => b.from),
   })
