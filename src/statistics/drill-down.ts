@@ -3,8 +3,8 @@ import type { Lang, Translate } from '../platform/i18n/index.js'
 import { CAUSES, PRODUCT_TYPES, categoryLabel, type Category } from '../cases/categories.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { bucketLabel, daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
-import { daysToPublicationBuckets, UNCLASSIFIED_CAUSE } from './product-figures.js'
-import { DEFAULT_LONG_RUNNING_DAYS } from './website-figures.js'
+import { daysToPublicationBuckets, IN_HANDLING, UNCLASSIFIED_CAUSE } from './product-figures.js'
+import { DEFAULT_LONG_RUNNING_DAYS, WEBSITE_IN_HANDLING } from './website-figures.js'
 import type { QuarterlyReport } from './quarterly-report.js'
 import type { ReportFigure } from './quarterly-report.tables.js'
 
@@ -38,8 +38,7 @@ const inAnyBucket = (column: string, buckets: DayBucket[]) => cond(sql`${sql.ref
 const CATEGORY_KEY = /^[a-z0-9_]{1,64}$/
 
 // What the figures count (product-figures.ts, website-figures.ts): the same lists, the same defaults.
-const PRODUCT_IN_HANDLING = ['received', 'accepted', 'contacting_developer', 'uncontactable', 'committee_review', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
-const WEBSITE_IN_HANDLING = ['received', 'accepted', 'operator_notified']
+const PRODUCT_IN_HANDLING = IN_HANDLING
 const UNCLASSIFIED_TYPE = 'other'
 const notRejected = cond(sql`status is distinct from 'not_accepted'`)
 

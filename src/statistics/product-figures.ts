@@ -38,7 +38,8 @@ export type ProductFigures = {
 export { DAYS_TO_PUBLICATION_BOUNDS }
 export const daysToPublicationBuckets = (bounds: readonly number[] = DAYS_TO_PUBLICATION_BOUNDS): DayBucket[] => daysToFixBuckets(bounds)
 
-const IN_HANDLING = ['received', 'accepted', 'contacting_developer', 'uncontactable', 'committee_review', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
+/** Figure 2's 取扱い中 (in handling): received, accepted and every coordination state. */
+export const IN_HANDLING: readonly string[] = ['received', 'accepted', 'contacting_developer', 'uncontactable', 'committee_review', 'developer_notified', 'investigating', 'fix_in_progress', 'publication_scheduled']
 /** A report nobody classified counts as 'other' rather than vanishing from figures 5 and 6. */
 const UNCLASSIFIED_TYPE = 'other'
 /** The cause list has no "other"; a report not yet classified by cause shows as its own row after the list. */

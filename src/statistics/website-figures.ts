@@ -37,6 +37,8 @@ export type WebsiteFigures = {
 }
 
 export const DEFAULT_LONG_RUNNING_DAYS = 90
+/** Figure 3's 取扱い中 (in handling): received, accepted and with the operator. */
+export const WEBSITE_IN_HANDLING: readonly string[] = ['received', 'accepted', 'operator_notified']
 /** A report nobody classified counts as 'other' rather than vanishing from figures 9–11. */
 const UNCLASSIFIED = 'other'
 
