@@ -35,12 +35,15 @@ describe('the case-state snapshot', () => {
     await dropSnapshot(t.db)
     const replayed = await Promise.all(DATES.map((asOf) => websiteFigures(t.db, { asOf, receivedFrom: '2025-01-01' })))
     const report = await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now())
+    // the staff view of a day inside a quarter: the last cumulative row ends on that day
+    const midQuarter = await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now(), '2026-02-14')
     for (const cutoff of ['2025-04-01', '2025-10-01', '2026-04-01']) {
       await advanceSnapshot(t.db, japanMidnight(cutoff), t.clock.now())
       expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight(cutoff))
       const read = await Promise.all(DATES.map((asOf) => websiteFigures(t.db, { asOf, receivedFrom: '2025-01-01' })))
       expect(read, `snapshot at ${cutoff}`).toEqual(replayed)
       expect(await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now()), `snapshot at ${cutoff}`).toEqual(report)
+      expect(await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now(), '2026-02-14'), `snapshot at ${cutoff}`).toEqual(midQuarter)
     }
   })
 

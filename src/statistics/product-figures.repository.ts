@@ -99,7 +99,8 @@ export async function groupProductCases(db: DB, q: {
   const standard = q.publicationBounds.join() === DAYS_TO_PUBLICATION_BOUNDS.join()
   const rows = keyedRows({
     ...q.read, ...PRODUCT_GROUPS, keyed: productKeyed(q.publicationBounds),
-    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt]),
+    // a total at the cutoff itself counts every report the groups hold, whatever their quarter
+    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt.filter((at) => at < q.read.cutoff)]),
   })
   const { rows: groups } = await sql<ProductCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
     select

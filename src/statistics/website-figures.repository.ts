@@ -83,7 +83,8 @@ export async function groupWebsiteCases(db: DB, q: {
   const standard = q.fixBounds.join() === DAYS_TO_FIX_BOUNDS.join()
   const rows = keyedRows({
     ...q.read, ...WEBSITE_GROUPS, keyed: websiteKeyed(q.fixBounds),
-    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt]),
+    // a total at the cutoff itself counts every report the groups hold, whatever their quarter
+    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt.filter((at) => at < q.read.cutoff)]),
   })
   const elapsed = sql`(${q.asOf}::date - notified_on)`
   const { rows: groups } = await sql<WebsiteCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
