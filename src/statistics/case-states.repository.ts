@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
+import { japanDate } from '../platform/calendar/business-days.js'
 import './statistics.tables.js'
 
 /**
@@ -142,6 +143,44 @@ export async function rebuildGroups(trx: DB, o: { kind: ReportKind; keyed: Keyed
     insert into ${sql.table(o.groupsTable)} (${keys}, cases)
     select ${keys}, sum(n)::int from (${o.keyed(sql`select * from statistics_case_states where ${sql.ref(o.kind)}`, 1, 'quarter')}) k
     group by ${keys}`.execute(trx)
+}
+
+/** Cutoffs the snapshot's groups can answer for: Japan quarter starts (they keep quarters, not days) or the cutoff itself. */
+export const groupsAnswer = (read: StatesReader, dates: readonly (Date | null)[]) =>
+  dates.every((d) => d === null || d >= read.cutoff || /-(01|04|07|10)-01$/.test(japanDate(d)))
+
+/** Keyed rows received before `at` (a Japan day's start): a duplicate joined to another case counts until its rejection. */
+const receivedBy = (at: Date) => {
+  const day = japanDate(at)
+  return sql`(coalesce(sum(n) filter (where received_on < ${day}::date and (duplicate_on is null or duplicate_on >= ${day}::date)), 0))::int`
+}
+
+/**
+ * Sums keyed rows into the figures' groups — `columns` (the figure's own keys, named as its group
+ * type has them), then `recent` (received from `receivedFrom` on) — leaving out the duplicates
+ * joined to another case, which count only in `totals[i]`: the reports received before
+ * `totalsAt[i]`, until their rejection (figure 1's cumulative totals, in the same pass).
+ */
+export async function sumKeyedRows<G>(db: DB, rows: RawBuilder<unknown>, o: {
+  columns: readonly RawBuilder<unknown>[]; receivedFrom: Date | null; totalsAt: readonly Date[]
+}): Promise<{ groups: G[]; totals: number[] }> {
+  const { rows: sums } = await sql<Record<string, unknown>>`
+    select
+      ${sql.join([...o.columns])},
+      ${o.receivedFrom ? sql`received_on >= ${japanDate(o.receivedFrom)}::date` : sql`false`} as recent,
+      duplicate_on is not null as duplicate,
+      ${sql.join([...o.totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`sum(n)::int as cases`])}
+    from (${rows}) r
+    group by ${sql.join(Array.from({ length: o.columns.length + 2 }, (_, i) => sql.lit(i + 1)))}
+    having sum(n) <> 0
+  `.execute(db)
+  const groups = sums.filter((r) => !r.duplicate).map((r) => {
+    const g: Record<string, unknown> = { ...r }
+    delete g.duplicate
+    for (let i = 0; i < o.totalsAt.length; i++) delete g[`t${i}`]
+    return g as G
+  })
+  return { groups, totals: o.totalsAt.map((_, i) => sums.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)) }
 }
 
 /** `substr(x, 20)`: the value of a "latest" state column. */

@@ -1,8 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { japanDate } from '../platform/calendar/business-days.js'
 import { DAYS_TO_PUBLICATION_BOUNDS } from './buckets.js'
-import { japanDay, keyedRows, latestValue, type Keyed, type StatesReader } from './case-states.repository.js'
+import { groupsAnswer, japanDay, keyedRows, latestValue, sumKeyedRows, type Keyed, type StatesReader } from './case-states.repository.js'
 
 /** How a case whose developer was listed as uncontactable (連絡不能) stands at the date (figure 7). */
 export type UncontactableStanding = 'still' | 'resumed' | 'resumed_completed' | 'published_by_committee'
@@ -82,9 +81,6 @@ export const productKeyed = (bounds: readonly number[]): Keyed => (states, sign,
 
 export const PRODUCT_GROUPS = { kind: 'product_report', keyed: productKeyed(DAYS_TO_PUBLICATION_BOUNDS), groupsTable: 'statistics_snapshot_product_groups', keys: PRODUCT_KEYS } as const
 
-/** Cutoffs the snapshot's groups can answer for: Japan quarter starts (they keep quarters, not days). */
-export const onQuarterStarts = (dates: readonly (Date | null)[]) => dates.every((d) => d === null || /-(01|04|07|10)-01$/.test(japanDate(d)))
-
 /**
  * The product reports as of the reader's cutoff grouped by what the figures need — a few hundred
  * rows, however many reports there are. `recent`: received from `receivedFrom` on (the report's
@@ -96,46 +92,15 @@ export async function groupProductCases(db: DB, q: {
   read: StatesReader; receivedFrom: Date | null; publicationBounds: readonly number[]; totalsAt?: readonly Date[]
 }): Promise<{ groups: ProductCaseGroup[]; totals: number[] }> {
   const totalsAt = q.totalsAt ?? []
-  const standard = q.publicationBounds.join() === DAYS_TO_PUBLICATION_BOUNDS.join()
   const rows = keyedRows({
     ...q.read, ...PRODUCT_GROUPS, keyed: productKeyed(q.publicationBounds),
-    // a total at the cutoff itself counts every report the groups hold, whatever their quarter
-    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt.filter((at) => at < q.read.cutoff)]),
+    grouped: q.publicationBounds.join() === DAYS_TO_PUBLICATION_BOUNDS.join() && groupsAnswer(q.read, [q.receivedFrom, ...totalsAt]),
   })
-  const { rows: groups } = await sql<ProductCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
-    select
-      status,
-      product_type as "productType",
-      cause,
-      by_committee as "byCommittee",
-      publication_bucket as "publicationBucket",
-      within45,
-      over300,
-      uncontactable,
-      ${q.receivedFrom ? sql`received_on >= ${japanDate(q.receivedFrom)}::date` : sql`false`} as recent,
-      duplicate_on is not null as duplicate,
-      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`sum(n)::int as cases`])}
-    from (${rows}) r
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-    having sum(n) <> 0
-  `.execute(db)
-  return {
-    groups: groups.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
-    totals: totalsAt.map((_, i) => groups.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
-  }
-}
-
-/** Keyed rows received before `at` (a Japan day's start): a duplicate joined to another case counts until its rejection. */
-export const receivedBy = (at: Date) => {
-  const day = japanDate(at)
-  return sql`(coalesce(sum(n) filter (where received_on < ${day}::date and (duplicate_on is null or duplicate_on >= ${day}::date)), 0))::int`
-}
-
-/** A group row without its `t<i>` totals columns. */
-export function withoutTotals<T extends object>(row: T, n: number): T {
-  const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) }
-  for (let i = 0; i < n; i++) delete copy[`t${i}`]
-  return copy as T
+  return sumKeyedRows<ProductCaseGroup>(db, rows, {
+    receivedFrom: q.receivedFrom, totalsAt,
+    columns: [sql`status`, sql`product_type as "productType"`, sql`cause`, sql`by_committee as "byCommittee"`,
+      sql`publication_bucket as "publicationBucket"`, sql`within45`, sql`over300`, sql`uncontactable`],
+  })
 }
 
 /** A case marked for priority information, as of the date: its targets and its publication time in force. */

@@ -1,9 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { japanDate } from '../platform/calendar/business-days.js'
 import { DAYS_TO_FIX_BOUNDS } from './buckets.js'
-import { japanDay, keyedRows, latestValue, type Keyed, type StatesReader } from './case-states.repository.js'
-import { onQuarterStarts, receivedBy, withoutTotals } from './product-figures.repository.js'
+import { groupsAnswer, japanDay, keyedRows, latestValue, sumKeyedRows, type Keyed, type StatesReader } from './case-states.repository.js'
 
 /** One group of website cases that share everything the figures count by, as of a date. */
 export type WebsiteCaseGroup = {
@@ -80,32 +78,15 @@ export async function groupWebsiteCases(db: DB, q: {
   receivedFrom: Date | null; totalsAt?: readonly Date[]
 }): Promise<{ groups: WebsiteCaseGroup[]; totals: number[] }> {
   const totalsAt = q.totalsAt ?? []
-  const standard = q.fixBounds.join() === DAYS_TO_FIX_BOUNDS.join()
   const rows = keyedRows({
     ...q.read, ...WEBSITE_GROUPS, keyed: websiteKeyed(q.fixBounds),
-    // a total at the cutoff itself counts every report the groups hold, whatever their quarter
-    grouped: standard && onQuarterStarts([q.receivedFrom, ...totalsAt.filter((at) => at < q.read.cutoff)]),
+    grouped: q.fixBounds.join() === DAYS_TO_FIX_BOUNDS.join() && groupsAnswer(q.read, [q.receivedFrom, ...totalsAt]),
   })
   const elapsed = sql`(${q.asOf}::date - notified_on)`
-  const { rows: groups } = await sql<WebsiteCaseGroup & { duplicate: boolean } & Record<`t${number}`, number>>`
-    select
-      status,
-      vulnerability_type as "vulnerabilityType",
-      impact,
-      fix_type as "fixType",
-      fix_bucket as "fixBucket",
-      within30,
-      within90,
-      case when ${elapsed} >= ${q.longRunningDays}::int then width_bucket(${elapsed}, ${[...q.longBounds]}::int[]) end as "longBucket",
-      ${q.receivedFrom ? sql`received_on >= ${japanDate(q.receivedFrom)}::date` : sql`false`} as recent,
-      duplicate_on is not null as duplicate,
-      ${sql.join([...totalsAt.map((at, i) => sql`${receivedBy(at)} as ${sql.ref(`t${i}`)}`), sql`sum(n)::int as cases`])}
-    from (${rows}) r
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-    having sum(n) <> 0
-  `.execute(db)
-  return {
-    groups: groups.filter((r) => !r.duplicate).map(({ duplicate: _, ...g }) => withoutTotals(g, totalsAt.length)),
-    totals: totalsAt.map((_, i) => groups.reduce((n, r) => n + Number(r[`t${i}`] ?? 0), 0)),
-  }
+  return sumKeyedRows<WebsiteCaseGroup>(db, rows, {
+    receivedFrom: q.receivedFrom, totalsAt,
+    columns: [sql`status`, sql`vulnerability_type as "vulnerabilityType"`, sql`impact`, sql`fix_type as "fixType"`,
+      sql`fix_bucket as "fixBucket"`, sql`within30`, sql`within90`,
+      sql`case when ${elapsed} >= ${q.longRunningDays}::int then width_bucket(${elapsed}, ${[...q.longBounds]}::int[]) end as "longBucket"`],
+  })
 }
