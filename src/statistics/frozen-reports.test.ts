@@ -94,6 +94,19 @@ describe('frozen quarters', () => {
     expect((await b.get('/statistics/2025Q4?recomputed')).text).toContain('再計算しました。数値の変化はありません。')
   })
 
+  it('recomputes through the API too, for administrators, answering what changed', async () => {
+    const admin = await createUser(t, { roles: ['admin'] })
+    const before = (await apiClient(t).get('/api/v1/statistics/2025Q4')).json
+    await fileReport(new Date('2025-12-24T10:00:00+09:00'))
+    const res = await admin.api.post('/api/v1/statistics/2025Q4/recompute', {})
+    expect(res.status).toBe(200)
+    expect(res.json.quarter).toBe('2025Q4')
+    expect(res.json.differences).toContainEqual({ path: 'quarterOnly.website.total', before: before.quarterOnly.website.total, after: before.quarterOnly.website.total + 1 })
+    const finder = await createUser(t)
+    expect((await finder.api.post('/api/v1/statistics/2025Q4/recompute', {})).status).toBe(404)
+    expect((await apiClient(t).post('/api/v1/statistics/2025Q4/recompute', {})).status).toBe(401)
+  })
+
   it('shows the recomputation panel to administrators only, and refuses a recomputation to anyone else as not found', async () => {
     expect((await browserClient(t).get('/statistics/2025Q4')).text).not.toContain('recompute')
     const intake = await createUser(t, { roles: ['intake', 'coordinator'] })

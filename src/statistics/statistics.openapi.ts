@@ -89,6 +89,13 @@ export const statisticsOperations: Operation[] = [
     response: { status: 200, schema: quarterlyReport },
   },
   {
+    method: 'post', path: '/api/v1/statistics/{quarter}/recompute', tag: 'statistics', auth: 'user',
+    summary: "Compute a finished quarter's frozen report again from the event log (administrators): the new report replaces the "
+      + 'frozen one, and every figure that changed is recorded and returned as { path, before, after } (none when nothing changed). '
+      + '400 statistics.invalid_quarter; 404 statistics.no_report.',
+    response: { status: 200, schema: object({ quarter: quarterName, differences: array(object({ path: string(), before: {}, after: {} })) }) },
+  },
+  {
     method: 'get', path: '/api/v1/statistics/staff', tag: 'statistics', auth: 'user',
     summary: 'The staff view of the quarterly report for any date (intake staff, coordinators, administrators): ?asOf=YYYY-MM-DD '
       + '(2004-07-08 … today in Japan; default today) gives the report of the quarter containing the date, every figure as of the end '

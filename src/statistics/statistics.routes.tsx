@@ -133,4 +133,11 @@ statisticsRoutes.post('/statistics/:quarter/recompute', async (c) => {
   return c.redirect(`/statistics/${quarterName(quarter)}?recomputed`, 303)
 })
 
+statisticsRoutes.post('/api/v1/statistics/:quarter/recompute', async (c) => {
+  const user = requireAllowed(c, statisticsPolicies.recomputeReport)
+  const quarter = finishedQuarterOf(c)
+  const differences = await recomputeQuarter(c.var.deps.db, quarter, user.id, c.var.deps.clock.now())
+  return c.json({ quarter: quarterName(quarter), differences })
+})
+
 statisticsRoutes.get('/api/v1/statistics/:quarter', async (c) => c.json(await reportOf(c)))

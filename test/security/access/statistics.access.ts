@@ -23,6 +23,7 @@ export const statisticsAccess: AccessTable = {
   'GET /api/v1/statistics/staff/cases': ['intake', 'coordinator'],
   // computing a frozen quarter again from the event log: administrators
   'POST /statistics/:quarter/recompute': ['admin'],
+  'POST /api/v1/statistics/:quarter/recompute': ['admin'],
 }
 
 /** The world's "now" is 2026-04-01 in Japan: 2026Q1 is the last finished quarter. */
