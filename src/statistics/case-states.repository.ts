@@ -25,24 +25,24 @@ const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) => sql`
 
 type Combine = 'or' | 'min' | 'max'
 /** Each state column: how one case's events make it, and how two partial states combine. */
-const COLUMNS: readonly { name: string; of: RawBuilder<unknown>; combine: Combine }[] = [
+const COLUMNS: readonly { name: string; of: RawBuilder<unknown>; combine: Combine; for?: ReportKind }[] = [
   { name: 'product_report', combine: 'or', of: sql`bool_or(e.type = 'self_report_submitted' or (e.type = 'report_submitted' and e.data->>'kind' = 'product'))` },
   { name: 'website_report', combine: 'or', of: sql`bool_or(e.type = 'report_submitted' and e.data->>'kind' = 'website')` },
   { name: 'received_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type in (${list(REPORT_EVENTS)}))` },
   // a duplicate rejected with `duplicateOf` counts once, with the case it joined
   { name: 'duplicate_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type = 'reject' and e.data->>'duplicateOf' is not null)` },
   { name: 'status_k', combine: 'max', of: latest(sql`e.to_status`, sql`e.to_status is not null`) },
-  { name: 'product_type_k', combine: 'max', of: latest(sql`e.data->>'productType'`, sql`e.type in ('report_submitted', 'self_report_submitted', 'accept', 'case_classified') and e.data->>'productType' is not null`) },
-  { name: 'cause_k', combine: 'max', of: latest(sql`e.data->>'cause'`, sql`e.type = 'case_classified' and e.data->>'cause' is not null`) },
-  { name: 'committee_k', combine: 'max', of: latest(sql`coalesce(e.data->>'decidedByCommittee', 'false')`, sql`e.type = 'schedule_publication'`) },
-  { name: 'accepted_at', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type = 'accept')` },
-  { name: 'published_at', combine: 'max', of: sql`max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish')` },
-  { name: 'listed_id', combine: 'max', of: sql`max(e.id) filter (where e.type = 'declare_uncontactable')` },
-  { name: 'resumed_id', combine: 'max', of: sql`max(e.id) filter (where e.type = 'resume_coordination')` },
-  { name: 'classification_k', combine: 'max', of: latest(sql`(e.data->>'vulnerabilityType') || '|' || coalesce(e.data->>'impact', '')`, sql`e.type in ('report_submitted', 'accept', 'website_classified') and e.data->>'vulnerabilityType' is not null`) },
-  { name: 'notified_on', combine: 'min', of: sql`min(e.data->>'notifiedOn') filter (where e.type = 'notify_operator')` },
-  { name: 'fix_type', combine: 'max', of: sql`max(e.data->>'fixType') filter (where e.type = 'report_fix')` },
-  { name: 'fixed_on', combine: 'max', of: sql`max(e.data->>'fixedOn') filter (where e.type = 'report_fix')` },
+  { name: 'product_type_k', for: 'product_report', combine: 'max', of: latest(sql`e.data->>'productType'`, sql`e.type in ('report_submitted', 'self_report_submitted', 'accept', 'case_classified') and e.data->>'productType' is not null`) },
+  { name: 'cause_k', for: 'product_report', combine: 'max', of: latest(sql`e.data->>'cause'`, sql`e.type = 'case_classified' and e.data->>'cause' is not null`) },
+  { name: 'committee_k', for: 'product_report', combine: 'max', of: latest(sql`coalesce(e.data->>'decidedByCommittee', 'false')`, sql`e.type = 'schedule_publication'`) },
+  { name: 'accepted_at', for: 'product_report', combine: 'min', of: sql`min(e.occurred_at) filter (where e.type = 'accept')` },
+  { name: 'published_at', for: 'product_report', combine: 'max', of: sql`max(coalesce((e.data->>'publishAt')::timestamptz, e.occurred_at)) filter (where e.type = 'publish')` },
+  { name: 'listed_id', for: 'product_report', combine: 'max', of: sql`max(e.id) filter (where e.type = 'declare_uncontactable')` },
+  { name: 'resumed_id', for: 'product_report', combine: 'max', of: sql`max(e.id) filter (where e.type = 'resume_coordination')` },
+  { name: 'classification_k', for: 'website_report', combine: 'max', of: latest(sql`(e.data->>'vulnerabilityType') || '|' || coalesce(e.data->>'impact', '')`, sql`e.type in ('report_submitted', 'accept', 'website_classified') and e.data->>'vulnerabilityType' is not null`) },
+  { name: 'notified_on', for: 'website_report', combine: 'min', of: sql`min(e.data->>'notifiedOn') filter (where e.type = 'notify_operator')` },
+  { name: 'fix_type', for: 'website_report', combine: 'max', of: sql`max(e.data->>'fixType') filter (where e.type = 'report_fix')` },
+  { name: 'fixed_on', for: 'website_report', combine: 'max', of: sql`max(e.data->>'fixedOn') filter (where e.type = 'report_fix')` },
 ]
 const names = sql.join(COLUMNS.map((c) => sql.ref(c.name)))
 
@@ -58,9 +58,11 @@ export async function currentSnapshot(db: DB): Promise<Snapshot | null> {
  * The events' part of the states: the cases with events before `cutoff` that the snapshot has not
  * seen (after its cutoff, or written later with an earlier time), aggregated per case.
  */
-function eventStates(cutoff: Date, since: Snapshot | null): RawBuilder<unknown> {
+function eventStates(cutoff: Date, since: Snapshot | null, kind?: ReportKind): RawBuilder<unknown> {
+  // a replay for one kind of report aggregates only the columns that kind reads
+  const columns = COLUMNS.filter((c) => !kind || !c.for || c.for === kind)
   return sql`
-    select e.case_id, ${sql.join(COLUMNS.map((c) => sql`${c.of} as ${sql.ref(c.name)}`))}
+    select e.case_id, ${sql.join(columns.map((c) => sql`${c.of} as ${sql.ref(c.name)}`))}
     from (
       select ev.case_id, ev.id, lpad(ev.id::text, 19, '0') as k, ev.type, ev.to_status, ev.occurred_at, ev.data
       from case_events ev
@@ -91,7 +93,7 @@ export type ReportKind = 'product_report' | 'website_report'
 export function caseStates(cutoff: Date, snapshot: Snapshot | null, kind?: ReportKind): RawBuilder<unknown> {
   const ofKind = kind ? COLUMNS.find((c) => c.name === kind)!.of : null
   if (!snapshot || snapshot.cutoff > cutoff) {
-    const all = eventStates(cutoff, null)
+    const all = eventStates(cutoff, null, kind)
     return ofKind ? sql`${all} having ${ofKind}` : all
   }
   return sql`
