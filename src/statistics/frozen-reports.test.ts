@@ -9,6 +9,8 @@ import { advanceSnapshot } from './snapshot.js'
 import { websiteFigures } from './website-figures.js'
 import { quarterlyReport } from './quarterly-report.js'
 import { freezeFinishedQuarter, reportDifferences } from './frozen-reports.js'
+import { firstReportDate } from './quarterly-report.repository.js'
+import { compareQuarters, parseQuarter, quarterName, quarterOf, quartersUpTo } from './quarterly-report.quarters.js'
 
 // The website history (23 cases, 2024-10-01 … 2026-04) as events; today is 2026-04-10 in Japan,
 // so 2026Q1 is the last finished quarter.
@@ -133,14 +135,22 @@ describe('frozen quarters', () => {
     expect(logged).toEqual([{ actor_id: null, differences: [] }])
   })
 
-  it('the background job moves the snapshot to the last quarter end and freezes that quarter, once', async () => {
+  it('the background job catches up quarter by quarter from the first report, freezing each finished quarter as the log has it', async () => {
     await dropSnapshot(t.db)
     await t.db.deleteFrom('statistics_frozen_reports').execute()
-    expect(await freezeFinishedQuarter(t.deps)).toBe(1)
+    const first = quarterOf((await firstReportDate(t.db))!)
+    const expected = quartersUpTo({ year: 2026, q: 1 }, compareQuarters({ year: 2026, q: 1 }, first) + 1).map(quarterName)
+    expect(expected[0]).toBe('2024Q4')
+    let frozen = 0
+    for (let tick = 0; tick < 20; tick++) frozen += await freezeFinishedQuarter(t.deps)
+    expect(frozen).toBe(expected.length)
+    expect((await t.db.selectFrom('statistics_frozen_reports').select('quarter').orderBy('quarter').execute()).map((r) => r.quarter)).toEqual(expected)
     expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight('2026-04-01'))
-    const frozen = await t.db.selectFrom('statistics_frozen_reports').select('quarter').execute()
-    expect(frozen.map((r) => r.quarter)).toEqual(['2026Q1'])
     expect(await freezeFinishedQuarter(t.deps)).toBe(0)
+    // each frozen quarter is what a replay of the whole log gives
+    const frozenReports = await t.db.selectFrom('statistics_frozen_reports').select(['quarter', 'report']).execute()
+    await dropSnapshot(t.db)
+    for (const r of frozenReports) expect(r.report, r.quarter).toEqual(JSON.parse(JSON.stringify(await quarterlyReport(t.db, parseQuarter(r.quarter)!, t.clock.now()))))
   })
 })
 

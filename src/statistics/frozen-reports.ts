@@ -4,9 +4,10 @@ import { log } from '../platform/log.js'
 import { newId } from '../platform/secrets.js'
 import { japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { advanceSnapshot } from './snapshot.js'
+import { currentSnapshot } from './case-states.repository.js'
 import { quarterlyReport, type QuarterlyReport } from './quarterly-report.js'
 import { firstReportDate } from './quarterly-report.repository.js'
-import { lastFinishedQuarter, quarterName, quarterStart, shiftQuarter, type Quarter } from './quarterly-report.quarters.js'
+import { compareQuarters, lastFinishedQuarter, quarterName, quarterOf, quarterStart, shiftQuarter, type Quarter } from './quarterly-report.quarters.js'
 import './statistics.tables.js'
 
 /**
@@ -84,18 +85,39 @@ export async function recomputationsOf(db: DB, quarter: Quarter): Promise<{ at: 
   return rows.map((r) => ({ at: new Date(r.at), actor: r.display_name ?? null, differences: r.differences as ReportDifference[] }))
 }
 
+/** How long one tick of the job may go on catching up before it lets the other jobs run. */
+const CATCH_UP_BUDGET_MS = 1000
+
 /**
- * The background job: once a quarter is over in Japan, moves the case-state snapshot to its end
- * (so reports replay only the events since) and freezes its report, before anyone asks for it.
- * Cheap when there is nothing to do: two one-row reads.
+ * The background job: moves the case-state snapshot to the end of each finished quarter in turn
+ * and freezes that quarter's report from it (the report of a quarter at its snapshot reads a few
+ * thousand grouped rows, not the log), so every finished quarter is frozen before anyone asks.
+ * A database with years of history is caught up from its first quarter a quarter at a time —
+ * as many as fit in a second per tick, at least one, so the other jobs never wait long; from
+ * then on one step a quarter, when it ends in Japan. Cheap when there is nothing to do: a few
+ * one-row reads. Returns the quarters frozen.
  */
 export async function freezeFinishedQuarter(deps: Deps): Promise<number> {
+  const started = performance.now()
   const now = deps.clock.now()
   const latest = lastFinishedQuarter(japanDate(now))
-  if (!(await firstReportDate(deps.db))) return 0
-  const moved = await advanceSnapshot(deps.db, startOfJapanDay(quarterStart(shiftQuarter(latest, 1))), now)
-  const frozen = await deps.db.selectFrom('statistics_frozen_reports').select('quarter').where('quarter', '=', quarterName(latest)).executeTakeFirst()
-  if (frozen) return moved > 0 ? 1 : 0
-  await finishedQuarterReport(deps.db, latest, now)
-  return 1
+  const first = await firstReportDate(deps.db)
+  if (!first) return 0
+  let done = 0
+  do {
+    const snapshot = await currentSnapshot(deps.db)
+    // the quarter to fold next: the one the snapshot's cutoff opens, or the first with a report
+    const next = snapshot ? quarterOf(japanDate(snapshot.cutoff)) : quarterOf(first)
+    const quarter = compareQuarters(next, latest) <= 0 ? next : latest
+    if (quarter === next) await advanceSnapshot(deps.db, startOfJapanDay(quarterStart(shiftQuarter(next, 1))), now)
+    if (!(await isFrozen(deps.db, quarter))) {
+      await finishedQuarterReport(deps.db, quarter, now)
+      done++
+    } else if (quarter !== next) break
+  } while (performance.now() - started < CATCH_UP_BUDGET_MS)
+  return done
+}
+
+async function isFrozen(db: DB, quarter: Quarter): Promise<boolean> {
+  return Boolean(await db.selectFrom('statistics_frozen_reports').select('quarter').where('quarter', '=', quarterName(quarter)).executeTakeFirst())
 }
