@@ -33,14 +33,20 @@ export function quarterlyReportFigures(r: QuarterlyReport, t: Translate, lang: L
     ({ key: 'total', kind: 'total', cells: [t('statistics.col.total'), q, percentCell(q ? 1 : null), c, percentCell(c ? 1 : null)] })
   const bars = (rows: { text: string; count: number; share: Fraction }[]): Bar[] =>
     rows.map((x) => ({ label: x.text, value: x.count, text: lang === 'ja' ? `${x.count}（${percentText(x.share)}）` : `${x.count} (${percentText(x.share)})` }))
-  const labelledRows = (q: LabelledCount[], c: LabelledCount[]): Row[] =>
-    c.map((x) => {
-      const inQ = q.find((y) => y.key === x.key)
-      return pair(x.key, label(x), inQ?.count ?? 0, inQ?.share ?? null, x.count, x.share)
-    })
-  const bucketRows = (q: BucketCount[], c: BucketCount[]): Row[] =>
-    c.map((b, i) => pair(b.key, bucketLabel(t, b), q[i]?.count ?? 0, q[i]?.share ?? null, b.count, b.share))
   const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0)
+  /** A figure of counts by row (bucket or category): this quarter's and the cumulative side by side, their totals, a bar chart of the cumulative. */
+  const countsFigure = <X extends LabelledCount | BucketCount>(column: string, q: X[], c: X[], text: (x: X) => string) => ({
+    head: twoColumns(column),
+    rows: [
+      ...c.map((x) => {
+        const inQ = q.find((y) => y.key === x.key)
+        return pair(x.key, text(x), inQ?.count ?? 0, inQ?.share ?? null, x.count, x.share)
+      }),
+      total(sum(q), sum(c)),
+    ],
+    chart: { kind: 'bar' as const, desc: t('statistics.report.chart.cumulative_counts'), bars: bars(c.map((x) => ({ text: text(x), count: x.count, share: x.share }))) },
+  })
+  const bucketText = (b: BucketCount) => bucketLabel(t, b)
   const quarterLabel = t('statistics.report.this_quarter')
   const cumulativeLabel = t('statistics.report.cumulative')
 
@@ -100,40 +106,28 @@ export function quarterlyReportFigures(r: QuarterlyReport, t: Translate, lang: L
     {
       id: 'days-to-publication', figure: 4, side: 'product', title: t('statistics.report.fig.days_to_publication'), note: t('statistics.report.note.days_to_publication'),
       headline: t('statistics.report.headline.days_to_publication', { published: sum(P.daysToPublication), within45: percentText(P.publishedWithin45Share), over300: percentText(P.published301OrMoreShare) }),
-      head: twoColumns(t('statistics.report.col.days')),
-      rows: [...bucketRows(PQ.daysToPublication, P.daysToPublication), total(sum(PQ.daysToPublication), sum(P.daysToPublication))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(P.daysToPublication.map((b) => ({ text: bucketLabel(t, b), count: b.count, share: b.share }))) },
+      ...countsFigure(t('statistics.report.col.days'), PQ.daysToPublication, P.daysToPublication, bucketText),
     },
     {
       id: 'days-to-fix', figure: 8, side: 'website', title: t('statistics.fig.days_to_fix'), note: t('statistics.note.days_to_fix'),
       headline: t('statistics.report.headline.days_to_fix', { fixed: sum(W.daysToFix), within30: percentText(W.fixedWithin30Share), within90: percentText(W.fixedWithin90Share) }),
-      head: twoColumns(t('statistics.report.col.days')),
-      rows: [...bucketRows(WQ.daysToFix, W.daysToFix), total(sum(WQ.daysToFix), sum(W.daysToFix))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(W.daysToFix.map((b) => ({ text: bucketLabel(t, b), count: b.count, share: b.share }))) },
+      ...countsFigure(t('statistics.report.col.days'), WQ.daysToFix, W.daysToFix, bucketText),
     },
     {
       id: 'product-type', figure: 5, side: 'product', title: t('statistics.report.fig.product_type'), note: t('statistics.report.note.accepted_product'),
-      head: twoColumns(t('statistics.report.col.product_type')),
-      rows: [...labelledRows(PQ.byProductType, P.byProductType), total(sum(PQ.byProductType), sum(P.byProductType))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(P.byProductType.map((x) => ({ text: label(x), count: x.count, share: x.share }))) },
+      ...countsFigure(t('statistics.report.col.product_type'), PQ.byProductType, P.byProductType, label),
     },
     {
       id: 'website-type', figure: 9, side: 'website', title: t('statistics.fig.by_type'), note: t('statistics.report.note.accepted_website'),
-      head: twoColumns(t('statistics.col.type')),
-      rows: [...labelledRows(WQ.byType, W.byType), total(sum(WQ.byType), sum(W.byType))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(W.byType.map((x) => ({ text: label(x), count: x.count, share: x.share }))) },
+      ...countsFigure(t('statistics.col.type'), WQ.byType, W.byType, label),
     },
     {
       id: 'cause', figure: 6, side: 'product', title: t('statistics.report.fig.cause'), note: t('statistics.report.note.accepted_product'),
-      head: twoColumns(t('statistics.report.col.cause')),
-      rows: [...labelledRows(PQ.byCause, P.byCause), total(sum(PQ.byCause), sum(P.byCause))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(P.byCause.map((x) => ({ text: label(x), count: x.count, share: x.share }))) },
+      ...countsFigure(t('statistics.report.col.cause'), PQ.byCause, P.byCause, label),
     },
     {
       id: 'website-impact', figure: 10, side: 'website', title: t('statistics.fig.by_impact'), note: t('statistics.report.note.accepted_website'),
-      head: twoColumns(t('statistics.col.impact')),
-      rows: [...labelledRows(WQ.byImpact, W.byImpact), total(sum(WQ.byImpact), sum(W.byImpact))],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.cumulative_counts'), bars: bars(W.byImpact.map((x) => ({ text: label(x), count: x.count, share: x.share }))) },
+      ...countsFigure(t('statistics.col.impact'), WQ.byImpact, W.byImpact, label),
     },
     {
       id: 'uncontactable', figure: 7, side: 'product', title: t('statistics.report.fig.uncontactable'), note: t('statistics.report.note.uncontactable'),
@@ -152,7 +146,7 @@ export function quarterlyReportFigures(r: QuarterlyReport, t: Translate, lang: L
         ...W.longRunning.byType.map((x) => ({ key: x.key, cells: [label(x), ...x.buckets, x.total] as Cell[] })),
         { key: 'total', kind: 'total' as const, cells: [t('statistics.col.total'), ...W.longRunning.byBucket.map((b) => b.count), W.longRunning.total] },
       ],
-      chart: { kind: 'bar', desc: t('statistics.report.chart.long_running', { total: W.longRunning.total }), bars: bars(W.longRunning.byBucket.map((b) => ({ text: bucketLabel(t, b), count: b.count, share: b.share }))) },
+      chart: { kind: 'bar', desc: t('statistics.report.chart.long_running', { total: W.longRunning.total }), bars: bars(W.longRunning.byBucket.map((b) => ({ text: bucketText(b), count: b.count, share: b.share }))) },
     },
     {
       id: 'days-to-fix-by-type', figure: 8, side: 'website', title: t('statistics.report.fig.days_to_fix_by_type'),
