@@ -16,6 +16,7 @@
  * quarter's end (what the job does before freezing), and frozen.
  */
 import { serve } from '@hono/node-server'
+import { startOfJapanDay } from '../src/platform/calendar/business-days.js'
 import { sql } from 'kysely'
 import { closeBench, db, loadOnce, N, timed } from './event-history.js'
 import { loadProductBatch, loadWebsiteBatch } from './histories.js'
@@ -32,7 +33,6 @@ const PRODUCT = Math.round(N * 0.3)
 const WEBSITE = N - PRODUCT
 const QUARTER = { year: 2024, q: 4 } as const
 const NOW = new Date('2025-04-10T01:00:00Z')
-const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`)
 
 await loadOnce('qp-', 'product reports', loadProductBatch('qp-', PRODUCT), PRODUCT)
 await loadOnce('qw-', 'website cases', loadWebsiteBatch('qw-', WEBSITE), WEBSITE)
@@ -63,15 +63,15 @@ for (;;) {
 }
 line(`job: catch up from 2004Q3, freezing ${frozenCount} quarters`, `${ticks.length} ticks, ${(ticks.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s in all, longest tick ${(Math.max(...ticks) / 1000).toFixed(2)} s`)
 
-const toQ3 = await timed(async () => { await dropSnapshot(db); return advanceSnapshot(db, japanMidnight('2024-10-01'), NOW) })
+const toQ3 = await timed(async () => { await dropSnapshot(db); return advanceSnapshot(db, startOfJapanDay('2024-10-01'), NOW) })
 line('fold the whole log at once into a snapshot at 2024-09-30', toQ3.time)
 const behind = await timed(() => quarterlyReport(db, QUARTER, NOW))
 line('report, snapshot one quarter behind', behind.time)
 
 const step = await timed(async () => {
   await sql`delete from statistics_snapshot`.execute(db)
-  await sql`insert into statistics_snapshot (id, cutoff, last_event_id, built_at) select 1, ${japanMidnight('2024-10-01')}, max(id), now() from case_events`.execute(db)
-  return advanceSnapshot(db, japanMidnight('2025-01-01'), NOW)
+  await sql`insert into statistics_snapshot (id, cutoff, last_event_id, built_at) select 1, ${startOfJapanDay('2024-10-01')}, max(id), now() from case_events`.execute(db)
+  return advanceSnapshot(db, startOfJapanDay('2025-01-01'), NOW)
 })
 line('job: move the snapshot one quarter on', step.time)
 const atEnd = await timed(() => quarterlyReport(db, QUARTER, NOW))

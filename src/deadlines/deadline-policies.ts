@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { errors } from '../platform/errors.js'
-import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay, type IsoDate, addMonths } from '../platform/calendar/business-days.js'
+import { addBusinessDays, addCalendarDays, endOfJapanDay, japanDate, startOfJapanDay, type IsoDate, addMonths } from '../platform/calendar/business-days.js'
 import type { Actor } from '../cases/case-events.js'
 import type { BaseEvent, OffsetDirection, OffsetUnit, TimerKind } from './deadlines.model.js'
 import type { PolicyChange } from './deadlines.schemas.js'
@@ -70,7 +70,7 @@ export const dueDateOf = (dueAt: Date): IsoDate => japanDate(new Date(dueAt.getT
  * business days earlier (never after the due time). Pure.
  */
 export function deadlineInstants(policy: Pick<DeadlinePolicy, 'amount' | 'unit' | 'direction' | 'reminderLeadBusinessDays'>, base: TimerBase, pausedMs = 0) {
-  const plainDue = 'at' in base ? base.at : startOfJapanDay(addCalendarDays(dueDateFor(policy, base.date), 1))
+  const plainDue = 'at' in base ? base.at : endOfJapanDay(dueDateFor(policy, base.date))
   const dueAt = new Date(plainDue.getTime() + pausedMs)
   const dueDate = dueDateOf(dueAt)
   const remindDay = policy.reminderLeadBusinessDays > 0 ? addBusinessDays(dueDate, -policy.reminderLeadBusinessDays) : dueDate

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { endOfJapanDay, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { withCaseStates } from './case-states.repository.js'
 import { productCases } from './product-figures.repository.js'
 import { websiteCases } from './website-figures.repository.js'
@@ -18,7 +18,7 @@ export type DrilledCase = { id: string; receiptNumber: string | null; title: str
 export async function drillDownCases(db: DB, q: {
   asOf: string; target: DrillTarget; selection: Selection; limit: number; offset: number
 }): Promise<{ total: number; cases: DrilledCase[] }> {
-  const cutoff = startOfJapanDay(addCalendarDays(q.asOf, 1))
+  const cutoff = endOfJapanDay(q.asOf)
   return withCaseStates(db, cutoff, async (trx, states) => {
     const rows = q.target.side === 'product' ? productCases(states) : websiteCases(states, q.asOf)
     const period = q.target.period === 'quarter' ? sql`and m.received_at >= ${startOfJapanDay(quarterStart(quarterOf(q.asOf)))}` : sql``

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../test/support/test-app.js'
+import { startOfJapanDay } from '../platform/calendar/business-days.js'
 import { apiClient, browserClient, createUser, signInBrowser } from '../../test/support/clients.js'
 import { appendEvent, systemActor } from '../cases/case-events.js'
 import { websiteHistory } from './fixtures/website-history.js'
@@ -21,7 +22,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => { await t.close() })
 
-const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`)
 const DATES = ['2024-12-31', '2025-03-31', '2025-06-15', '2025-09-30', '2025-12-31', '2026-03-31']
 
 /** A website report filed at `at` (a past time: what a correction of the log would write). */
@@ -40,8 +40,8 @@ describe('the case-state snapshot', () => {
     // the staff view of a day inside a quarter: the last cumulative row ends on that day
     const midQuarter = await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now(), '2026-02-14')
     for (const cutoff of ['2025-04-01', '2025-10-01', '2026-04-01']) {
-      await advanceSnapshot(t.db, japanMidnight(cutoff), t.clock.now())
-      expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight(cutoff))
+      await advanceSnapshot(t.db, startOfJapanDay(cutoff), t.clock.now())
+      expect((await currentSnapshot(t.db))?.cutoff).toEqual(startOfJapanDay(cutoff))
       const read = await Promise.all(DATES.map((asOf) => websiteFigures(t.db, { asOf, receivedFrom: '2025-01-01' })))
       expect(read, `snapshot at ${cutoff}`).toEqual(replayed)
       expect(await quarterlyReport(t.db, { year: 2026, q: 1 }, t.clock.now()), `snapshot at ${cutoff}`).toEqual(report)
@@ -50,9 +50,9 @@ describe('the case-state snapshot', () => {
   })
 
   it('never moves back, and counts an event written later with an earlier time', async () => {
-    await advanceSnapshot(t.db, japanMidnight('2026-04-01'), t.clock.now())
-    expect(await advanceSnapshot(t.db, japanMidnight('2025-10-01'), t.clock.now())).toBe(0)
-    expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight('2026-04-01'))
+    await advanceSnapshot(t.db, startOfJapanDay('2026-04-01'), t.clock.now())
+    expect(await advanceSnapshot(t.db, startOfJapanDay('2025-10-01'), t.clock.now())).toBe(0)
+    expect((await currentSnapshot(t.db))?.cutoff).toEqual(startOfJapanDay('2026-04-01'))
     const before = await websiteFigures(t.db, { asOf: '2026-03-31' })
     await fileReport(new Date('2026-02-01T10:00:00+09:00'))
     const after = await websiteFigures(t.db, { asOf: '2026-03-31' })
@@ -145,7 +145,7 @@ describe('frozen quarters', () => {
     for (let tick = 0; tick < 20; tick++) frozen += await freezeFinishedQuarter(t.deps)
     expect(frozen).toBe(expected.length)
     expect((await t.db.selectFrom('statistics_frozen_reports').select('quarter').orderBy('quarter').execute()).map((r) => r.quarter)).toEqual(expected)
-    expect((await currentSnapshot(t.db))?.cutoff).toEqual(japanMidnight('2026-04-01'))
+    expect((await currentSnapshot(t.db))?.cutoff).toEqual(startOfJapanDay('2026-04-01'))
     expect(await freezeFinishedQuarter(t.deps)).toBe(0)
     // each frozen quarter is what a replay of the whole log gives
     const frozenReports = await t.db.selectFrom('statistics_frozen_reports').select(['quarter', 'report']).execute()

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { withCaseStates, type StatesReader } from './case-states.repository.js'
-import { addBusinessDays, addCalendarDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { addBusinessDays, endOfJapanDay, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { CAUSES, PRODUCT_TYPES } from '../cases/categories.js'
 import { DAYS_TO_PUBLICATION_BOUNDS, daysToFixBuckets, type DayBucket } from './buckets.js'
 import { percentOf, type Share } from './website-figures.js'
@@ -54,7 +54,7 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  * information and advisories then count what was provided / published from that date on.
  */
 export async function productFigures(db: DB, opts: { asOf: string; receivedFrom?: string; publicationBounds?: readonly number[] }): Promise<ProductFigures> {
-  const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
+  const cutoff = endOfJapanDay(opts.asOf)
   const { all, received } = await withCaseStates(db, cutoff, (trx, _, read) => productFiguresOf(trx, read, opts))
   return received ?? all
 }
@@ -68,7 +68,7 @@ export async function productFiguresOf(db: DB, read: StatesReader, opts: {
   asOf: string; receivedFrom?: string; publicationBounds?: readonly number[]; totalsAt?: readonly Date[]
 }): Promise<{ all: ProductFigures; received: ProductFigures | null; totals: number[] }> {
   const buckets = daysToPublicationBuckets(opts.publicationBounds)
-  const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
+  const cutoff = read.cutoff
   const from = opts.receivedFrom ? startOfJapanDay(opts.receivedFrom) : null
   const { groups, totals } = await groupProductCases(db, { read, receivedFrom: from, publicationBounds: buckets.map((b) => b.from), totalsAt: opts.totalsAt })
   const marked = await markedProvisions(db, { cutoff })

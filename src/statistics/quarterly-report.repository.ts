@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { publicAdvisories } from '../cases/advisory-visibility.js'
-import { addCalendarDays, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { endOfJapanDay, japanDate, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { quarterEnd, quarterStart, type Quarter } from './quarterly-report.quarters.js'
 
-const nextDay = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
 
 /**
  * Advisories that became public in each of `quarters` (consecutive, oldest first), by their
@@ -14,7 +13,7 @@ const nextDay = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
  */
 export async function advisoriesPublishedPerQuarter(db: DB, quarters: Quarter[], now: Date, endsAt?: Date): Promise<{ perQuarter: number[]; upToLast: number }> {
   if (quarters.length === 0) return { perQuarter: [], upToLast: 0 }
-  const until = endsAt ?? nextDay(quarterEnd(quarters.at(-1)!))
+  const until = endsAt ?? endOfJapanDay(quarterEnd(quarters.at(-1)!))
   const bounds = quarters.map((x) => startOfJapanDay(quarterStart(x)))
   const rows = await publicAdvisories(db, now)
     .where('advisories.publish_at', '<', until)

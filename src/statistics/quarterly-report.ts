@@ -13,7 +13,7 @@ import { advisoriesPublishedPerQuarter } from './quarterly-report.repository.js'
 import { productFiguresOf } from './product-figures.js'
 import { websiteFiguresOf } from './website-figures.js'
 import { withCaseStates } from './case-states.repository.js'
-import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { endOfJapanDay } from '../platform/calendar/business-days.js'
 
 /** A share as a fraction 0–1 to 4 decimals (the JSON's unit); null when the whole is 0. */
 export type Fraction = number | null
@@ -150,13 +150,12 @@ export async function quarterlyReport(db: DB, quarter: Quarter, now: Date, asOf:
   const start = quarterStart(quarter)
   const quarters = quartersUpTo(quarter, CUMULATIVE_QUARTERS)
   const ends = quarters.map((x, i) => (i === quarters.length - 1 ? asOf : quarterEnd(x)))
-  const cutoffOf = (date: string) => startOfJapanDay(addCalendarDays(date, 1))
-  const totalsAt = ends.map(cutoffOf)
-  const { product, website } = await withCaseStates(db, cutoffOf(asOf), async (trx, _, read) => ({
+  const totalsAt = ends.map((date) => endOfJapanDay(date))
+  const { product, website } = await withCaseStates(db, endOfJapanDay(asOf), async (trx, _, read) => ({
     product: await productFiguresOf(trx, read, { asOf, receivedFrom: start, totalsAt }),
     website: await websiteFiguresOf(trx, read, { asOf, receivedFrom: start, totalsAt }),
   }))
-  const advisories = await advisoriesPublishedPerQuarter(db, quarters, now, cutoffOf(asOf))
+  const advisories = await advisoriesPublishedPerQuarter(db, quarters, now, endOfJapanDay(asOf))
   const cumulative: CumulativeRow[] = quarters.map((x, i) => {
     const p = product.totals[i] ?? 0
     const w = website.totals[i] ?? 0

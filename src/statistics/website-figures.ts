@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import { withCaseStates, type StatesReader } from './case-states.repository.js'
-import { addCalendarDays, startOfJapanDay } from '../platform/calendar/business-days.js'
+import { endOfJapanDay, startOfJapanDay } from '../platform/calendar/business-days.js'
 import { WEBSITE_IMPACTS, WEBSITE_VULNERABILITY_TYPES } from '../cases/website-categories.js'
 import { daysToFixBuckets, longRunningBuckets, type DayBucket } from './buckets.js'
 import { groupWebsiteCases, type WebsiteCaseGroup } from './website-figures.repository.js'
@@ -58,7 +58,7 @@ const share = (count: number, whole: number): Share => ({ count, percent: percen
  * case it duplicates: not as a report of its own, nor as not accepted.
  */
 export async function websiteFigures(db: DB, opts: { asOf: string; longRunningDays?: number; receivedFrom?: string }): Promise<WebsiteFigures> {
-  const cutoff = startOfJapanDay(addCalendarDays(opts.asOf, 1))
+  const cutoff = endOfJapanDay(opts.asOf)
   const { all, received } = await withCaseStates(db, cutoff, (trx, _, read) => websiteFiguresOf(trx, read, opts))
   return received ?? all
 }

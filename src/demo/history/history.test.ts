@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupTestApp, type TestApp } from '../../../test/support/test-app.js'
+import { startOfJapanDay } from '../../platform/calendar/business-days.js'
 import { websiteFigures } from '../../statistics/website-figures.js'
 import { REFERENCE_2019Q3 as REF } from '../../statistics/reference-2019q3.js'
 import { hasSyntheticHistory } from '../../statistics/reference-2019q3.notice.js'
@@ -143,7 +144,7 @@ describe('the synthetic programme history (npm run demo -- --history)', () => {
     const midQuarter = await productFigures(t.db, { asOf: '2018-02-14', receivedFrom: '2018-01-01' })
     // before the quarter (events since replayed on top), at its end (nothing to replay), after it (replay only)
     for (const cutoff of ['2017-04-01', '2019-10-01', '2020-01-01']) {
-      await advanceSnapshot(t.db, new Date(`${cutoff}T00:00:00+09:00`), t.clock.now())
+      await advanceSnapshot(t.db, startOfJapanDay(cutoff), t.clock.now())
       expect(await quarterlyReport(t.db, { year: 2019, q: 3 }, t.clock.now()), cutoff).toEqual(replayed)
       expect(await productFigures(t.db, { asOf: '2018-02-14', receivedFrom: '2018-01-01' }), cutoff).toEqual(midQuarter)
     }

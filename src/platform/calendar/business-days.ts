@@ -84,3 +84,6 @@ export const japanDate = (instant: Date): IsoDate => tokyoDate(instant)
 
 /** Midnight at the start of a Japan calendar day, as an instant. */
 export const startOfJapanDay = (date: IsoDate): Date => new Date(`${date}T00:00:00+09:00`)
+
+/** The end of a Japan calendar day: the instant the next one starts (everything before it counts as of `date`). */
+export const endOfJapanDay = (date: IsoDate): Date => startOfJapanDay(addCalendarDays(date, 1))
