@@ -17,8 +17,8 @@ import './statistics.tables.js'
 
 /** Events that start a report (届出): a finder's report of a product or website, or a developer's own. */
 const REPORT_EVENTS = ['report_submitted', 'self_report_submitted']
-/** Events that classify a case, besides changes of state (which all have a to_status). */
-const CLASSIFYING_EVENTS = ['report_submitted', 'self_report_submitted', 'accept', 'case_classified', 'website_classified']
+/** Events the states read besides changes of state (which all have a to_status): classifications, notification and fix dates. */
+const READ_EVENTS = ['report_submitted', 'self_report_submitted', 'accept', 'case_classified', 'website_classified', 'notify_operator', 'report_fix']
 
 const list = (xs: readonly string[]) => sql.join(xs.map((t) => sql.lit(t)))
 const latest = (value: RawBuilder<unknown>, filter: RawBuilder<unknown>) => sql`max(e.k || (${value})) filter (where ${filter})`
@@ -69,7 +69,7 @@ function eventStates(cutoff: Date, since: Snapshot | null, kind?: ReportKind): R
       where ev.occurred_at < ${cutoff}
         ${since ? sql`and (ev.occurred_at >= ${since.cutoff} or ev.id > ${since.lastEventId})` : sql``}
         -- only changes of state and classifications matter; messages and other logged steps are skipped early
-        and (ev.to_status is not null or ev.type in (${list(CLASSIFYING_EVENTS)}) or ev.type in ('notify_operator', 'report_fix'))
+        and (ev.to_status is not null or ev.type in (${list(READ_EVENTS)}))
     ) e
     group by e.case_id`
 }
@@ -79,6 +79,14 @@ const combined = (c: { name: string; combine: Combine }, s: string, d: string) =
   if (c.combine === 'or') return sql`(coalesce(${a}, false) or coalesce(${b}, false))`
   return c.combine === 'min' ? sql`least(${a}, ${b})` : sql`greatest(${a}, ${b})`
 }
+/** Every state column of the snapshot's row `s` combined with the events' row `d`. */
+const combinedColumns = sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))
+
+/** Whether a snapshot can serve a cutoff: it holds nothing after it. */
+const serves = (snapshot: Snapshot | null, cutoff: Date): snapshot is Snapshot => snapshot !== null && snapshot.cutoff <= cutoff
+
+/** Sorting and hashing a million cases needs more than PostgreSQL's default 4 MB of working memory: 64 MB, for the caller's transaction only. */
+export const withWorkMemory = (trx: DB) => sql`set local work_mem = '64MB'`.execute(trx)
 
 /** The two kinds of report the figures count: a state column that is true for one of them. */
 export type ReportKind = 'product_report' | 'website_report'
@@ -92,13 +100,13 @@ export type ReportKind = 'product_report' | 'website_report'
  */
 export function caseStates(cutoff: Date, snapshot: Snapshot | null, kind?: ReportKind): RawBuilder<unknown> {
   const ofKind = kind ? COLUMNS.find((c) => c.name === kind)!.of : null
-  if (!snapshot || snapshot.cutoff > cutoff) {
+  if (!serves(snapshot, cutoff)) {
     const all = eventStates(cutoff, null, kind)
     return ofKind ? sql`${all} having ${ofKind}` : all
   }
   return sql`
     with d as (${eventStates(cutoff, snapshot)})
-    select coalesce(s.case_id, d.case_id) as case_id, ${sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))}
+    select coalesce(s.case_id, d.case_id) as case_id, ${combinedColumns}
     from (
       select * from statistics_case_states s0
       ${kind ? sql`where ${sql.ref(`s0.${kind}`)} or s0.case_id in (select case_id from d)` : sql``}
@@ -125,10 +133,10 @@ export function keyedRows(o: {
   cutoff: Date; snapshot: Snapshot | null; kind: ReportKind; keyed: Keyed; groupsTable: string; keys: readonly string[]; grouped: boolean
 }): RawBuilder<unknown> {
   const { cutoff, snapshot, kind, keyed } = o
-  if (!snapshot || snapshot.cutoff > cutoff || !o.grouped) return keyed(caseStates(cutoff, snapshot, kind), 1, 'day')
+  if (!serves(snapshot, cutoff) || !o.grouped) return keyed(caseStates(cutoff, snapshot, kind), 1, 'day')
   const changedBefore = sql`select s.* from statistics_case_states s where s.case_id in (select case_id from d)`
   const changedNow = sql`
-    select d.case_id, ${sql.join(COLUMNS.map((c) => sql`${combined(c, 's', 'd')} as ${sql.ref(c.name)}`))}
+    select d.case_id, ${combinedColumns}
     from d left join statistics_case_states s on s.case_id = d.case_id`
   return sql`
     with d as (${eventStates(cutoff, snapshot)})
@@ -190,8 +198,8 @@ export const latestValue = (column: string) => sql`substr(${sql.ref(column)}, 20
 
 /**
  * Folds the events the snapshot has not seen, before `cutoff`, into the states of their cases and
- * moves the snapshot to `cutoff` (never back), in the caller's transaction; `then` runs in it too
- * (the groups are rebuilt there). Returns the number of cases whose state changed, or -1 when the
+ * moves the snapshot to `cutoff` (never back), in the caller's transaction (snapshot.ts rebuilds
+ * the groups in the same one). Returns the number of cases whose state changed, or -1 when the
  * snapshot is already there.
  */
 export async function foldEvents(trx: DB, cutoff: Date, now: Date): Promise<number> {
@@ -221,14 +229,14 @@ export async function dropSnapshot(db: DB): Promise<void> {
 }
 
 /**
- * Runs `f` over the states before `cutoff` in one repeatable-read transaction, so every query of a
- * report sees the same snapshot and events even while the job advances the snapshot. `f` gets the
- * states of every case (for lists of cases) and the cutoff and snapshot (for keyedRows). Sorting and hashing a million cases
- * needs more than PostgreSQL's default 4 MB of working memory: 64 MB, for this transaction only.
+ * Runs `f` over the states before `cutoff` in one repeatable-read transaction (with room to work:
+ * withWorkMemory), so every query of a report sees the same snapshot and events even while the
+ * job advances the snapshot. `f` gets the states of every case (for lists of cases) and the
+ * cutoff and snapshot (for keyedRows).
  */
 export async function withCaseStates<T>(db: DB, cutoff: Date, f: (trx: DB, states: RawBuilder<unknown>, read: StatesReader) => Promise<T>): Promise<T> {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    await sql`set local work_mem = '64MB'`.execute(trx)
+    await withWorkMemory(trx)
     const snapshot = await currentSnapshot(trx)
     return f(trx, caseStates(cutoff, snapshot), { cutoff, snapshot })
   })

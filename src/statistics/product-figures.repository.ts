@@ -47,12 +47,11 @@ const CLOSED = ['published', 'not_vulnerable', 'handled_individually', 'closed_l
  *   resumed (completed once the case is closed); else it is still uncontactable.
  */
 export function productCases(states: RawBuilder<unknown>, o: { withDuplicates?: boolean } = {}): RawBuilder<unknown> {
-  const japanDay = (t: RawBuilder<unknown>) => sql`(${t} at time zone 'Asia/Tokyo')::date`
   return sql`
     select
       case_id, received_at, duplicate_at, status, product_type, cause,
       status = 'published' and committee = 'true' as by_committee,
-      case when status = 'published' then greatest(0, ${japanDay(sql`published_at`)} - ${japanDay(sql`accepted_at`)}) end as days,
+      case when status = 'published' then greatest(0, ${japanDay(sql`published_at`, 'day')} - ${japanDay(sql`accepted_at`, 'day')}) end as days,
       case
         when listed_id is null then null
         when status = 'published' and committee = 'true' then 'published_by_committee'

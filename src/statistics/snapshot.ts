@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
-import { currentSnapshot, foldEvents, rebuildGroups } from './case-states.repository.js'
+import { currentSnapshot, foldEvents, rebuildGroups, withWorkMemory } from './case-states.repository.js'
 import { PRODUCT_GROUPS } from './product-figures.repository.js'
 import { WEBSITE_GROUPS } from './website-figures.repository.js'
 
@@ -15,7 +15,7 @@ export async function advanceSnapshot(db: DB, cutoff: Date, now: Date): Promise<
   const seen = await currentSnapshot(db)
   if (seen && seen.cutoff >= cutoff) return 0 // the job's usual tick: one row read, no lock
   const changed = await db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '64MB'`.execute(trx)
+    await withWorkMemory(trx)
     const n = await foldEvents(trx, cutoff, now)
     if (n >= 0) for (const groups of [PRODUCT_GROUPS, WEBSITE_GROUPS]) await rebuildGroups(trx, groups)
     return n

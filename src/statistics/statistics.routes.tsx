@@ -64,12 +64,12 @@ statisticsRoutes.get('/api/v1/statistics/websites', async (c) => {
 
 // ——— The public quarterly report (DESIGN §8; public like every statistic, DESIGN §5) ———
 
-/** The quarter named in the path, checked: malformed → 400; before the programme or not over yet in Japan → 404. */
-async function reportOf(c: Ctx): Promise<QuarterlyReport> {
-  return finishedQuarterReport(c.var.deps.db, finishedQuarterOf(c), c.var.deps.clock.now())
+/** The report of the quarter in the path (frozen, or computed and frozen now). */
+async function reportOf(c: Ctx, quarter: Quarter = finishedQuarterOf(c)): Promise<QuarterlyReport> {
+  return finishedQuarterReport(c.var.deps.db, quarter, c.var.deps.clock.now())
 }
 
-/** The quarter of the path, for an administrator's recomputation: it must have a report. */
+/** The quarter named in the path, checked: malformed → 400; before the programme or not over yet in Japan → 404. */
 function finishedQuarterOf(c: Ctx): Quarter {
   const name = c.req.param('quarter') ?? ''
   const quarter = parseQuarter(name)
@@ -98,7 +98,8 @@ statisticsRoutes.get('/statistics/:quarter', async (c) => {
   const format = c.req.query('format')
   const table = c.req.query('table')
   if ((format !== undefined && format !== 'csv' && format !== 'xlsx') || (table !== undefined && format !== 'csv')) throw quarterlyReportErrors.invalidFormat()
-  const report = await reportOf(c)
+  const quarter = finishedQuarterOf(c)
+  const report = await reportOf(c, quarter)
   const title = t('statistics.report.quarter_title', { quarter: report.quarter })
   const all = quarterlyReportFigures(report, t, lang)
   if (format === 'csv') {
@@ -118,7 +119,7 @@ statisticsRoutes.get('/statistics/:quarter', async (c) => {
   const synthetic = await hasSyntheticHistory(c.var.deps.db)
   if (c.req.query('view') === 'print') return c.html(await printDocument(c, title, report, all, synthetic))
   const admin = statisticsPolicies.recomputeReport(c.var.user ?? null)
-  const history = admin ? await recomputationsOf(c.var.deps.db, finishedQuarterOf(c)) : []
+  const history = admin ? await recomputationsOf(c.var.deps.db, quarter) : []
   return page(c, title, <>
     <QuarterlyReportPage c={c} report={report} figures={all} synthetic={synthetic} />
     {admin && <RecomputePanel c={c} quarter={report.quarter} history={history}
