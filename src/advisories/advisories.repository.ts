@@ -1,4 +1,5 @@
 import type { DB } from '../platform/db/database.js'
+import type { AdvisorySource } from '../platform/db/schema.js'
 import { readContent, type AdvisoryContent, type AdvisoryVulnerability } from './advisory-content.js'
 import { severityOf } from './cvss.js'
 
@@ -6,7 +7,8 @@ export type AdvisoryStatus = 'draft' | 'scheduled' | 'published'
 
 export type AdvisoryRecord = {
   id: string
-  caseId: string
+  /** Null for an entry imported from outside (JVN iPedia, a CVE record, a CSAF document): it has no case. */
+  caseId: string | null
   identifier: string | null
   /** `JVNDB-YYYY-NNNNNN`, from scheduling on. */
   jvndbId: string | null
@@ -16,11 +18,15 @@ export type AdvisoryRecord = {
   content: AdvisoryContent
   createdAt: Date
   updatedAt: Date
+  /** 'keikai' for the programme's own advisories; otherwise where the imported entry came from. */
+  source: AdvisorySource
+  /** The identifiers the source gave the entry (JVNDB, JVN#, CVE, CSAF tracking id), kept as imported. */
+  sourceIds: Array<{ kind: string; id: string }>
 }
 
 type AdvisoryRow = {
-  id: string; case_id: string; identifier: string | null; jvndb_id: string | null; status: AdvisoryStatus; publish_at: Date | null
-  published_at: Date | null; content: unknown; created_at: Date; updated_at: Date
+  id: string; case_id: string | null; identifier: string | null; jvndb_id: string | null; status: AdvisoryStatus; publish_at: Date | null
+  published_at: Date | null; content: unknown; created_at: Date; updated_at: Date; source?: AdvisorySource; source_ids?: unknown
 }
 
 export const toAdvisoryRecord = (r: AdvisoryRow): AdvisoryRecord => ({
@@ -34,9 +40,11 @@ export const toAdvisoryRecord = (r: AdvisoryRow): AdvisoryRecord => ({
   content: readContent(r.content),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  source: r.source ?? 'keikai',
+  sourceIds: Array.isArray(r.source_ids) ? (r.source_ids as Array<{ kind: string; id: string }>) : [],
 })
 
-const ADVISORY_COLUMNS = ['id', 'case_id', 'identifier', 'jvndb_id', 'status', 'publish_at', 'published_at', 'content', 'created_at', 'updated_at'] as const
+const ADVISORY_COLUMNS = ['id', 'case_id', 'identifier', 'jvndb_id', 'status', 'publish_at', 'published_at', 'content', 'created_at', 'updated_at', 'source', 'source_ids'] as const
 
 /** The advisory of a case; `lock` holds the row for the rest of the transaction. */
 export async function findAdvisoryByCase(db: DB, caseId: string, opts: { lock?: boolean } = {}): Promise<AdvisoryRecord | null> {
@@ -168,7 +176,8 @@ export async function insertRevision(trx: DB, r: { id: string; advisoryId: strin
 
 /** Scheduled advisories whose time has come, oldest first: the worker's queue. */
 export async function findDueAdvisories(db: DB, now: Date, limit: number): Promise<Array<{ id: string; caseId: string }>> {
+  // Imported entries arrive published; only the programme's own advisories are ever scheduled.
   const rows = await db.selectFrom('advisories').select(['id', 'case_id'])
-    .where('status', '=', 'scheduled').where('publish_at', '<=', now).orderBy('publish_at').limit(limit).execute()
-  return rows.map((r) => ({ id: r.id, caseId: r.case_id }))
+    .where('status', '=', 'scheduled').where('publish_at', '<=', now).where('case_id', 'is not', null).orderBy('publish_at').limit(limit).execute()
+  return rows.flatMap((r) => (r.case_id ? [{ id: r.id, caseId: r.case_id }] : []))
 }

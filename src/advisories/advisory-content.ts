@@ -136,6 +136,14 @@ export function searchTextOf(identifier: string | null, c: AdvisoryContent): str
   return normalizeForSearch(parts.filter(Boolean).join('\n'))
 }
 
+/**
+ * Every search column of an advisory row, to spread into an insert or update: whoever writes an
+ * advisory (the editor, publication, the importer) writes these, so search never drifts from content.
+ */
+export function searchColumnsOf(identifier: string | null, c: AdvisoryContent): { search_text: string } {
+  return { search_text: searchTextOf(identifier, c) }
+}
+
 /** What an advisory still lacks before it may be scheduled, as `{ field: message }`. */
 export function missingForPublication(c: AdvisoryContent): Record<string, string> {
   const missing: Record<string, string> = {}

@@ -5,7 +5,7 @@ export { CVE_ID, CWE_ID, advisoryDraftSchema, referenceSchema, vulnerabilityInpu
 export type { AdvisoryDraftInput } from './advisories.schemas.js'
 export { saveAdvisoryDraft, scheduleAdvisory } from './advisories.usecases.js'
 export { redraftInput } from './redraft.js'
-export { missingForPublication, readContent } from './advisory-content.js'
+export { missingForPublication, readContent, searchColumnsOf, normalizeForSearch, highestSeverity } from './advisory-content.js'
 export type { AdvisoryContent, AdvisoryText, Localized } from './advisory-content.js'
 export { AdvisoryDetail, InLanguage, Paragraphs, ProperName, SeverityBadge } from './advisory-detail.views.js'
 export { formToValues } from './advisory-form.js'

@@ -9,7 +9,7 @@ import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevi
 
 const COLUMNS = [
   'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.status', 'advisories.publish_at',
-  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at',
+  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at', 'advisories.source', 'advisories.source_ids',
 ] as const
 
 export type PublicFilters = { q?: string; cwe?: string; severity?: CvssSeverity; limit: number; offset: number }

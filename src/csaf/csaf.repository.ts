@@ -5,7 +5,7 @@ import './csaf.tables.js'
 
 const COLUMNS = [
   'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.status', 'advisories.publish_at',
-  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at',
+  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at', 'advisories.source', 'advisories.source_ids',
 ] as const
 
 /** A public advisory as the provider renders it, with the internal id its signatures are filed under. */

@@ -25,7 +25,7 @@ const FIRST_YEAR = 1998
 
 const COLUMNS = [
   'advisories.id', 'advisories.case_id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.status', 'advisories.publish_at',
-  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at',
+  'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at', 'advisories.source', 'advisories.source_ids',
 ] as const
 
 type Entry = { jvndbId: string; advisory: PublicAdvisory }

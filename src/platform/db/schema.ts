@@ -206,7 +206,8 @@ export interface MessagesTable {
 
 export interface AdvisoriesTable {
   id: string
-  case_id: string
+  /** Null only for an entry imported from outside (migration 0023): it has no case behind it. */
+  case_id: string | null
   identifier: string | null
   /** The JVN iPedia number, `JVNDB-YYYY-NNNNNN`, given when the advisory is scheduled (migration 0019). */
   jvndb_id: string | null
@@ -217,6 +218,25 @@ export interface AdvisoriesTable {
   search_text: string
   created_at: Timestamp
   updated_at: Timestamp
+  /** Where the entry came from (migration 0023): 'keikai' for the programme's own, else the import source. */
+  source: Generated<AdvisorySource>
+  /** The entry's identity in its source (JVNDB number, CVE id, CSAF namespace + tracking id); null for keikai's own. */
+  source_key: string | null
+  /** Every original identifier the source gave, as `{ kind, id }`. */
+  source_ids: Generated<Json<Array<{ kind: string; id: string }>>>
+  /** The source record's own last-modified time: a newer one becomes a revision. */
+  source_modified: Timestamp | null
+  /** Digest of the imported record: the same digest again is a no-op. */
+  source_hash: string | null
+}
+
+export type AdvisorySource = 'keikai' | 'jvn' | 'cve' | 'csaf'
+
+/** One row (migration 0023): goes up with every change the public may see; NOTIFY keikai_public_changes says so at once. */
+export interface PublicChangesTable {
+  id: number
+  generation: number
+  changed_at: Timestamp
 }
 
 /** The last JVN iPedia number given in each year: numbers are never given twice. */
@@ -300,4 +320,5 @@ export interface Database {
   access_log: AccessLogTable
   mail_outbox: MailOutboxTable
   rate_limits: RateLimitsTable
+  public_changes: PublicChangesTable
 }

@@ -20,6 +20,7 @@ import * as jvndbNumbers from './0019-jvndb-numbers.js'
 import * as cveIdPool from './0020-cve-id-pool.js'
 import * as csafProvider from './0021-csaf-provider.js'
 import * as statisticsSnapshot from './0022-statistics-snapshot.js'
+import * as advisorySources from './0023-advisory-sources.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020-cve-id-pool': cveIdPool,
   '0021-csaf-provider': csafProvider,
   '0022-statistics-snapshot': statisticsSnapshot,
+  '0023-advisory-sources': advisorySources,
 }
