@@ -38,6 +38,8 @@ export type AppEnv = {
     lang: Lang
     t: Translate
     csrfToken: string
+    /** Set by `publicCache` (page-cache.ts): this answer may be kept and served to every anonymous reader. */
+    publicCache: boolean
   }
 }
 
