@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { DB } from '../platform/db/database.js'
 import { publicAdvisories } from '../cases/advisory-visibility.js'
+import { sql } from 'kysely'
 import { readContent, type AdvisoryContent, type Localized } from '../advisories/index.js'
 import { cpeFields, fieldFromName, type CpeFields } from './cpe.b.js'
 
@@ -34,12 +35,18 @@ export type CatalogVendor = { vid: number; name: Localized; cpeVendor: string; p
 export type JvndbEntry = {
   jvndbId: string
   publishAt: Date
-  content: AdvisoryContent
+  affectedProducts: AdvisoryContent['affectedProducts']
   /** The vendor and product of each affected-product row, in the row's order. */
   products: Array<{ vid: number; product: CatalogProduct }>
 }
 
-export type JvndbCatalog = { entries: JvndbEntry[]; vendors: CatalogVendor[]; lastModified: Date | null }
+export type JvndbCatalog = {
+  entries: JvndbEntry[]
+  vendors: CatalogVendor[]
+  lastModified: Date | null
+  /** The vendor and product of each affected-product row of an entry, by JVNDB number. */
+  productsOf: Map<string, JvndbEntry['products']>
+}
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase()
 const digest = (key: string, digits: number) => {
@@ -55,10 +62,44 @@ type RawProduct = { package?: { purl?: unknown } | null }
 /** Public advisories that have their JVNDB number: the entries of the JVNDB database. */
 const numberedAdvisories = (db: DB, now: Date) => publicAdvisories(db, now).where('advisories.jvndb_id', 'is not', null)
 
-/** Loads the public JVNDB entries and the vendors and products they name. */
+/**
+ * The catalogue as the public sees it at `now`, built once and kept while it stays true: until
+ * anything public changes (`public_changes.generation`, bumped by every write to advisories and
+ * their revisions) or the clock reaches the next scheduled publication (or goes back before the
+ * newest publication the catalogue holds). Building it reads the affected-products of every public
+ * JVNDB entry (vendor and product numbers depend on all of them: a vendor's CPE field comes from
+ * the first entry that gives one), so at 200,000 entries it is built once per publication, not
+ * once per request. Per database: a test's app and another's never share one.
+ */
 export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
+  const generation = await publicGeneration(db)
+  const kept = memo.get(db)
+  if (kept && kept.generation === generation && kept.newestPublic <= now.getTime() && now.getTime() < kept.nextPublication) return kept.catalog
+  const building = buildJvndbCatalog(db, now)
+  const [catalog, next] = await Promise.all([building, nextPublication(db, now)])
+  const newestPublic = catalog.entries.reduce((max, e) => Math.max(max, e.publishAt.getTime()), -Infinity)
+  memo.set(db, { generation, newestPublic, nextPublication: next, catalog })
+  return catalog
+}
+
+type Kept = { generation: string | null; newestPublic: number; nextPublication: number; catalog: JvndbCatalog }
+const memo = new WeakMap<DB, Kept>()
+
+async function publicGeneration(db: DB): Promise<string | null> {
+  const row = await db.selectFrom('public_changes').select(sql<string>`generation::text`.as('g')).executeTakeFirst()
+  return row?.g ?? null
+}
+
+/** The next time an advisory already scheduled becomes public (Infinity when none waits). */
+async function nextPublication(db: DB, now: Date): Promise<number> {
+  const row = await db.selectFrom('advisories').select((eb) => eb.fn.min('publish_at').as('next'))
+    .where('status', 'in', ['scheduled', 'published']).where('publish_at', '>', now).executeTakeFirst()
+  return row?.next ? new Date(row.next as Date).getTime() : Infinity
+}
+
+async function buildJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
   const rows = await numberedAdvisories(db, now)
-    .select(['advisories.id', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.content'])
+    .select(['advisories.id', 'advisories.jvndb_id', 'advisories.publish_at', sql<unknown>`advisories.content->'affectedProducts'`.as('products')])
     .orderBy('advisories.publish_at').orderBy('advisories.id').execute()
   const catalogue = await db.selectFrom('case_products')
     .innerJoin('products', 'products.id', 'case_products.product_id')
@@ -72,6 +113,8 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
       .where('advisory_id', 'in', numberedAdvisories(db, now).select('advisories.id')).executeTakeFirst()
     : undefined
 
+  const catalogueOf = new Map<string, typeof catalogue>()
+  for (const c of catalogue) catalogueOf.set(c.advisory_id, [...(catalogueOf.get(c.advisory_id) ?? []), c])
   // First pass: which catalogue key each developer name stands for.
   const orgOfName = new Map<string, string>()
   for (const c of catalogue) if (c.organization_id && c.org_name_ja) orgOfName.set(norm(c.org_name_ja), c.organization_id)
@@ -79,9 +122,9 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
   const vendors = new Map<string, CatalogVendor & { products: CatalogProduct[]; byKey: Map<string, CatalogProduct> }>()
   const entries: JvndbEntry[] = []
   for (const row of rows) {
-    const content = readContent(row.content)
-    const raw = ((row.content as { affectedProducts?: RawProduct[] } | null)?.affectedProducts ?? [])
-    const ofCase = catalogue.filter((c) => c.advisory_id === row.id)
+    const content = readContent({ affectedProducts: row.products ?? [] })
+    const raw = (Array.isArray(row.products) ? row.products : []) as RawProduct[]
+    const ofCase = catalogueOf.get(row.id) ?? []
     const products: JvndbEntry['products'] = []
     content.affectedProducts.forEach((p, i) => {
       const given = cpeFields(p.cpe)
@@ -106,7 +149,7 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
       if (typeof purl === 'string' && purl && !product.purls.includes(purl)) product.purls.push(purl)
       products.push({ vid: vendor.vid, product })
     })
-    entries.push({ jvndbId: row.jvndb_id!, publishAt: new Date(row.publish_at as Date), content, products })
+    entries.push({ jvndbId: row.jvndb_id!, publishAt: new Date(row.publish_at as Date), affectedProducts: content.affectedProducts, products })
   }
   // A vendor without any CPE of its own keeps the name-made field for its made-up product CPEs too.
   for (const v of vendors.values()) for (const p of v.products) if (!p.hasCpe) p.cpe = { ...p.cpe, vendor: v.cpeVendor }
@@ -116,7 +159,7 @@ export async function loadJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog>
   const published = entries.reduce<Date | null>((max, e) => (!max || e.publishAt > max ? e.publishAt : max), null)
   const latestRevision = revised?.latest ? new Date(revised.latest as Date) : null
   const lastModified = latestRevision && published && latestRevision > published ? latestRevision : published
-  return { entries, vendors: sorted, lastModified }
+  return { entries, vendors: sorted, lastModified, productsOf: new Map(entries.map((e) => [e.jvndbId, e.products])) }
 }
 
 const sameProduct = (a: CpeFields, b: CpeFields) => a.vendor === b.vendor && a.product === b.product

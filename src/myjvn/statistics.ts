@@ -4,7 +4,11 @@ import { HND_CONTENT_TYPE, OKA_CONTENT_TYPE, type MyJvnContext, type MyJvnMethod
 import { jstDay, param, paramError, readEnum, readYmdRange } from './params.js'
 import { statusJson, type StatusFields } from './status.js'
 import { resultDocument } from './envelopes.js'
-import { catalogTotals, loadJvndbCatalog, type JvndbCatalog, type JvndbEntry } from './catalog.b.js'
+import { sql } from 'kysely'
+import { publicAdvisories } from '../cases/advisory-visibility.js'
+import { catalogTotals, loadJvndbCatalog, type JvndbCatalog } from './catalog.b.js'
+import { byCatalog, someVulnerability, within } from './conditions.js'
+import type { EntryCondition } from './entries.js'
 import { matchesProduct, parseCpePattern, type CpePattern } from './cpe.b.js'
 import { cweTitles } from './cwe-titles.b.js'
 import { okaHeader } from './oka-header.b.js'
@@ -24,17 +28,43 @@ const jst = (d: Date) => { const j = new Date(d.getTime() + 9 * 3600_000); retur
 type Severity = CvssSeverity | null
 const RANK: CvssSeverity[] = ['none', 'low', 'medium', 'high', 'critical']
 
-/** The highest base severity of an entry's vulnerabilities in one CVSS version. */
-function severityOf(e: JvndbEntry, metric: 'cvssV2' | 'cvssV3' | 'cvssV4'): Severity {
-  if (metric === 'cvssV2') return null
-  let best: Severity = null
-  for (const v of e.content.vulnerabilities) {
-    const s = (metric === 'cvssV3' ? v.cvss31 : v.cvss40)?.severity
-    if (s && (best === null || RANK.indexOf(s) > RANK.indexOf(best))) best = s
-  }
-  return best
+/**
+ * The highest base severity of an entry's vulnerabilities in one CVSS version, in SQL (null for
+ * CVSS v2, which keikai does not score, and for an entry without a score in that version).
+ */
+function severitySql(metric: 'cvssV2' | 'cvssV3' | 'cvssV4') {
+  if (metric === 'cvssV2') return sql<Severity>`null::text`
+  const key = metric === 'cvssV3' ? 'cvss31' : 'cvss40'
+  const when = [...RANK].reverse().map((s) => sql`when advisories.content->'vulnerabilities' @> ${JSON.stringify([{ [key]: { severity: s } }])}::jsonb then ${s}`)
+  return sql<Severity>`(case ${sql.join(when, sql` `)} else null end)`
 }
-const hasCwe = (e: JvndbEntry, cweId: string) => e.content.vulnerabilities.some((v) => v.cweId?.toUpperCase() === cweId)
+
+/** Japan time's year and month of the publication. */
+const JST = sql`((advisories.publish_at at time zone 'UTC') + interval '9 hours')`
+
+type Bucket = { y: number; m: number; severity: Severity; n: number; cwe: number }
+
+/**
+ * The public JVNDB entries the conditions admit, counted by SQL per month of publication (Japan
+ * time) and severity, with how many of them name `cweId`: one aggregate, whatever the number of entries.
+ */
+async function monthlyBuckets(ctx: MyJvnContext, where: EntryCondition[], metric: 'cvssV2' | 'cvssV3' | 'cvssV4', cweId: string | undefined): Promise<Bucket[]> {
+  let q = publicAdvisories(ctx.db, ctx.now).where('advisories.jvndb_id', 'is not', null)
+  for (const w of where) q = q.where(w)
+  const cwe = cweId ? someVulnerability({ cweId }) : sql<boolean>`false`
+  const rows = await q.select([
+    sql<number>`extract(year from ${JST})::int`.as('y'), sql<number>`extract(month from ${JST})::int`.as('m'),
+    severitySql(metric).as('severity'), sql<string>`count(*)::text`.as('n'), sql<string>`(count(*) filter (where ${cwe}))::text`.as('cwe'),
+  ]).groupBy([sql`1`, sql`2`, sql`3`]).execute()
+  return rows.map((r) => ({ y: Number(r.y), m: Number(r.m), severity: r.severity, n: Number(r.n), cwe: Number(r.cwe) }))
+}
+
+/** The earliest publication among the public JVNDB entries (the index on publication time answers). */
+async function earliestPublication(ctx: MyJvnContext): Promise<Date | null> {
+  const row = await publicAdvisories(ctx.db, ctx.now).where('advisories.jvndb_id', 'is not', null)
+    .select('advisories.publish_at').orderBy('advisories.publish_at').limit(1).executeTakeFirst()
+  return row ? new Date(row.publish_at as Date) : null
+}
 
 function readCweId(ctx: MyJvnContext): string | undefined {
   const v = param(ctx, 'cweId')
@@ -58,11 +88,11 @@ function readNumber(ctx: MyJvnContext, name: string): number | undefined {
   return Number(v)
 }
 
-/** Entries naming a product the filter admits (every entry when there is no filter). */
-const productFilter = (f: { cpe?: CpePattern[]; pid?: number; vid?: number }) => (e: JvndbEntry) =>
-  (!f.cpe || e.products.some((p) => f.cpe!.some((c) => matchesProduct(c, p.product.cpe))))
-  && (f.pid === undefined || e.products.some((p) => p.product.pid === f.pid))
-  && (f.vid === undefined || e.products.some((p) => p.vid === f.vid))
+/** Entries naming a product the filter admits, as a condition (none when there is no filter). */
+async function productCondition(ctx: MyJvnContext, f: { cpe?: CpePattern[] | undefined; pid?: number | undefined; vid?: number | undefined }): Promise<EntryCondition[]> {
+  if (!f.cpe && f.pid === undefined && f.vid === undefined) return []
+  return [await byCatalog(ctx.db, ctx.now, (p) => (!f.cpe || f.cpe.some((c) => matchesProduct(c, p.product.cpe))) && (f.pid === undefined || p.product.pid === f.pid) && (f.vid === undefined || p.vid === f.vid))]
+}
 
 // ---- feed=hnd ----
 
@@ -95,38 +125,48 @@ function hndSection(name: 'sumJvnDb' | 'sumCvss' | 'sumCwe', titles: { ja: strin
   </mjstat:${name}>`
 }
 
-function hnd(ctx: MyJvnContext, catalog: JvndbCatalog): string {
+/** The buckets of the months a period covers (periods begin and end on month boundaries, Japan time). */
+const monthKey = (y: number, m: number) => y * 12 + (m - 1)
+const inPeriod = (buckets: Bucket[], p: Period) => {
+  const from = jst(p.from)
+  const to = jst(p.to)
+  return buckets.filter((b) => monthKey(b.y, b.m) >= monthKey(from.y, from.m) && monthKey(b.y, b.m) < monthKey(to.y, to.m))
+}
+const sum = (buckets: Bucket[], of: (b: Bucket) => number = (b) => b.n) => buckets.reduce((n, b) => n + of(b), 0)
+
+async function hnd(ctx: MyJvnContext, catalog: JvndbCatalog): Promise<string> {
   const theme = readEnum(ctx, METHOD, 'theme', ['sumAll', 'sumJvnDb', 'sumCvss', 'sumCwe'] as const)
   if (!theme) throw paramError(ctx, METHOD, 'theme', 'required')
   const type = readEnum(ctx, METHOD, 'type', ['y', 'q', 'm'] as const, 'y')!
   const cweId = readCweId(ctx)
   if (theme === 'sumCwe' && !cweId) throw paramError(ctx, METHOD, 'cweId', 'required')
-  const wanted = productFilter({ cpe: readCpe(ctx, 'cpeName', ['cpe22'], true), pid: readNumber(ctx, 'pid') })
+  const product = { cpe: readCpe(ctx, 'cpeName', ['cpe22'], true), pid: readNumber(ctx, 'pid') }
   const range = readYmdRange(ctx, METHOD, 'datePublic')
   const end = range.to ? new Date(Math.min(range.to.getTime() - 1, ctx.now.getTime())) : ctx.now
-  const earliest = catalog.entries.reduce<Date>((min, e) => (e.publishAt < min ? e.publishAt : min), end)
-  const start = range.from ?? earliest
+  const first = await earliestPublication(ctx)
+  const start = range.from ?? (first && first < end ? first : end)
   if (start > end) throw paramError(ctx, METHOD, 'datePublicStartY', 'conflict', { other: range.to ? 'datePublicEndY' : 'now' })
   const list = periods(type, start, end)
-  const entries = catalog.entries.filter((e) => wanted(e) && (!range.from || e.publishAt >= range.from) && (!range.to || e.publishAt < range.to))
-  const inPeriod = list.map((p) => ({ p, entries: entries.filter((e) => e.publishAt >= p.from && e.publishAt < p.to) }))
+  const where = [...await productCondition(ctx, product), ...within('published', range)]
+  const buckets = await monthlyBuckets(ctx, where, 'cvssV3', cweId)
+  const byPeriod = list.map((p) => ({ p, buckets: inPeriod(buckets, p) }))
   const totals = catalogTotals(catalog)
   const sections: string[] = []
   const maxima: number[] = []
   if (theme === 'sumAll' || theme === 'sumJvnDb') {
-    maxima.push(...inPeriod.map((x) => x.entries.length))
+    maxima.push(...byPeriod.map((x) => sum(x.buckets)))
     sections.push(hndSection('sumJvnDb', { ja: '脆弱性統計情報', en: 'Statistics Vulnerability Count' }, totals,
-      inPeriod.map(({ p, entries: es }) => `<mjstat:resData date="${p.key}" cntAll="${es.length}" />`)))
+      byPeriod.map(({ p, buckets: bs }) => `<mjstat:resData date="${p.key}" cntAll="${sum(bs)}" />`)))
   }
   if (theme === 'sumAll' || theme === 'sumCvss') {
-    maxima.push(...inPeriod.map((x) => x.entries.length))
-    sections.push(hndSection('sumCvss', { ja: 'CVSSスコア', en: 'CVSS Score' }, totals, inPeriod.map(({ p, entries: es }) => {
-      const n = (s: CvssSeverity) => es.filter((e) => severityOf(e, 'cvssV3') === s).length
-      return `<mjstat:resData date="${p.key}" cntAll="${es.length}" cntC="${n('critical')}" cntH="${n('high')}" cntM="${n('medium')}" cntL="${n('low')}" cntN="${n('none')}" />`
+    maxima.push(...byPeriod.map((x) => sum(x.buckets)))
+    sections.push(hndSection('sumCvss', { ja: 'CVSSスコア', en: 'CVSS Score' }, totals, byPeriod.map(({ p, buckets: bs }) => {
+      const n = (s: CvssSeverity) => sum(bs.filter((b) => b.severity === s))
+      return `<mjstat:resData date="${p.key}" cntAll="${sum(bs)}" cntC="${n('critical')}" cntH="${n('high')}" cntM="${n('medium')}" cntL="${n('low')}" cntN="${n('none')}" />`
     })))
   }
   if (cweId && (theme === 'sumAll' || theme === 'sumCwe')) {
-    const counts = inPeriod.map(({ p, entries: es }) => ({ p, n: es.filter((e) => hasCwe(e, cweId)).length }))
+    const counts = byPeriod.map(({ p, buckets: bs }) => ({ p, n: sum(bs, (b) => b.cwe) }))
     maxima.push(...counts.map((c) => c.n))
     sections.push(hndSection('sumCwe', cweTitles(cweId), totals, counts.map(({ p, n }) => `<mjstat:resData date="${p.key}" cntAll="${n}" />`), cweId))
   }
@@ -147,7 +187,7 @@ function readYear(ctx: MyJvnContext, name: string): number | undefined {
   return Number(v)
 }
 
-function oka(ctx: MyJvnContext, catalog: JvndbCatalog): object {
+async function oka(ctx: MyJvnContext, catalog: JvndbCatalog): Promise<object> {
   const now = jst(ctx.now)
   const startParam = readYear(ctx, 'pubStartDate')
   const endParam = readYear(ctx, 'pubEndDate')
@@ -157,27 +197,27 @@ function oka(ctx: MyJvnContext, catalog: JvndbCatalog): object {
   const nameType = readEnum(ctx, METHOD, 'nameType', ['cpe', 'jvnpid', 'vid', 'pid'] as const)
   if (nameType && param(ctx, 'productName') === undefined) throw paramError(ctx, METHOD, 'productName', 'required')
   if (!nameType && param(ctx, 'productName') !== undefined) throw paramError(ctx, METHOD, 'nameType', 'required')
-  const wanted = productFilter({
+  const where = await productCondition(ctx, {
     cpe: nameType === 'cpe' || nameType === 'jvnpid' ? readCpe(ctx, 'productName', nameType === 'cpe' ? ['cpe23', 'cpe22'] : ['jvnpid'], false) : undefined,
     vid: nameType === 'vid' ? readNumber(ctx, 'productName') : undefined,
     pid: nameType === 'pid' ? readNumber(ctx, 'productName') : undefined,
   })
   const cweId = readCweId(ctx)
   const metric = readEnum(ctx, METHOD, 'metricType', ['cvssV2', 'cvssV3', 'cvssV4'] as const, 'cvssV3')!
-  const entries = catalog.entries.filter((e) => wanted(e) && (!cweId || hasCwe(e, cweId)))
+  if (cweId) where.push(someVulnerability({ cweId }))
+  const buckets = (await monthlyBuckets(ctx, where, metric, undefined)).filter((b) => b.y >= startYear && b.y <= endYear)
   const data = []
   for (let year = startYear; year <= endYear; year++) {
     const months = Array.from({ length: year === now.y ? now.m : 12 }, (_, i) => i + 1)
-    const ofMonth = (m: number) => entries.filter((e) => { const j = jst(e.publishAt); return j.y === year && j.m === m })
-    const byMonth = months.map(ofMonth)
-    const series = (pickOut: (es: JvndbEntry[]) => number) => Object.fromEntries(months.map((m, i) => [String(m), pickOut(byMonth[i]!)]))
-    const bySeverity = (s: CvssSeverity) => series((es) => es.filter((e) => severityOf(e, metric) === s).length)
-    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
-    const vulninfo = series((es) => es.length)
+    const byMonth = months.map((m) => buckets.filter((b) => b.y === year && b.m === m))
+    const series = (pickOut: (bs: Bucket[]) => number) => Object.fromEntries(months.map((m, i) => [String(m), pickOut(byMonth[i]!)]))
+    const bySeverity = (s: CvssSeverity) => series((bs) => sum(bs.filter((b) => b.severity === s)))
+    const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
+    const vulninfo = series((bs) => sum(bs))
     const sev = { critical: bySeverity('critical'), high: bySeverity('high'), medium: bySeverity('medium'), low: bySeverity('low'), none: bySeverity('none') }
     data.push({
-      year, total_vulninfo: sum(vulninfo), total_severity_critical: sum(sev.critical), total_severity_high: sum(sev.high),
-      total_severity_medium: sum(sev.medium), total_severity_low: sum(sev.low), total_severity_none: sum(sev.none),
+      year, total_vulninfo: total(vulninfo), total_severity_critical: total(sev.critical), total_severity_high: total(sev.high),
+      total_severity_medium: total(sev.medium), total_severity_low: total(sev.low), total_severity_none: total(sev.none),
       vulninfo, severity_critical: sev.critical, severity_high: sev.high, severity_medium: sev.medium, severity_low: sev.low, severity_none: sev.none,
     })
   }
@@ -202,7 +242,7 @@ export const getStatistics: MyJvnMethod = {
   name: METHOD,
   async run(ctx) {
     const catalog = await loadJvndbCatalog(ctx.db, ctx.now)
-    if (ctx.feed === 'oka') return { body: JSON.stringify(oka(ctx, catalog), null, 2), contentType: OKA_CONTENT_TYPE }
-    return { body: hnd(ctx, catalog), contentType: HND_CONTENT_TYPE }
+    if (ctx.feed === 'oka') return { body: JSON.stringify(await oka(ctx, catalog), null, 2), contentType: OKA_CONTENT_TYPE }
+    return { body: await hnd(ctx, catalog), contentType: HND_CONTENT_TYPE }
   },
 }

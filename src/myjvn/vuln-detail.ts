@@ -1,7 +1,7 @@
 import { cweUrl, pick, type CvssScore } from '../advisories/index.js'
 import { jstDateTime, xml } from '../portal/index.js'
 import { productCpe22, productCpe23, productJvnpid } from './cpe.b.js'
-import { loadJvndbAdvisories, revisionsOf, type JvndbAdvisory, type Revision } from './entries.js'
+import { jvndbAdvisoriesById, revisionsOf, type JvndbAdvisory, type Revision } from './entries.js'
 import { vuldefDocument } from './envelopes.js'
 import { HND_CONTENT_TYPE, OKA_CONTENT_TYPE, type MyJvnContext, type MyJvnMethod } from './myjvn-method.js'
 import { param, paramError, readEnum, readPaging } from './params.js'
@@ -184,7 +184,7 @@ export const getVulnDetailInfo: MyJvnMethod = {
     if (ft === 'jvnstix') throw paramError(ctx, METHOD, 'ft', 'notAllowed', { values: 'jvncsaf' })
     const { startItem, maxCountItem } = readPaging(ctx, METHOD, DETAIL_MAX)
     const ids = readVulnIds(ctx, ctx.feed === 'hnd')
-    const byId = new Map((await loadJvndbAdvisories(ctx.db, ctx.now, ctx.baseUrl)).map((a) => [a.jvndbId, a]))
+    const byId = new Map((await jvndbAdvisoriesById(ctx.db, ctx.now, ctx.baseUrl, ids)).map((a) => [a.jvndbId, a]))
     const found = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
     const page = ctx.feed === 'oka' ? found.slice(0, 1) : found.slice(startItem - 1, startItem - 1 + maxCountItem)
     const status: StatusFields = {

@@ -1,7 +1,9 @@
 import { cveUrl, cweUrl, pick, type CvssScore } from '../advisories/index.js'
 import { jstDateTime, xml } from '../portal/index.js'
 import { matchesProduct, parseCpePattern, productCpe22, productCpe23, productJvnpid, type CpePattern } from './cpe.b.js'
-import { cveIdsOf, cweIdsOf, loadJvndbAdvisories, type JvndbAdvisory } from './entries.js'
+import { sql } from 'kysely'
+import { cveIdsOf, cweIdsOf, pageJvndbAdvisories, type EntryCondition, type JvndbAdvisory } from './entries.js'
+import { byCatalog, cvss3BaseIs, cvss4Has, FALSE, keywordCondition, someVulnerability, within } from './conditions.js'
 import { jvnrssChannel, jvnrssDocument } from './envelopes.js'
 import { HND_CONTENT_TYPE, OKA_CONTENT_TYPE, type MyJvnContext, type MyJvnMethod } from './myjvn-method.js'
 import { param, paramError, readDate8, readEnum, readPaging, readYmdRange, type DateRange } from './params.js'
@@ -11,9 +13,8 @@ const METHOD = 'getVulnOverviewList'
 /** getVulnOverviewList's documented entry limit (maxCountItem 1–50). */
 export const OVERVIEW_MAX = 50
 
-type Filter = (a: JvndbAdvisory) => boolean
+type Filter = EntryCondition
 
-const inRange = (d: Date, r: DateRange) => (!r.from || d >= r.from) && (!r.to || d < r.to)
 const hasRange = (r: DateRange) => Boolean(r.from || r.to)
 
 /** The start of the simple ranges: w = the past week, m = the past month, d = since yesterday (oka DAY). */
@@ -25,20 +26,10 @@ function since(now: Date, range: 'd' | 'w' | 'm'): Date {
   return d
 }
 
-/** Normalised for comparison as the portal's search does: NFKC, lower case. */
-const norm = (s: string) => s.normalize('NFKC').toLowerCase()
-
+/** `keyword`: the portal's search (conditions.ts). */
 function keywordFilter(ctx: MyJvnContext): Filter | null {
   const keyword = param(ctx, 'keyword')
-  if (keyword === undefined) return null
-  const k = norm(keyword.trim())
-  if (!k) return null
-  return (a) => {
-    const c = a.content
-    const text = [a.jvndbId, a.identifier ?? '', c.title.ja, c.title.en, c.overview.ja, c.overview.en,
-      ...c.affectedProducts.flatMap((p) => [p.developer.ja, p.developer.en, p.product.ja, p.product.en]), ...cveIdsOf(c)].join('\n')
-    return norm(text).includes(k)
-  }
+  return keyword === undefined ? null : keywordCondition(keyword)
 }
 
 const SEVERITY_LETTER = { n: 'none', l: 'low', m: 'medium', h: 'high', c: 'critical' } as const
@@ -64,70 +55,67 @@ function cpePatterns(ctx: MyJvnContext, name: string, forms: ReadonlyArray<'cpe2
   return patterns as CpePattern[]
 }
 
-const byPatterns = (patterns: CpePattern[]): Filter => (a) => a.products.some((p) => patterns.some((pat) => matchesProduct(pat, p.product.cpe)))
+/** A product row the catalogue filter admits (several are all required, as separate filters). */
+type ProductTest = (p: JvndbAdvisory['products'][number]) => boolean
+const byPatterns = (patterns: CpePattern[]): ProductTest => (p) => patterns.some((pat) => matchesProduct(pat, p.product.cpe))
 
 /** The hnd parameters (getVulnOverviewList_api_hnd.md) as filters. */
-function hndFilters(ctx: MyJvnContext): Filter[] {
+function hndFilters(ctx: MyJvnContext): { filters: Filter[]; products: ProductTest[] } {
   const filters: Filter[] = []
+  const products: ProductTest[] = []
   const kw = keywordFilter(ctx)
   if (kw) filters.push(kw)
   const severity = readEnum(ctx, METHOD, 'severity', ['n', 'l', 'm', 'h', 'c'] as const)
-  if (severity) filters.push((a) => a.content.severity === SEVERITY_LETTER[severity])
+  if (severity) filters.push(sql<boolean>`advisories.content->>'severity' = ${SEVERITY_LETTER[severity]}`)
   const vector = param(ctx, 'vector')
   if (vector !== undefined) {
     if (!V3_VECTOR.test(vector)) throw paramError(ctx, METHOD, 'vector', 'badFormat', { form: 'CVSS:3.0/AV:_/AC:_/PR:_/UI:_/S:_/C:_/I:_/A:_' })
-    const base = v3Base(vector)
-    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31 && v3Base(v.cvss31.vector) === base))
+    filters.push(cvss3BaseIs(v3Base(vector)))
   }
   const cpes = cpePatterns(ctx, 'cpeName', ['cpe22', 'cpe23'], true)
-  if (cpes) filters.push(byPatterns(cpes))
+  if (cpes) products.push(byPatterns(cpes))
   const vids = idList(ctx, 'vendorId')
-  if (vids) filters.push((a) => a.products.some((p) => vids.includes(p.vid)))
+  if (vids) products.push((p) => vids.includes(p.vid))
   const pids = idList(ctx, 'productId')
-  if (pids) filters.push((a) => a.products.some((p) => pids.includes(p.product.pid)))
+  if (pids) products.push((p) => pids.includes(p.product.pid))
   // Each date kind: explicit Y/M/D bounds, else its simple range (default: the past week), as documented.
   const kinds = [
-    ['datePublic', 'rangeDatePublic', (a: JvndbAdvisory) => a.publishedAt],
-    ['datePublished', 'rangeDatePublished', (a: JvndbAdvisory) => a.modifiedAt],
-    ['dateFirstPublished', 'rangeDateFirstPublished', (a: JvndbAdvisory) => a.publishedAt],
+    ['datePublic', 'rangeDatePublic', 'published'],
+    ['datePublished', 'rangeDatePublished', 'modified'],
+    ['dateFirstPublished', 'rangeDateFirstPublished', 'published'],
   ] as const
-  for (const [base, rangeName, dateOf] of kinds) {
+  for (const [base, rangeName, column] of kinds) {
     const explicit = readYmdRange(ctx, METHOD, base)
     const range = readEnum(ctx, METHOD, rangeName, ['n', 'w', 'm'] as const)
-    if (hasRange(explicit)) filters.push((a) => inRange(dateOf(a), explicit))
+    if (hasRange(explicit)) filters.push(...within(column, explicit))
     const simple = range ?? (hasRange(explicit) ? 'n' : 'w')
-    if (simple !== 'n') {
-      const from = since(ctx.now, simple)
-      filters.push((a) => dateOf(a) >= from)
-    }
+    if (simple !== 'n') filters.push(...within(column, { from: since(ctx.now, simple) }))
   }
-  return filters
+  return { filters, products }
 }
 
 const OKA_SEVERITY = ['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const
 const CVSS_PARAMS = ['cvssV2Metrics', 'cvssV3Metrics', 'cvssV4Metrics', 'cvssV2Severity', 'cvssV3Severity', 'cvssV4Severity'] as const
 
 /** The oka parameters (getVulnOverviewList_api_oka.md) as filters. */
-function okaFilters(ctx: MyJvnContext): Filter[] {
+function okaFilters(ctx: MyJvnContext): { filters: Filter[]; products: ProductTest[] } {
   const filters: Filter[] = []
+  const products: ProductTest[] = []
   const kw = keywordFilter(ctx)
   if (kw) filters.push(kw)
   const simple = readEnum(ctx, METHOD, 'modifiedRangeDate', ['NONE', 'DAY', 'WEEK', 'MONTH'] as const)
   const dated = (['modifiedStartDate', 'modifiedEndDate', 'createdStartDate', 'createdEndDate', 'publicStartDate', 'publicEndDate'] as const)
     .filter((n) => param(ctx, n) !== undefined)
   if (simple && dated.length) throw paramError(ctx, METHOD, 'modifiedRangeDate', 'conflict', { other: dated[0]! })
-  if (simple && simple !== 'NONE') {
-    const from = since(ctx.now, simple === 'DAY' ? 'd' : simple === 'WEEK' ? 'w' : 'm')
-    filters.push((a) => a.modifiedAt >= from)
-  }
+  if (simple && simple !== 'NONE') filters.push(...within('modified', { from: since(ctx.now, simple === 'DAY' ? 'd' : simple === 'WEEK' ? 'w' : 'm') }))
   const ranges = [
-    ['modified', '19980101', (a: JvndbAdvisory) => a.modifiedAt],
-    ['created', '19980101', (a: JvndbAdvisory) => a.publishedAt],
-    ['public', '19890101', (a: JvndbAdvisory) => a.publishedAt],
+    ['modified', '19980101', 'modified'],
+    ['created', '19980101', 'published'],
+    ['public', '19890101', 'published'],
   ] as const
-  for (const [base, min, dateOf] of ranges) {
+  for (const [base, min, column] of ranges) {
     const r: DateRange = { from: readDate8(ctx, METHOD, `${base}StartDate`, { min }), to: readDate8(ctx, METHOD, `${base}EndDate`, { end: true, min }) }
-    if (hasRange(r)) filters.push((a) => inRange(dateOf(a), r))
+    if (hasRange(r)) filters.push(...within(column, r))
   }
   const nameType = readEnum(ctx, METHOD, 'nameType', ['cpe', 'jvnpid', 'vid', 'pid'] as const)
   const productName = param(ctx, 'productName') ?? param(ctx, 'ProductName')
@@ -136,11 +124,11 @@ function okaFilters(ctx: MyJvnContext): Filter[] {
   if (nameType === 'cpe' || nameType === 'jvnpid') {
     const pattern = parseCpePattern(productName!.trim(), [nameType === 'cpe' ? 'cpe23' : 'jvnpid'])
     if (!pattern) throw paramError(ctx, METHOD, 'productName', 'badFormat', { form: nameType === 'cpe' ? 'cpe:2.3:{part}:{vendor}:{product}' : 'jvnpid:1.0::{vendor}:{product}' })
-    filters.push(byPatterns([pattern]))
+    products.push(byPatterns([pattern]))
   } else if (nameType) {
     if (!/^[1-9]\d{0,15}$/.test(productName!)) throw paramError(ctx, METHOD, 'productName', 'notPositiveInteger')
     const id = Number(productName)
-    filters.push(nameType === 'vid' ? (a) => a.products.some((p) => p.vid === id) : (a) => a.products.some((p) => p.product.pid === id))
+    products.push(nameType === 'vid' ? (p) => p.vid === id : (p) => p.product.pid === id)
   }
   // Versions narrow a CPE or jvnpid product; keikai's products carry their versions as text, so the product itself is matched.
   const versioned = ['version', 'versionStart', 'versionEnd'].filter((n) => param(ctx, n) !== undefined)
@@ -153,29 +141,29 @@ function okaFilters(ctx: MyJvnContext): Filter[] {
   const given = CVSS_PARAMS.filter((n) => param(ctx, n) !== undefined)
   if (given.length > 1) throw paramError(ctx, METHOD, given[1]!, 'conflict', { other: given[0]! })
   const v3 = readEnum(ctx, METHOD, 'cvssV3Severity', OKA_SEVERITY)
-  if (v3) filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31?.severity === v3.toLowerCase()))
+  if (v3) filters.push(someVulnerability({ cvss31: { severity: v3.toLowerCase() } }))
   const v4 = readEnum(ctx, METHOD, 'cvssV4Severity', OKA_SEVERITY)
-  if (v4) filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss40?.severity === v4.toLowerCase()))
+  if (v4) filters.push(someVulnerability({ cvss40: { severity: v4.toLowerCase() } }))
   // keikai scores in CVSS 3.1 and 4.0 only: a CVSS v2 filter is valid and matches nothing.
-  if (readEnum(ctx, METHOD, 'cvssV2Severity', ['LOW', 'MEDIUM', 'HIGH'] as const)) filters.push(() => false)
+  if (readEnum(ctx, METHOD, 'cvssV2Severity', ['LOW', 'MEDIUM', 'HIGH'] as const)) filters.push(FALSE)
   const v2m = param(ctx, 'cvssV2Metrics')
   if (v2m !== undefined) {
     if (!/^AV:[LAN]\/AC:[HML]\/Au:[MSN]\/C:[NPC]\/I:[NPC]\/A:[NPC]$/.test(v2m)) throw paramError(ctx, METHOD, 'cvssV2Metrics', 'badFormat', { form: 'AV:_/AC:_/Au:_/C:_/I:_/A:_' })
-    filters.push(() => false)
+    filters.push(FALSE)
   }
   const v3m = param(ctx, 'cvssV3Metrics')
   if (v3m !== undefined) {
     const base = v3m.replace(/^CVSS:3\.[01]\//, '')
     if (!V3_BASE.test(base)) throw paramError(ctx, METHOD, 'cvssV3Metrics', 'badFormat', { form: 'AV:_/AC:_/PR:_/UI:_/S:_/C:_/I:_/A:_' })
-    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss31 && v3Base(v.cvss31.vector) === base))
+    filters.push(cvss3BaseIs(base))
   }
   const v4m = param(ctx, 'cvssV4Metrics')
   if (v4m !== undefined) {
     const wanted = v4m.replace(/^CVSS:4\.0\//, '').split('/')
     if (!wanted.every((m) => /^[A-Z]{1,3}:[A-Z]$/.test(m))) throw paramError(ctx, METHOD, 'cvssV4Metrics', 'badFormat', { form: 'AV:_/AC:_/…' })
-    filters.push((a) => a.content.vulnerabilities.some((v) => v.cvss40 !== null && wanted.every((m) => v.cvss40!.vector.split('/').includes(m))))
+    filters.push(cvss4Has(wanted))
   }
-  return filters
+  return { filters, products }
 }
 
 /** The references of an entry as JVN iPedia lists them: its JVN advisory, CVEs, the advisory's references, CWEs. */
@@ -248,19 +236,19 @@ export const getVulnOverviewList: MyJvnMethod = {
   hndEnvelope: 'rdf',
   run: async (ctx) => {
     const { startItem, maxCountItem } = readPaging(ctx, METHOD, OVERVIEW_MAX)
-    const filters = ctx.feed === 'oka' ? okaFilters(ctx) : hndFilters(ctx)
-    const all = (await loadJvndbAdvisories(ctx.db, ctx.now, ctx.baseUrl)).filter((a) => filters.every((f) => f(a)))
-    const page = all.slice(startItem - 1, startItem - 1 + maxCountItem)
+    const { filters, products } = ctx.feed === 'oka' ? okaFilters(ctx) : hndFilters(ctx)
+    for (const test of products) filters.push(await byCatalog(ctx.db, ctx.now, test))
+    const { total, latest, items: page } = await pageJvndbAdvisories(ctx.db, ctx.now, ctx.baseUrl, filters, { offset: startItem - 1, limit: maxCountItem })
     const status: StatusFields = {
       method: METHOD, lang: ctx.lang, feed: ctx.feed, retCd: 0, retMax: OVERVIEW_MAX,
-      totalRes: all.length, totalResRet: page.length, firstRes: page.length ? startItem : all.length ? startItem : 0, echo: ctx.params,
+      totalRes: total, totalResRet: page.length, firstRes: page.length ? startItem : total ? startItem : 0, echo: ctx.params,
     }
     const title = ctx.t('myjvn.feed_title')
     if (ctx.feed === 'oka') {
       const body = {
         $schema: 'https://jvndb.jvn.jp/schema/myjvn_feed_1.0.json?20250419',
         feed: {
-          generator: okaGenerator(ctx.now), title, link: `${ctx.baseUrl}/myjvn`, updated: jstDateTime(all[0]?.modifiedAt ?? ctx.now), lang: ctx.lang,
+          generator: okaGenerator(ctx.now), title, link: `${ctx.baseUrl}/myjvn`, updated: jstDateTime(latest ?? ctx.now), lang: ctx.lang,
           author: { name: ctx.t('myjvn.author'), uri: ctx.baseUrl },
           distribution: { tlp: { label: 'CLEAR', url: 'https://www.first.org/tlp/' } },
           entry: page.map((a) => entryJson(a, ctx.lang)),
