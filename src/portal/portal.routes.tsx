@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
+import { publicCache } from '../platform/http/page-cache.js'
 import { parseWith } from '../platform/http/validate.js'
 import { errors } from '../platform/errors.js'
 import { AdvisoryDetail } from '../advisories/index.js'
@@ -40,20 +41,20 @@ async function findPublic(c: Ctx, slugOrIdentifier: string): Promise<PublicAdvis
   return presentAdvisory(found.advisory, found.revisions)
 }
 
-portalRoutes.get('/', async (c) => {
+portalRoutes.get('/', publicCache, async (c) => {
   const { items } = await listPublic(c, { limit: 10, offset: 0 })
   const alerts = await publicAlerts(c.var.deps.db, c.var.deps.clock.now()).select(['identifier', 'title_ja', 'title_en', 'published_at'])
     .orderBy('published_at', 'desc').limit(3).execute()
   return page(c, c.var.t('portal.home_title'), <HomePage c={c} latest={items} alerts={alerts} />)
 })
 
-portalRoutes.get('/advisories', async (c) => {
+portalRoutes.get('/advisories', publicCache, async (c) => {
   const query = parseWith(listQuerySchema, c.req.query())
   const { items, hasMore } = await listPublic(c, { ...query, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
   return page(c, c.var.t('portal.index_title'), <IndexPage c={c} query={query} items={items} hasMore={hasMore} />)
 })
 
-portalRoutes.get('/advisories/:slug', async (c) => {
+portalRoutes.get('/advisories/:slug', publicCache, async (c) => {
   const advisory = await findPublic(c, c.req.param('slug'))
   // A JVN iPedia number finds the advisory too; its one address is the JVN# page.
   if (advisory.path && isJvndbId(c.req.param('slug'))) return c.redirect(advisory.path + new URL(c.req.url).search, 301)
@@ -63,7 +64,7 @@ portalRoutes.get('/advisories/:slug', async (c) => {
   return page(c, pick(advisory.title, lang), <AdvisoryDetail t={t} lang={lang} advisory={advisory} formats={formats} />, 200, { alternates })
 })
 
-portalRoutes.get('/rss/advisories.rdf', async (c) => {
+portalRoutes.get('/rss/advisories.rdf', publicCache, async (c) => {
   const { items } = await listPublic(c, { limit: 50, offset: 0 })
   const { t, lang } = c.var
   const body = advisoriesRss({
@@ -76,14 +77,14 @@ portalRoutes.get('/rss/advisories.rdf', async (c) => {
 
 // ---- public JSON API ----
 
-portalRoutes.get('/api/v1/advisories', async (c) => {
+portalRoutes.get('/api/v1/advisories', publicCache, async (c) => {
   const query = parseWith(apiListQuerySchema, c.req.query())
   const { items, hasMore } = await listPublic(c, { ...query, offset: (query.page - 1) * query.limit })
   const baseUrl = c.var.deps.config.publicUrl
   return c.json({ items: items.map((a) => advisorySummaryJson(a, baseUrl)), page: query.page, hasMore })
 })
 
-portalRoutes.get('/api/v1/advisories/:identifier', async (c) => {
+portalRoutes.get('/api/v1/advisories/:identifier', publicCache, async (c) => {
   const advisory = await findPublic(c, c.req.param('identifier'))
   return c.json(advisoryJson(advisory, c.var.deps.config.publicUrl))
 })
