@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { csafDocument, csafDocumentPath, csafTrackingId } from './csaf-document.js'
+import { pick } from '../advisories/index.js'
+import { csafDocument, csafDocumentPath, csafFilename, csafTrackingId } from './csaf-document.js'
 import type { CsafSource } from './csaf.repository.js'
 import type { Config } from '../platform/config.js'
 
@@ -19,22 +20,41 @@ const INFORMATION_TYPE = { scheme: 'urn:ietf:params:rolie:category:information-t
 /** Where the provider's files live and who issues them: the same publisher in provider-metadata.json and every document (§7.1.7). */
 export type ProviderSite = Pick<Config, 'publicUrl' | 'publisher'>
 
-/** One advisory's current CSAF document, as the exact bytes served, with what the listings say of it. */
-export type RenderedDocument = {
-  advisoryId: string
+/** What the listings (index.txt, changes.csv, ROLIE, provider-metadata) say of one document: columns, not its rendering. */
+export type ListedDocument = {
   trackingId: string
   title: string
   /** `2026/jvn_12345678.json`: relative to the white folder, as index.txt and changes.csv list it. */
   path: string
   year: string
   filename: string
+  initialReleaseDate: string
+  currentReleaseDate: string
+}
+
+/**
+ * A listed document from its columns (csaf.repository.ts, listCsafListing): the same path, title
+ * and dates the rendered document has (csafDocumentPath, csafDocument), without rendering it.
+ */
+export function listedDocument(row: { identifier: string; publishAt: Date; currentAt: Date; title: unknown }): ListedDocument {
+  const year = String(row.publishAt.getUTCFullYear())
+  const filename = csafFilename(row.identifier)
+  const t = (row.title ?? {}) as { ja?: unknown; en?: unknown }
+  const title = pick({ ja: typeof t.ja === 'string' ? t.ja : '', en: typeof t.en === 'string' ? t.en : '' }, 'en').trim() || row.identifier
+  return {
+    trackingId: row.identifier, title, path: `${year}/${filename}`, year, filename,
+    initialReleaseDate: row.publishAt.toISOString(), currentReleaseDate: row.currentAt.toISOString(),
+  }
+}
+
+/** One advisory's current CSAF document, as the exact bytes served, with what the listings say of it. */
+export type RenderedDocument = ListedDocument & {
+  advisoryId: string
   /** The document as served; `bytes` is its UTF-8, what the hashes and the signature cover. */
   text: string
   bytes: Uint8Array
   sha256: string
   sha512: string
-  initialReleaseDate: string
-  currentReleaseDate: string
   vendors: string[]
 }
 
@@ -61,27 +81,29 @@ export function renderDocument(source: CsafSource, site: ProviderSite): Rendered
 }
 
 /** Newest change first (§7.1.13), then by path so that equal times keep one order. */
-export const byCurrentReleaseDesc = (a: RenderedDocument, b: RenderedDocument) =>
+export const byCurrentReleaseDesc = (a: ListedDocument, b: ListedDocument) =>
   Date.parse(b.currentReleaseDate) - Date.parse(a.currentReleaseDate) || a.path.localeCompare(b.path)
 
 /** `<hex>  <filename>`, as `sha256sum` writes it (§7.1.18). */
 export const hashFile = (hex: string, filename: string) => `${hex}  ${filename}\n`
 
 /** §7.1.12: every document's path below the white folder, one a line. */
-export const indexTxt = (docs: RenderedDocument[]) => docs.map((d) => `${d.path}\n`).join('')
+export const indexTxt = (docs: ListedDocument[]) => docs.map((d) => `${d.path}\n`).join('')
 
 /** §7.1.13: `"path","current_release_date"`, no heading, newest first. */
-export const changesCsv = (docs: RenderedDocument[]) =>
+export const changesCsv = (docs: ListedDocument[]) =>
   [...docs].sort(byCurrentReleaseDesc).map((d) => `"${d.path}","${d.currentReleaseDate}"\n`).join('')
 
 /** When anything the provider publishes last changed: its newest document version, or the key's making. */
-export function lastUpdated(docs: RenderedDocument[], keyCreatedAt: Date): string {
-  const times = [keyCreatedAt.getTime(), ...docs.map((d) => Date.parse(d.currentReleaseDate))]
-  return new Date(Math.max(...times)).toISOString()
+export function lastUpdated(docs: ListedDocument[], keyCreatedAt: Date): string {
+  // A loop, not Math.max(...times): a spread of 200,000 arguments overflows the stack.
+  let latest = keyCreatedAt.getTime()
+  for (const d of docs) latest = Math.max(latest, Date.parse(d.currentReleaseDate))
+  return new Date(latest).toISOString()
 }
 
 /** §7.1.7: provider-metadata.json of a trusted provider distributing by directory and by ROLIE. */
-export function providerMetadata(o: { site: ProviderSite; docs: RenderedDocument[]; key: { fingerprint: string; createdAt: Date } }) {
+export function providerMetadata(o: { site: ProviderSite; docs: ListedDocument[]; key: { fingerprint: string; createdAt: Date } }) {
   const url = (path: string) => o.site.publicUrl + path
   const publisher = o.site.publisher
   return {
@@ -107,7 +129,7 @@ export function providerMetadata(o: { site: ProviderSite; docs: RenderedDocument
 }
 
 /** §7.1.15: one feed for TLP:WHITE, each entry linking its document, both hashes and its signature. */
-export function rolieFeed(o: { publicUrl: string; docs: RenderedDocument[]; keyCreatedAt: Date }) {
+export function rolieFeed(o: { publicUrl: string; docs: ListedDocument[]; keyCreatedAt: Date }) {
   const url = (path: string) => o.publicUrl + path
   return {
     feed: {
@@ -150,8 +172,8 @@ export function rolieService(publicUrl: string) {
 }
 
 /** §7.1.17: what the feed's documents can be told apart by — document category, language, vendor. */
-export function rolieCategory(docs: RenderedDocument[]) {
-  const vendors = [...new Set(docs.flatMap((d) => d.vendors))].sort()
+export function rolieCategory(vendorNames: string[]) {
+  const vendors = [...new Set(vendorNames)].sort()
   return {
     categories: {
       category: [

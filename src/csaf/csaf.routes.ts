@@ -5,7 +5,8 @@ import {
   CSAF_ROOT, PROVIDER_METADATA, ROLIE_CATEGORY, ROLIE_FEED, ROLIE_SERVICE, WHITE, changesCsv, hashFile, indexTxt,
   providerMetadata, rolieCategory, rolieFeed, rolieService,
 } from './csaf-files.js'
-import { documentSignature, providerKey, publicDocument, publicDocuments } from './csaf.usecases.js'
+import { publicCache } from '../platform/http/page-cache.js'
+import { documentSignature, providerKey, publicDocument, publicListing, publicVendors } from './csaf.usecases.js'
 import { directoryListing, type ListingEntry } from './csaf.views.js'
 
 /**
@@ -26,25 +27,25 @@ const text = (c: Context<AppEnv>, body: string, type = 'text/plain; charset=utf-
 const listing = (c: Context<AppEnv>, path: string, parent: string | null, entries: ListingEntry[]) =>
   c.html(directoryListing({ t: c.var.t, lang: c.var.lang, path, parent, entries }), 200, CACHE)
 
-csafRoutes.get(PROVIDER_METADATA, async (c) => {
-  const [docs, key] = await Promise.all([publicDocuments(deps(c)), providerKey(deps(c))])
+csafRoutes.get(PROVIDER_METADATA, publicCache, async (c) => {
+  const [docs, key] = await Promise.all([publicListing(deps(c)), providerKey(deps(c))])
   return json(c, providerMetadata({ site: deps(c).config, docs, key }))
 })
 
-csafRoutes.get(ROLIE_SERVICE, (c) => json(c, rolieService(deps(c).config.publicUrl)))
+csafRoutes.get(ROLIE_SERVICE, publicCache, (c) => json(c, rolieService(deps(c).config.publicUrl)))
 
-csafRoutes.get(ROLIE_FEED, async (c) => {
-  const [docs, key] = await Promise.all([publicDocuments(deps(c)), providerKey(deps(c))])
+csafRoutes.get(ROLIE_FEED, publicCache, async (c) => {
+  const [docs, key] = await Promise.all([publicListing(deps(c)), providerKey(deps(c))])
   return json(c, rolieFeed({ publicUrl: deps(c).config.publicUrl, docs, keyCreatedAt: key.createdAt }))
 })
 
-csafRoutes.get(ROLIE_CATEGORY, async (c) => json(c, rolieCategory(await publicDocuments(deps(c)))))
+csafRoutes.get(ROLIE_CATEGORY, publicCache, async (c) => json(c, rolieCategory(await publicVendors(deps(c)))))
 
-csafRoutes.get(`${WHITE}/index.txt`, async (c) => text(c, indexTxt(await publicDocuments(deps(c)))))
+csafRoutes.get(`${WHITE}/index.txt`, publicCache, async (c) => text(c, indexTxt(await publicListing(deps(c)))))
 
-csafRoutes.get(`${WHITE}/changes.csv`, async (c) => text(c, changesCsv(await publicDocuments(deps(c)))))
+csafRoutes.get(`${WHITE}/changes.csv`, publicCache, async (c) => text(c, changesCsv(await publicListing(deps(c)))))
 
-csafRoutes.get(`${CSAF_ROOT}/openpgp/:csafKeyFile`, async (c) => {
+csafRoutes.get(`${CSAF_ROOT}/openpgp/:csafKeyFile`, publicCache, async (c) => {
   const key = await providerKey(deps(c))
   if (c.req.param('csafKeyFile') !== `${key.fingerprint}.asc`) throw errors.notFound()
   return text(c, key.publicArmored, 'application/pgp-keys')
@@ -55,7 +56,7 @@ csafRoutes.get(`${CSAF_ROOT}/openpgp/:csafKeyFile`, async (c) => {
 // The document itself last: every other name ends in `.json` plus its suffix.
 const SUFFIXES = ['.sha256', '.sha512', '.asc', ''] as const
 
-csafRoutes.get(`${WHITE}/:csafYear/:csafFile`, async (c) => {
+csafRoutes.get(`${WHITE}/:csafYear/:csafFile`, publicCache, async (c) => {
   const file = c.req.param('csafFile')
   const suffix = SUFFIXES.find((s) => file.endsWith(`.json${s}`))
   if (suffix === undefined) throw errors.notFound()
@@ -71,25 +72,25 @@ csafRoutes.get(`${WHITE}/:csafYear/:csafFile`, async (c) => {
 
 // ---- directory listings (§7.1.14) ----
 
-csafRoutes.get(`${CSAF_ROOT}/`, (c) => listing(c, `${CSAF_ROOT}/`, null,
+csafRoutes.get(`${CSAF_ROOT}/`, publicCache, (c) => listing(c, `${CSAF_ROOT}/`, null,
   ['provider-metadata.json', 'service.json', 'white/', 'openpgp/'].map((name) => ({ name, href: name }))))
 
-csafRoutes.get(`${CSAF_ROOT}/openpgp/`, async (c) => {
+csafRoutes.get(`${CSAF_ROOT}/openpgp/`, publicCache, async (c) => {
   const key = await providerKey(deps(c))
   return listing(c, `${CSAF_ROOT}/openpgp/`, '../', [{ name: `${key.fingerprint}.asc`, href: `${key.fingerprint}.asc` }])
 })
 
-csafRoutes.get(`${WHITE}/`, async (c) => {
-  const years = [...new Set((await publicDocuments(deps(c))).map((d) => d.year))].sort().reverse()
+csafRoutes.get(`${WHITE}/`, publicCache, async (c) => {
+  const years = [...new Set((await publicListing(deps(c))).map((d) => d.year))].sort().reverse()
   return listing(c, `${WHITE}/`, '../', [
     ...years.map((y) => ({ name: `${y}/`, href: `${y}/` })),
     ...['index.txt', 'changes.csv', 'csaf-feed-tlp-white.json', 'category-white.json'].map((name) => ({ name, href: name })),
   ])
 })
 
-csafRoutes.get(`${WHITE}/:csafYear/`, async (c) => {
+csafRoutes.get(`${WHITE}/:csafYear/`, publicCache, async (c) => {
   const year = c.req.param('csafYear')
-  const docs = (await publicDocuments(deps(c))).filter((d) => d.year === year).sort((a, b) => a.filename.localeCompare(b.filename))
+  const docs = (await publicListing(deps(c))).filter((d) => d.year === year).sort((a, b) => a.filename.localeCompare(b.filename))
   if (docs.length === 0) throw errors.notFound()
   return listing(c, `${WHITE}/${year}/`, '../', docs.flatMap((d) =>
     ['', '.asc', '.sha256', '.sha512'].map((s) => ({ name: d.filename + s, href: d.filename + s }))))

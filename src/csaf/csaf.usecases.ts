@@ -1,17 +1,50 @@
 import type { DB } from '../platform/db/database.js'
 import type { Clock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
-import { identifierFromSlug } from '../advisories/index.js'
-import { findSignature, insertSignature, listCsafSources } from './csaf.repository.js'
-import { renderDocument, type RenderedDocument } from './csaf-files.js'
+import { identifierFromSlug, pick } from '../advisories/index.js'
+import { findSignature, insertSignature, listCsafDevelopers, listCsafListing, listCsafSources, type CsafSource } from './csaf.repository.js'
+import { listedDocument, renderDocument, type ListedDocument, type RenderedDocument } from './csaf-files.js'
 import { loadCsafKey, type CsafKey } from './csaf-key.js'
 
 export type CsafDeps = { db: DB; clock: Clock; config: Config }
 
-/** Every public advisory's current CSAF document, rendered now (DESIGN §5: only what the public may see). */
-export async function publicDocuments(deps: CsafDeps): Promise<RenderedDocument[]> {
-  const sources = await listCsafSources(deps.db, deps.clock.now())
-  return sources.map((s) => renderDocument(s, deps.config))
+/**
+ * What the listings say of every document the provider publishes (DESIGN §5: only what the public
+ * may see), from columns alone: no document is rendered for index.txt, changes.csv, the ROLIE feed
+ * or provider-metadata.json.
+ */
+export async function publicListing(deps: CsafDeps): Promise<ListedDocument[]> {
+  return (await listCsafListing(deps.db, deps.clock.now())).map(listedDocument)
+}
+
+/** The vendors the provider's documents name (their product trees' vendor branches), for the ROLIE category document. */
+export async function publicVendors(deps: CsafDeps): Promise<string[]> {
+  return (await listCsafDevelopers(deps.db, deps.clock.now())).map((d) => {
+    const t = (d ?? {}) as { ja?: unknown; en?: unknown }
+    return pick({ ja: typeof t.ja === 'string' ? t.ja : '', en: typeof t.en === 'string' ? t.en : '' }, 'en').trim() || 'Unknown vendor'
+  })
+}
+
+/**
+ * Rendered documents, kept by version: the same advisory row (its last update) and the same
+ * release history give the same bytes, so a version is rendered once per process, not per
+ * request of it, its hashes and its signature. Bounded: the least recently used go first.
+ */
+const RENDERED_MAX = 2000
+const rendered = new Map<string, RenderedDocument>()
+function renderOnce(source: CsafSource, site: CsafDeps['config']): RenderedDocument {
+  const a = source.advisory
+  const key = [source.advisoryId, source.updatedAt.toISOString(), a.modifiedAt?.toISOString(), a.revisions.length, site.publicUrl, site.publisher.name, site.publisher.namespace].join('|')
+  const kept = rendered.get(key)
+  if (kept) {
+    rendered.delete(key)
+    rendered.set(key, kept)
+    return kept
+  }
+  const doc = renderDocument(source, site)
+  rendered.set(key, doc)
+  if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!)
+  return doc
 }
 
 /**
@@ -24,7 +57,7 @@ export async function publicDocument(deps: CsafDeps, year: string, filename: str
   if (!identifier) return null
   const [source] = await listCsafSources(deps.db, deps.clock.now(), identifier)
   if (!source) return null
-  const doc = renderDocument(source, deps.config)
+  const doc = renderOnce(source, deps.config)
   return doc.year === year && doc.filename === filename ? doc : null
 }
 
