@@ -21,6 +21,7 @@ import { startPageFor } from './accounts/start-page.js'
 import { installCatalogue } from './platform/i18n/catalog.js'
 import { installNavigation } from './platform/http/layout.js'
 import { installOperations } from './platform/http/openapi-operation.js'
+import { installPublicSchedules, PageCache, pageCacheMiddleware } from './platform/http/page-cache.js'
 import { installCaseSections } from './cases/case-sections.js'
 import { features } from './features.js'
 
@@ -34,13 +35,21 @@ function installFeatures() {
   installCaseSections(features)
   installStartPage(startPageFor)
   installReadOnlyPosts(features.flatMap((f) => f.readOnlyPosts ?? []))
+  installPublicSchedules(features.flatMap((f) => (f.publicSchedule ? [f.publicSchedule] : [])))
 }
 installFeatures()
 
-/** The whole web application: portal, workspaces and the JSON API, each feature's routes in list order. */
-export function createApp(deps: Deps) {
+/**
+ * The whole web application: portal, workspaces and the JSON API, each feature's routes in list order.
+ * `pageCache`: the server's cache, kept right by its watcher (src/platform/http/server.ts); without
+ * one, the app keeps its own that re-reads the public-changes generation before every lookup.
+ */
+export function createApp(deps: Deps, options: { pageCache?: PageCache } = {}) {
   const app = new Hono<AppEnv>()
+  const pageCache = options.pageCache ?? new PageCache({ db: deps.db, readDb: deps.readDb, clock: deps.clock, syncEveryRequest: true })
   app.onError(handleError)
+  // First: a cached public page pays for nothing below.
+  app.use(pageCacheMiddleware(pageCache))
   app.use(async (c, next) => {
     // Every log line of this request, the error handler's included, carries its id; so does the response.
     const requestId = requestIdFrom(c.req.header('x-request-id'))

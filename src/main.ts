@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
-import { serve } from '@hono/node-server'
 import { loadConfig } from './platform/config.js'
-import { openDatabase } from './platform/db/database.js'
+import { openDatabase, openPostgres } from './platform/db/database.js'
+import { listen, startPageCache } from './platform/http/server.js'
 import { serveLiveBackups } from './platform/db/live-backup.js'
 import { migrateToLatest } from './platform/db/migrate.js'
 import { systemClock } from './platform/clock.js'
@@ -30,10 +30,13 @@ const stopLiveBackups = handle.backend === 'pglite' ? await serveLiveBackups(han
 let shuttingDown = false
 const deps = { db: handle.db, clock: systemClock, config }
 const workers = startWorkers(deps, backgroundJobs)
-const app = createApp({ ...deps, runtime: { backend: handle.backend, workers, shuttingDown: () => shuttingDown } })
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  log.info('listening', { url: `http://localhost:${info.port}`, database: handle.backend, startupMs: Math.round(performance.now()) })
-}) as Server
+// The cached public pages may read from a replica; writes and everything else use the primary.
+const replica = config.databaseReadUrl ? openPostgres(config.databaseReadUrl) : null
+const pageCache = await startPageCache({ db: handle.db, readDb: replica?.db, clock: systemClock, databaseUrl: config.databaseUrl, maxBytes: config.pageCacheBytes })
+const app = createApp({ ...deps, readDb: replica?.db, runtime: { backend: handle.backend, workers, shuttingDown: () => shuttingDown } }, { pageCache: pageCache.cache })
+const server: Server = listen({ fetch: app.fetch, cache: pageCache.cache, port: config.port }, (port) => {
+  log.info('listening', { url: `http://localhost:${port}`, database: handle.backend, readReplica: Boolean(replica), startupMs: Math.round(performance.now()) })
+})
 
 /** How long requests already running may take to finish after a stop signal before their connections are cut. */
 const DRAIN_MS = 10_000
@@ -65,6 +68,8 @@ async function shutdown(signal: string) {
   clearInterval(idle)
   clearTimeout(drain)
   await workers.stop()
+  await pageCache.stop()
+  await replica?.close()
   await stopLiveBackups()
   await handle.close()
   log.info('stopped', { signal })

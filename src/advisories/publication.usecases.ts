@@ -1,4 +1,5 @@
 import type { Deps } from '../platform/http/context.js'
+import type { DB } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
 import { log } from '../platform/log.js'
 import { systemActor, transitionProductCase } from '../cases/case-events.js'
@@ -52,4 +53,11 @@ export async function publishDueAdvisories(deps: Deps): Promise<number> {
     }
   }
   return published
+}
+
+/** The next publication second still to come (an advisory is public from it, before this worker even runs). */
+export async function nextScheduledPublication(db: DB, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('advisories').select('publish_at').where('status', '=', 'scheduled').where('publish_at', '>', now)
+    .orderBy('publish_at').limit(1).executeTakeFirst()
+  return row?.publish_at ?? null
 }

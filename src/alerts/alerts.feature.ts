@@ -4,6 +4,7 @@ import { isIntake } from '../policies/policies.js'
 import { alertsRoutes } from './alerts.routes.js'
 import { alertsMessages } from './alerts.messages.js'
 import { alertsOperations } from './alerts.openapi.js'
+import { nextAlertPublication } from './alerts.repository.js'
 
 // The feature as the composition root (src/features.ts) plugs it in.
 export const alertsFeature: Feature = {
@@ -17,4 +18,6 @@ export const alertsFeature: Feature = {
     { href: '/staff/alerts', label: 'alerts.nav_staff', group: 'websites', visible: isIntake },
   ],
   feeds: [{ href: '/rss/alerts.rdf', title: 'alerts.rss_title' }],
+  // An alert dated ahead is public from its time: the page cache drops its pages then.
+  publicSchedule: nextAlertPublication,
 }

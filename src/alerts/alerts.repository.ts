@@ -63,6 +63,13 @@ export function publicAlerts(db: DB, now: Date) {
   return db.selectFrom('alerts').where('alerts.status', '=', 'published').where('alerts.published_at', '<=', now)
 }
 
+/** The next time an alert becomes public by its date alone. */
+export async function nextAlertPublication(db: DB, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('alerts').select('published_at').where('status', '=', 'published').where('published_at', '>', now)
+    .orderBy('published_at').limit(1).executeTakeFirst()
+  return row?.published_at ?? null
+}
+
 export async function insertAlert(trx: DB, a: { id: string; content: AlertContent; userId: string; now: Date }) {
   await trx.insertInto('alerts').values({
     id: a.id, status: 'draft', ...contentColumns(a.content), created_by: a.userId, created_at: a.now, updated_at: a.now,

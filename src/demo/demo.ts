@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
+import { listen, startPageCache } from '../platform/http/server.js'
 import { loadConfig } from '../platform/config.js'
 import { openDatabase } from '../platform/db/database.js'
 import { migrateToLatest } from '../platform/db/migrate.js'
@@ -42,10 +42,11 @@ const deps = { db: handle.db, clock: systemClock, config }
 // One round of background work before anyone can look: advisories due by today are published,
 // deadlines and reminders are where a live programme would have them.
 await runJobsOnce(deps, backgroundJobs)
-const app = createApp(deps)
+const pageCache = await startPageCache({ db: handle.db, clock: systemClock, maxBytes: config.pageCacheBytes })
+const app = createApp(deps, { pageCache: pageCache.cache })
 const workers = startWorkers(deps, backgroundJobs)
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  process.stdout.write(`\nkeikai demo: http://localhost:${info.port}\n\nAccounts (password for all: ${accounts[0]!.password}):\n`)
+const server = listen({ fetch: app.fetch, cache: pageCache.cache, port: config.port }, (port) => {
+  process.stdout.write(`\nkeikai demo: http://localhost:${port}\n\nAccounts (password for all: ${accounts[0]!.password}):\n`)
   for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(12)} ${a.email}${a.totpSecret ? '  (second factor)' : ''}\n`)
   const secret = accounts.find((a) => a.totpSecret)?.totpSecret
   process.stdout.write(`\nStaff accounts ask for an authenticator code. Add this key to an authenticator app,\nor print the current code with: npm run totp -- ${secret}\n`)
@@ -59,6 +60,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 async function stop() {
   server.close()
   await workers.stop()
+  await pageCache.stop()
   await handle.close()
   rmSync(dir, { recursive: true, force: true })
   process.exit(0)

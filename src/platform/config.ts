@@ -4,6 +4,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   KEIKAI_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  // A read replica of DATABASE_URL for the cached public pages (PostgreSQL only).
+  DATABASE_READ_URL: z.string().optional(),
+  // The page cache's size in megabytes (rendered public pages kept in memory).
+  KEIKAI_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('keikai <no-reply@keikai.localhost>'),
   PUBLIC_URL: z.string().optional(),
@@ -24,6 +28,10 @@ export type Config = {
   port: number
   dataDir: string
   databaseUrl?: string
+  /** A read replica for the cached public routes; only with `databaseUrl`. */
+  databaseReadUrl?: string
+  /** Bytes of rendered public pages the page cache may hold. */
+  pageCacheBytes: number
   smtpUrl?: string
   mailFrom: string
   publicUrl: string
@@ -50,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     dataDir: e.KEIKAI_DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrl: (e.DATABASE_URL && e.DATABASE_READ_URL) || undefined,
+    pageCacheBytes: e.KEIKAI_PAGE_CACHE_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     publicUrl,

@@ -3,6 +3,7 @@ import type { AppEnv, CurrentUser } from './http/context.js'
 import type { Catalogue } from './i18n/define.js'
 import type { Job } from './jobs/workers.js'
 import type { Operation } from './http/openapi-operation.js'
+import type { PublicSchedule } from './http/page-cache.js'
 
 /** The workspace menus, in the order the header shows them (labels: `nav.group.<name>`). */
 export const navGroups = ['mine', 'intake', 'coordination', 'committee', 'websites', 'admin'] as const
@@ -45,4 +46,9 @@ export type PlatformFeature = {
    * must never write.
    */
   readOnlyPosts?: readonly string[]
+  /**
+   * When something the public will see next becomes public by time alone (a scheduled advisory's
+   * publication second): the page cache drops its pages at that moment.
+   */
+  publicSchedule?: PublicSchedule
 }

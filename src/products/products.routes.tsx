@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
+import { csrfTokenFor } from '../platform/http/csrf.js'
 import { AppError, errors } from '../platform/errors.js'
 import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { parseFlatForm } from '../platform/http/bilingual.js'
@@ -103,7 +104,7 @@ async function renderProductPage(c: Ctx, productId: string, state: { values?: Re
       <ProductForm c={c} action={`/products/${p.id}`} values={state.values ?? valuesOf(p)} error={state.error} />
       {used === 0 && (
         <form method="post" action={`/products/${p.id}/delete`} class="inline">
-          <input type="hidden" name="_csrf" value={c.var.csrfToken ?? ''} />
+          <input type="hidden" name="_csrf" value={csrfTokenFor(c)} />
           <button type="submit" class="danger">{t('products.delete')}</button>
         </form>
       )}

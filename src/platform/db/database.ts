@@ -14,6 +14,8 @@ export type DatabaseHandle = {
   db: DB
   backend: 'pglite' | 'postgres'
   close: () => Promise<void>
+  /** The server's URL (PostgreSQL only): what a LISTEN connection of its own connects to. */
+  url?: string
 }
 
 // Dates stay strings-free: timestamptz → Date (pg default), date → 'YYYY-MM-DD' string, bigint → number.
@@ -22,14 +24,7 @@ pg.types.setTypeParser(20, (v: string) => Number(v))
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database in `dataDir`. */
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<DatabaseHandle> {
-  if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
-    // An idle connection the server closes (restart, failover, admin command) must not crash the
-    // process: the pool drops it and opens a new one on the next query.
-    pool.on('error', (error) => log.error('idle database connection lost', { error: error.message }))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, backend: 'postgres', close: () => db.destroy() }
-  }
+  if (options.databaseUrl) return openPostgres(options.databaseUrl)
   let release = () => {}
   let pglite = options.pglite
   if (!pglite) {
@@ -50,6 +45,16 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
       release()
     },
   }
+}
+
+/** A PostgreSQL server (the primary, or a read replica for the portal's reads). */
+export function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection the server closes (restart, failover, admin command) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (error) => log.error('idle database connection lost', { error: error.message }))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, backend: 'postgres', close: () => db.destroy(), url }
 }
 
 /** A second process opening the same PGlite directory corrupts it, so one process holds a lock file. */

@@ -7,7 +7,11 @@ import type { OrganizationKind, Role } from '../db/schema.js'
 import type { WorkersStatus } from '../jobs/workers-status.js'
 
 /** What every request can reach: the database, the clock and the configuration (and, in a server process, its runtime). */
-export type Deps = { db: DB; clock: Clock; config: Config; runtime?: Runtime }
+export type Deps = {
+  db: DB; clock: Clock; config: Config; runtime?: Runtime
+  /** A read replica for the cached public routes (`DATABASE_READ_URL`); absent: they read `db`. */
+  readDb?: DB
+}
 
 /** The running process as `/readyz` reports it: which database, the job loop, whether it is stopping. */
 export type Runtime = { backend?: 'pglite' | 'postgres'; workers?: { status: () => WorkersStatus }; shuttingDown?: () => boolean }

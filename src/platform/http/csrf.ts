@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { errors } from '../errors.js'
 import { newSecret } from '../secrets.js'
-import type { AppEnv } from './context.js'
+import type { AppEnv, Ctx } from './context.js'
 import { CSRF_COOKIE, SESSION_COOKIE, setAppCookie } from './cookies.js'
 import { parsedForm } from './validate.js'
 
@@ -27,11 +27,10 @@ export function installReadOnlyPosts(paths: readonly string[]): void {
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   let expected = c.var.csrfToken
   if (!expected) {
-    expected = getCookie(c, CSRF_COOKIE) ?? ''
-    if (!/^[A-Za-z0-9_-]{43}$/.test(expected)) {
-      expected = newSecret()
-      setAppCookie(c, CSRF_COOKIE, expected, 60 * 60 * 24)
-    }
+    // A visitor's token comes from their cookie; one is made only when a page renders a form
+    // (csrfTokenFor), so a page without forms sets no cookie and stays cacheable.
+    const cookie = getCookie(c, CSRF_COOKIE) ?? ''
+    expected = TOKEN.test(cookie) ? cookie : ''
     c.set('csrfToken', expected)
   }
   if (!UNSAFE.has(c.req.method) || c.var.authVia === 'token') return next()
@@ -45,8 +44,21 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     const field = (await parsedForm(c))['_csrf']
     sent = typeof field === 'string' ? field : undefined
   }
-  if (!sent || !safeEqual(sent, expected)) throw errors.csrf()
+  if (!sent || !expected || !safeEqual(sent, expected)) throw errors.csrf()
   return next()
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
+
+/** The token a form carries: the signed-in session's, the visitor's cookie's, or a new one set in a cookie now. */
+export function csrfTokenFor(c: Ctx): string {
+  let token = c.var.csrfToken
+  if (!token) {
+    token = newSecret()
+    setAppCookie(c, CSRF_COOKIE, token, 60 * 60 * 24)
+    c.set('csrfToken', token)
+  }
+  return token
 }
 
 function safeEqual(a: string, b: string): boolean {

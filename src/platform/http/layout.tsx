@@ -3,6 +3,7 @@ import type { Ctx } from './context.js'
 import { installedFeeds, PhoneMenu, PortalNav, siteNav, WorkspaceNav } from './navigation.js'
 import { labelTableCells } from './table-labels.js'
 import { ReturnField } from './form-return.js'
+import { csrfTokenFor } from './csrf.js'
 
 export { installNavigation } from './navigation.js'
 
@@ -47,7 +48,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child; alternat
             <div class="workbar">
               <WorkspaceNav c={c} nav={nav} />
               <form method="post" action="/logout" class="inline account">
-                <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+                <input type="hidden" name="_csrf" value={csrfTokenFor(c)} />
                 <a class="who" href="/account" title={t('nav.account')}>{user.displayName}</a>
                 <button type="submit">{t('nav.logout')}</button>
               </form>
@@ -78,4 +79,4 @@ export async function page(
 
 /** The hidden CSRF field every form carries. */
 /** The CSRF field every form carries, and the place the form returns to when its page keeps one (form-return.tsx). */
-export const Csrf = (props: { c: Ctx }) => <><input type="hidden" name="_csrf" value={props.c.var.csrfToken} /><ReturnField c={props.c} /></>
+export const Csrf = (props: { c: Ctx }) => <><input type="hidden" name="_csrf" value={csrfTokenFor(props.c)} /><ReturnField c={props.c} /></>
