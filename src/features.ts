@@ -25,6 +25,7 @@ import { osvFeature } from './osv/osv.feature.js'
 import { csafFeature } from './csaf/csaf.feature.js'
 import { myjvnFeature } from './myjvn/myjvn.feature.js'
 import { cveFeature } from './cve/cve.feature.js'
+import { staticExportFeature } from './static-export/static-export.feature.js'
 
 /**
  * Every feature of keikai, the one place that names them all. Order matters where it shows:
@@ -39,6 +40,7 @@ export const features: readonly Feature[] = [
   coordinationFeature,
   advisoriesFeature,
   portalFeature,
+  staticExportFeature,
   adminFeature,
   apiFeature,
   deadlinesFeature,

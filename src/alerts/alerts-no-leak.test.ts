@@ -6,6 +6,7 @@ import { walkToNotifiedDeveloper } from '../../test/support/story.js'
 import { fileWebsiteReport, registerOperator } from '../../test/support/website-story.js'
 import { assertWellFormedXml } from '../portal/xml-check.js'
 import { draftAlert, publishedAlert } from './alerts.test-support.js'
+import { createApp } from '../app.js'
 
 /*
  * DESIGN §5, issue 4: nothing about any website case — open or closed — appears on any public
@@ -73,7 +74,7 @@ afterAll(async () => { await t.close() })
 
 const surfaces = () => [
   '/', '/alerts', '/alerts?lang=en', `/alerts/${slug}`, `/alerts/${slug}?lang=en`, '/rss/alerts.rdf', '/rss/alerts.rdf?lang=en',
-  '/api/v1/alerts', `/api/v1/alerts/${slug}`, '/sitemap.xml', '/robots.txt', '/advisories', '/rss/advisories.rdf', '/api/v1/advisories',
+  '/api/v1/alerts', `/api/v1/alerts/${slug}`, '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/advisories-1.xml', '/robots.txt', '/advisories', '/rss/advisories.rdf', '/api/v1/advisories',
 ]
 
 /** Every key of a JSON document, however deep. */
@@ -111,21 +112,32 @@ describe('the public never learns anything about a website case through an alert
 })
 
 describe('the sitemap', () => {
-  it('lists exactly the public portal: fixed pages, public advisories and published alerts', async () => {
-    const res = await apiClient(t).get('/sitemap.xml')
-    expect(res.headers.get('content-type')).toContain('xml')
-    assertWellFormedXml(res.text)
-    expect(res.text).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
-    const locs = [...res.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
-    expect(locs).toEqual(['/', '/advisories', '/uncontactable', '/alerts', advisoryPath, `/alerts/${slug}`].map((p) => `http://keikai.test${p}`))
-    expect(res.text).toContain(`<loc>http://keikai.test/alerts/${slug}</loc>\n    <lastmod>2026-04-03T10:00:00+09:00</lastmod>`)
-    expect(res.text).toContain(`<loc>http://keikai.test${advisoryPath}</loc>\n    <lastmod>2026-04-02T10:00:00+09:00</lastmod>`)
+  it('lists exactly the public portal: an index of the fixed pages with published alerts, then the public advisories', async () => {
+    const index = await apiClient(t).get('/sitemap.xml')
+    expect(index.headers.get('content-type')).toContain('xml')
+    assertWellFormedXml(index.text)
+    expect(index.text).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    const locsOf = (text: string) => [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locsOf(index.text)).toEqual(['/sitemaps/pages.xml', '/sitemaps/advisories-1.xml'].map((p) => `http://keikai.test${p}`))
+    const pages = await apiClient(t).get('/sitemaps/pages.xml')
+    const advisories = await apiClient(t).get('/sitemaps/advisories-1.xml')
+    for (const res of [pages, advisories]) {
+      assertWellFormedXml(res.text)
+      expect(res.text).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    }
+    expect(locsOf(pages.text)).toEqual(['/', '/advisories', '/archive', '/uncontactable', '/alerts', `/alerts/${slug}`].map((p) => `http://keikai.test${p}`))
+    expect(locsOf(advisories.text)).toEqual([`http://keikai.test${advisoryPath}`])
+    expect(pages.text).toContain(`<loc>http://keikai.test/alerts/${slug}</loc>\n    <lastmod>2026-04-03T10:00:00+09:00</lastmod>`)
+    expect(advisories.text).toContain(`<loc>http://keikai.test${advisoryPath}</loc>\n    <lastmod>2026-04-02T10:00:00+09:00</lastmod>`)
+    expect((await apiClient(t).get('/sitemaps/advisories-2.xml')).status).toBe(404)
   })
 
   it('holds an advisory back until its publication time', async () => {
     t.clock.set('2026-04-02T00:59:59Z')
-    expect((await apiClient(t).get('/sitemap.xml')).text).not.toContain(advisoryPath)
+    // A server started at this earlier time: the clock going back is no change a page cache watches for.
+    const earlier = await createApp(t.deps).request('/sitemaps/advisories-1.xml')
     t.clock.set('2026-04-03T01:00:00Z')
+    expect(await earlier.text()).not.toContain(advisoryPath)
   })
 
   it('is announced in robots.txt', async () => {
@@ -140,7 +152,7 @@ describe('the sitemap', () => {
       select 'bulk-' || n, 'KKA-2025-' || lpad(n::text, 5, '0'), 'published', 't', 't', 'b', 'b',
         timestamptz '2025-01-01T00:00:00Z' + n * interval '1 minute', now(), now()
       from generate_series(1, 50000) as n`.execute(t.db)
-    const xml = (await apiClient(t).get('/sitemap.xml')).text
+    const xml = (await apiClient(t).get('/sitemaps/pages.xml')).text
     expect(xml.match(/<url>/g)).toHaveLength(50_000)
     expect(xml).toContain(`/alerts/${slug}<`)
     expect(xml).toContain('/alerts/KKA-2025-50000<')

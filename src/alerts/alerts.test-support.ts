@@ -30,7 +30,7 @@ export async function publishedAlert(intake: TestUser, overrides: Record<string,
 }
 
 /** Every public surface an alert can appear on, in both languages. */
-export const publicListSurfaces = ['/alerts', '/alerts?lang=en', '/rss/alerts.rdf', '/rss/alerts.rdf?lang=en', '/api/v1/alerts', '/sitemap.xml']
+export const publicListSurfaces = ['/alerts', '/alerts?lang=en', '/rss/alerts.rdf', '/rss/alerts.rdf?lang=en', '/api/v1/alerts', '/sitemaps/pages.xml']
 export const publicDetailSurfaces = (slug: string) => [`/alerts/${slug}`, `/alerts/${slug}?lang=en`, `/api/v1/alerts/${slug}`]
 
 /** GETs a public path as an anonymous visitor. */

@@ -53,7 +53,7 @@ describe('an alert from draft to revision', () => {
     slug = published.json.identifier
     for (const path of publicListSurfaces) {
       const res = await publicGet(t, path)
-      expect(res.text, path).toContain(path === '/sitemap.xml' ? '/alerts/KKA-2026-0001' : 'KKA-2026-0001')
+      expect(res.text, path).toContain(path === '/sitemaps/pages.xml' ? '/alerts/KKA-2026-0001' : 'KKA-2026-0001')
     }
     expect((await publicGet(t, '/alerts')).text).toContain('XSS に関する注意喚起')
     expect((await publicGet(t, '/alerts?lang=en')).text).toContain('Alert on XSS')

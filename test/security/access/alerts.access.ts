@@ -15,7 +15,9 @@ export const alertsAccess: AccessTable = {
   // the public portal
   'GET /alerts': ALL, 'GET /alerts/:alertSlug': ALL, 'GET /rss/alerts.rdf': ALL,
   'GET /api/v1/alerts': ALL, 'GET /api/v1/alerts/:alertSlug': ALL,
-  'GET /sitemap.xml': ALL, 'GET /robots.txt': ALL,
+  'GET /sitemap.xml': ALL, 'GET /sitemaps/:sitemapFile': ALL, 'GET /robots.txt': ALL,
+  // the month archive (src/static-export): the matrix's advisory is not yet public, so its month is a 404 to everyone
+  'GET /archive': ALL, 'GET /archive/:archiveMonth': [],
   // intake staff's pages
   'GET /staff/alerts': INTAKE, 'GET /staff/alerts/new': INTAKE, 'POST /staff/alerts': INTAKE,
   'GET /staff/alerts/:alertId': INTAKE, 'POST /staff/alerts/:alertId': INTAKE,
@@ -45,5 +47,5 @@ export const alertsSeed: AccessSeed | null = async ({ users }) => {
   expect(publication.status, JSON.stringify(publication.json)).toBe(200)
   const draft = await intake.api.post('/api/v1/staff/alerts', alert('行列試験の下書き'))
   expect(draft.status, JSON.stringify(draft.json)).toBe(201)
-  return { alertId: draft.json.id as string, alertSlug: publication.json.identifier as string }
+  return { alertId: draft.json.id as string, alertSlug: publication.json.identifier as string, sitemapFile: 'pages.xml', archiveMonth: '2026-04' }
 }
