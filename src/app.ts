@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { bodyLimit } from 'hono/body-limit'
@@ -13,7 +12,7 @@ import { errors } from './platform/errors.js'
 import { log, withLogContext } from './platform/log.js'
 import { requestIdFrom } from './platform/http/request-id.js'
 import { healthRoutes } from './platform/http/health.js'
-import { faviconRoutes } from './platform/http/favicon.js'
+import { staticRoutes } from './platform/http/static-assets.js'
 import { redactSecretLinks } from './platform/mail/outbox.js'
 import { negotiateLang, translator } from './platform/i18n/index.js'
 import { authenticate } from './accounts/sessions.js'
@@ -24,8 +23,6 @@ import { installOperations } from './platform/http/openapi-operation.js'
 import { installPublicSchedules, PageCache, pageCacheMiddleware } from './platform/http/page-cache.js'
 import { installCaseSections } from './cases/case-sections.js'
 import { features } from './features.js'
-
-const css = readFileSync(new URL('./platform/http/static/app.css', import.meta.url), 'utf8')
 
 /** Hands every feature's messages, navigation, OpenAPI operations and case-page sections to the layers below. */
 function installFeatures() {
@@ -79,11 +76,7 @@ export function createApp(deps: Deps, options: { pageCache?: PageCache } = {}) {
   app.use(returnToPlace)
 
   app.route('/', healthRoutes)
-  app.route('/', faviconRoutes)
-  app.get('/static/app.css', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600')
-    return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })
-  })
+  app.route('/', staticRoutes)
 
   for (const feature of features) for (const routes of feature.routes ?? []) app.route('/', routes)
 

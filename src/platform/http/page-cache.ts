@@ -8,6 +8,7 @@ import { log } from '../log.js'
 import { negotiateLang } from '../i18n/index.js'
 import type { AppEnv } from './context.js'
 import { LANG_COOKIE, SESSION_COOKIE } from './cookies.js'
+import { staticAssets } from './static-assets.js'
 
 /**
  * The portal's page cache (issue 12): a public page, feed or format file is rendered once and then
@@ -310,6 +311,12 @@ export function cachedListener(cache: PageCache, next: (req: IncomingMessage, re
   return (req: IncomingMessage, res: ServerResponse) => {
     const h = req.headers
     const pathAndQuery = req.url ?? '/'
+    const asset = staticAssets.get(pathAndQuery)
+    if (asset && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (h['if-none-match'] === asset.etag) res.writeHead(304, { etag: asset.etag }).end()
+      else res.writeHead(200, { ...asset.headers, 'content-length': String(asset.body.length) }).end(req.method === 'HEAD' ? undefined : asset.body)
+      return
+    }
     if (!cache.syncEveryRequest && cacheable(req.method ?? '', h.cookie, h.authorization, pathAndQuery)) {
       const hit = cache.lookup(keyOf(pathAndQuery, h.cookie, h['accept-language']))
       if (hit) {
