@@ -5,6 +5,7 @@ import { formBody, jsonBody, parseWith } from '../platform/http/validate.js'
 import { requireAllowed, requireUser } from '../platform/http/guards.js'
 import { refusedInput, ErrorBanner } from '../platform/http/forms.js'
 import { AppError, errors } from '../platform/errors.js'
+import { publicCache } from '../platform/http/page-cache.js'
 import { actorOf } from '../cases/case-events.js'
 import { findPublicAdvisory, identifierFromSlug, presentAdvisory } from '../advisories/index.js'
 import { addCveIdsSchema, assignCveIdSchema, poolQuerySchema, recordQuerySchema } from './cve.schemas.js'
@@ -32,7 +33,9 @@ async function publicRecord(c: Ctx, slugOrIdentifier: string, cveId: string | nu
   if (!identifier || !cveId || normalizeCveId(cveId) !== cveId) throw errors.notFound()
   const { db, clock, config } = c.var.deps
   const found = await findPublicAdvisory(db, clock.now(), identifier)
-  if (!found) throw errors.notFound()
+  // keikai issues records for its own advisories only: an imported entry's CVE record is its CNA's
+  // (cve.org has it); re-issuing it here would publish another CNA's record as ours.
+  if (!found || found.advisory.source !== 'keikai') throw errors.notFound()
   const advisory = presentAdvisory(found.advisory, found.revisions)
   if (!vulnerabilityOf(advisory, cveId)) throw errors.notFound()
   const { container } = parseWith(recordQuerySchema, c.req.query())
@@ -46,12 +49,12 @@ async function publicRecord(c: Ctx, slugOrIdentifier: string, cveId: string | nu
   })
 }
 
-cveRoutes.get('/advisories/:slug/cve/:cveFile', (c) => {
+cveRoutes.get('/advisories/:slug/cve/:cveFile', publicCache, (c) => {
   const file = /^(.+)\.json$/.exec(c.req.param('cveFile'))
   return publicRecord(c, c.req.param('slug'), file?.[1] ?? null)
 })
 
-cveRoutes.get('/api/v1/advisories/:identifier/cve/:cveId', (c) => publicRecord(c, c.req.param('identifier'), c.req.param('cveId')))
+cveRoutes.get('/api/v1/advisories/:identifier/cve/:cveId', publicCache, (c) => publicRecord(c, c.req.param('identifier'), c.req.param('cveId')))
 
 // ---- the pool of reserved IDs ----
 

@@ -12,7 +12,7 @@ export const myjvnBMessages = defineMessages(
     'myjvn.b.feed_updated_title': 'JVNDB RSS フィード - 更新情報',
     'myjvn.b.feed_updated_description': '脆弱性対策情報データベースの新着・更新情報',
     'myjvn.b.feed_year_title': 'JVNDB RSS フィード - {year} 年',
-    'myjvn.b.feed_year_description': '{year} 年に登録された脆弱性対策情報データベースのエントリ',
+    'myjvn.b.feed_year_description': '{year} 年に登録された脆弱性対策情報データベースのエントリ（番号の新しい順に最大 {max} 件）',
     'myjvn.b.related_document': '関連文書',
   },
   {
@@ -25,7 +25,7 @@ export const myjvnBMessages = defineMessages(
     'myjvn.b.feed_updated_title': 'JVNDB RSS feed - updated entries',
     'myjvn.b.feed_updated_description': 'New and updated entries of the vulnerability database',
     'myjvn.b.feed_year_title': 'JVNDB RSS feed - {year}',
-    'myjvn.b.feed_year_description': 'Entries of the vulnerability database registered in {year}',
+    'myjvn.b.feed_year_description': 'Entries of the vulnerability database registered in {year} (the newest {max} numbers at most)',
     'myjvn.b.related_document': 'Related document',
   },
 )

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { parsedForm } from '../platform/http/validate.js'
+import { publicCache } from '../platform/http/page-cache.js'
 import { translator } from '../platform/i18n/index.js'
 import { myjvnMethods } from './methods.js'
 import { HND_CONTENT_TYPE, MyJvnParamError, OKA_CONTENT_TYPE, type MyJvnContext, type MyJvnFeed, type MyJvnMethod } from './myjvn-method.js'
@@ -75,7 +76,7 @@ function errorBody(ctx: MyJvnContext, method: string, envelope: 'rdf' | 'vuldef'
   return resultDocument({ contentXml: '', status })
 }
 
-myjvnRoutes.get('/myjvn', (c) => answer(c, firstValues(c.req.queries())))
+myjvnRoutes.get('/myjvn', publicCache, (c) => answer(c, firstValues(c.req.queries())))
 
 myjvnRoutes.post('/myjvn', async (c) => {
   const type = c.req.header('content-type') ?? ''

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
+import { publicCache } from '../platform/http/page-cache.js'
 import { findPublicAdvisory, identifierFromSlug, presentAdvisory } from '../advisories/index.js'
 import { osvRecord } from './osv-record.js'
 import { osvErrors } from './osv.errors.js'
@@ -27,5 +28,5 @@ async function answer(c: Ctx, slugOrIdentifier: string) {
 }
 
 // Parameter names of their own: the authorisation matrix fills them with a public advisory that names a package.
-osvRoutes.get('/advisories/:osvSlug/osv.json', (c) => answer(c, c.req.param('osvSlug')))
-osvRoutes.get('/api/v1/advisories/:osvIdentifier/osv', (c) => answer(c, c.req.param('osvIdentifier')))
+osvRoutes.get('/advisories/:osvSlug/osv.json', publicCache, (c) => answer(c, c.req.param('osvSlug')))
+osvRoutes.get('/api/v1/advisories/:osvIdentifier/osv', publicCache, (c) => answer(c, c.req.param('osvIdentifier')))
