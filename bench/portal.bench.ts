@@ -1,107 +1,181 @@
 /**
- * Portal benchmark (DESIGN §11): loads N published advisories and measures, over real HTTP on
- * loopback, the public index, detail pages, Japanese search and the RSS feed against the same
- * server's static CSS (the "static file" yardstick). Not a test: it reports numbers.
+ * Portal benchmark at JVN iPedia scale (issue 12, DESIGN §11). Not a test: it reports numbers.
  *
- *   npx tsx bench/portal.bench.ts                 # PGlite, 20,000 advisories
- *   BENCH_ADVISORIES=200000 DATABASE_URL=postgres://… npx tsx bench/portal.bench.ts
+ * 1. Writes N generated CVE JSON 5 records (bench/generated-entries.ts) and imports them with
+ *    `npm run import` in a process of its own: wall time and peak memory (/usr/bin/time).
+ * 2. Starts the built server (`node dist/main.js`) on that database: time to its first /healthz.
+ * 3. With wrk (one thread, BENCH_CONNECTIONS connections, BENCH_SECONDS each), anonymous requests
+ *    to the server and to one nginx worker serving the very same bytes as static files, side by
+ *    side: an advisory page, index pages, a repeated search, the feeds, a format file, the style sheet.
+ * 4. Pages never rendered before (distinct advisories), one at a time: what a first visit costs.
+ * 5. A publication by another process (a second `npm run import` of one new entry): how long until
+ *    the server's cached index and search pages show it.
+ *
+ *   npx tsx bench/portal.bench.ts                                     # PGlite, 200,000 entries
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres npx tsx bench/portal.bench.ts
+ *     (creates a database of its own on that server and drops it afterwards)
+ *   BENCH_ENTRIES=20000 BENCH_SECONDS=5 BENCH_CONNECTIONS=32 npx tsx bench/portal.bench.ts
  */
-process.env.KEIKAI_LOG ??= 'off'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
-import { sql } from 'kysely'
-import { openDatabase } from '../src/platform/db/database.js'
-import { migrateToLatest } from '../src/platform/db/migrate.js'
-import { systemClock } from '../src/platform/clock.js'
-import { loadConfig } from '../src/platform/config.js'
-import { createApp } from '../src/app.js'
-import { composeContent, searchTextOf } from '../src/advisories/advisory-content.js'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { COMMON_WORD, generatedRecord, writeGeneratedEntries } from './generated-entries.js'
+import { nginxServing, wrk, type WrkResult } from './http-yardstick.js'
 
-const N = Number(process.env.BENCH_ADVISORIES ?? 20_000)
+const N = Number(process.env.BENCH_ENTRIES ?? 200_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
-const PRODUCTS = ['ルータ', 'ウェブメール', 'グループウェア', 'ネットワークカメラ', 'ファイル共有', '業務ポータル', 'プリンタ', 'スマートフォンアプリ']
-const FLAWS = [['クロスサイト・スクリプティング', 'cross-site scripting', 'CWE-79'], ['SQL インジェクション', 'SQL injection', 'CWE-89'], ['OS コマンドインジェクション', 'OS command injection', 'CWE-78'], ['パストラバーサル', 'path traversal', 'CWE-22']] as const
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const run = promisify(execFile)
+const out = (s: string) => process.stdout.write(s + '\n')
 
-const dir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'keikai-bench-'))
-const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: dir ?? undefined })
-await migrateToLatest(handle.db)
-const { db } = handle
+const freePort = () => new Promise<number>((resolve) => {
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const port = (srv.address() as { port: number }).port
+    srv.close(() => resolve(port))
+  })
+})
 
-const t0 = performance.now()
-const start = Date.parse('2004-07-08T00:00:00Z')
-for (let i = 0; i < N; i += 1000) {
-  const cases = [], advisories = []
-  for (let j = i; j < Math.min(N, i + 1000); j++) {
-    const product = `${PRODUCTS[j % PRODUCTS.length]} ${String(j).padStart(6, '0')}`
-    const [flawJa, flawEn, cwe] = FLAWS[j % FLAWS.length]!
-    const at = new Date(start + j * 60_000 * 60 * 1.2)
-    const id = `bench-${j}`
-    const identifier = `JVN#${String(10_000_000 + j)}`
-    const content = composeContent({
-      draft: {
-        title: { ja: `${product} における${flawJa}の脆弱性`, en: `${product} vulnerable to ${flawEn}` },
-        overview: { ja: `例示株式会社が提供する ${product} には${flawJa}の脆弱性が存在します。`, en: `${product} contains a ${flawEn} vulnerability.` },
-        description: { ja: '細工されたリクエストを処理する際の不備です。'.repeat(4), en: 'Improper handling of crafted requests. '.repeat(4) },
-        impact: { ja: '情報漏えいの可能性があります。', en: 'Information may be disclosed.' },
-        solution: { ja: 'アップデートしてください。', en: 'Update the software.' },
-        affectedProducts: [{ developer: { ja: '例示株式会社', en: 'Example Corp.' }, product: { ja: product, en: product }, versions: { ja: '1.0 から 2.3 まで', en: '1.0 to 2.3' } }], references: [],
-      },
-      vulnerabilities: [{ position: 1, title: { ja: flawJa, en: flawEn }, cveId: `CVE-${2005 + (j % 20)}-${10000 + j}`, cweId: cwe, cvss31: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', score: 6.1, severity: 'medium' }, cvss40: null } as any],
-      vendorStatements: [], credits: [], creditsChosen: false,
-    })
-    cases.push({ id, kind: 'product' as const, status: 'published', title: product, created_at: at, updated_at: at })
-    advisories.push({ id, case_id: id, identifier, status: 'published' as const, publish_at: at, published_at: at, content: JSON.stringify(content), search_text: searchTextOf(identifier, content), created_at: at, updated_at: at })
+// ---- the database: a temporary PGlite directory, or a database of its own on the given server ----
+const serverUrl = process.env.DATABASE_URL
+const work = mkdtempSync(join(tmpdir(), 'keikai-portal-bench-'))
+const dbName = `keikai_portal_bench_${randomBytes(4).toString('hex')}`
+let databaseUrl: string | undefined
+if (serverUrl) {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`create database ${dbName}`)
+  await admin.end()
+  const u = new URL(serverUrl)
+  u.pathname = `/${dbName}`
+  databaseUrl = u.toString()
+}
+const env = { ...process.env, DATABASE_URL: databaseUrl ?? '', KEIKAI_DATA_DIR: join(work, 'data'), KEIKAI_LOG: 'off', PUBLIC_URL: 'http://127.0.0.1' }
+const backend = databaseUrl ? 'PostgreSQL' : 'PGlite'
+
+async function cleanUp() {
+  rmSync(work, { recursive: true, force: true })
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`drop database if exists ${dbName} with (force)`)
+    await admin.end()
   }
-  await db.insertInto('cases').values(cases).execute()
-  await db.insertInto('advisories').values(advisories).execute()
 }
-await sql`analyze advisories`.execute(db)
-const loadSeconds = (performance.now() - t0) / 1000
 
-const app = createApp({ db, clock: systemClock, config: loadConfig({ PUBLIC_URL: 'http://127.0.0.1' }) })
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-await new Promise((r) => server.once('listening', r))
-const port = (server.address() as { port: number }).port
+/** `npm run import -- dir` in a process of its own, under /usr/bin/time: wall seconds and peak RSS. */
+async function importDir(dir: string): Promise<{ seconds: number; peakMb: number; summary: string }> {
+  const t0 = performance.now()
+  const { stdout, stderr } = await run('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', 'scripts/import.ts', dir], { env, maxBuffer: 64 * 1024 * 1024 })
+  const seconds = (performance.now() - t0) / 1000
+  const peakKb = Number(stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? NaN)
+  return { seconds, peakMb: peakKb / 1024, summary: stdout.trim().split('\n').slice(-12).join('\n') }
+}
+
+// ---- 1. generate and import ----
+out(`\nkeikai portal benchmark: ${N.toLocaleString('en')} entries on ${backend}, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s\n`)
+let t0 = performance.now()
+await writeGeneratedEntries(join(work, 'entries'), N)
+out(`generated ${N.toLocaleString('en')} CVE JSON 5 files in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+const imported = await importDir(join(work, 'entries'))
+out(`import: ${imported.seconds.toFixed(1)} s (${Math.round(N / imported.seconds).toLocaleString('en')} entries/s), peak RSS ${imported.peakMb.toFixed(0)} MB`)
+out(imported.summary.split('\n').map((l) => `  | ${l}`).join('\n'))
+
+// ---- 2. start the built server ----
+await run(process.execPath, ['scripts/build.mjs', '--if-stale'])
+const port = await freePort()
+t0 = performance.now()
+const server: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { env: { ...env, PORT: String(port) }, stdio: 'ignore' })
 const base = `http://127.0.0.1:${port}`
-
-async function measure(label: string, path: () => string) {
-  const latencies: number[] = []
-  let bytes = 0
-  const until = performance.now() + SECONDS * 1000
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < until) {
-      const s = performance.now()
-      const res = await fetch(base + path())
-      const body = await res.arrayBuffer()
-      if (res.status !== 200) throw new Error(`${label}: ${res.status}`)
-      bytes = body.byteLength
-      latencies.push(performance.now() - s)
-    }
-  }))
-  latencies.sort((a, b) => a - b)
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1)
-  const rps = latencies.length / SECONDS
-  process.stdout.write(`${label.padEnd(34)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${q(0.5).padStart(6)} ms   p95 ${q(0.95).padStart(6)} ms   ${bytes} B\n`)
-  return rps
+for (;;) {
+  if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`)
+  try { if ((await fetch(`${base}/healthz`)).ok) break } catch { /* not yet */ }
+  if (performance.now() - t0 > 120_000) throw new Error('no /healthz within 120 s')
+  await new Promise((r) => setTimeout(r, 10))
 }
+const startupMs = performance.now() - t0
+out(`startup with ${N.toLocaleString('en')} entries: ${(startupMs / 1000).toFixed(2)} s to the first /healthz`)
+const rssMb = () => Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) / 1024
 
-process.stdout.write(`\n${N} advisories on ${handle.backend}, loaded in ${loadSeconds.toFixed(1)} s; ${CONCURRENCY} clients × ${SECONDS} s per line\n\n`)
-const staticRps = await measure('static CSS (yardstick)', () => '/static/app.css')
-const rand = () => Math.floor(Math.random() * N)
-const detailRps = await measure('advisory detail (random)', () => `/advisories/JVN${10_000_000 + rand()}`)
-await measure('index, newest first', () => '/advisories')
-await measure('index, page 50', () => '/advisories?page=50')
-await measure('search ja 4 chars (ルータ 0…)', () => `/advisories?q=${encodeURIComponent(`ルータ ${String(rand()).padStart(6, '0').slice(0, 3)}`)}`)
-await measure('search ja "インジェクション"', () => `/advisories?q=${encodeURIComponent('インジェクション')}`)
-await measure('search 2 chars "脆弱"', () => `/advisories?q=${encodeURIComponent('脆弱')}`)
-await measure('search CVE id', () => `/advisories?q=CVE-2010-${10000 + rand()}`)
-await measure('RSS feed', () => '/rss/advisories.rdf')
-process.stdout.write(`\ndetail pages at ${(100 * detailRps / staticRps).toFixed(0)}% of the static-file rate\n`)
+// ---- 3. side by side with nginx ----
+const sample = generatedRecord(Math.floor(N / 2)).cveId
+const targets: Array<{ label: string; path: string; target: number }> = [
+  { label: 'advisory page', path: `/advisories/${sample}`, target: 0.5 },
+  { label: 'index, newest first', path: '/advisories', target: 0.4 },
+  { label: 'index, page 50', path: '/advisories?page=50', target: 0.4 },
+  { label: `search "${COMMON_WORD}" (repeated)`, path: `/advisories?q=${encodeURIComponent(COMMON_WORD)}`, target: 0.4 },
+  { label: 'search 2 chars "脆弱" (repeated)', path: `/advisories?q=${encodeURIComponent('脆弱')}`, target: 0.4 },
+  { label: 'home', path: '/', target: 0.4 },
+  { label: 'RSS feed', path: '/rss/advisories.rdf', target: 0.4 },
+  { label: 'advisory JSON (API)', path: `/api/v1/advisories/${sample}`, target: 0.4 },
+  { label: 'static: app.css', path: '/static/app.css', target: 0.6 },
+]
+const files: Array<{ path: string; body: Uint8Array; type: string }> = []
+for (const [i, t] of targets.entries()) {
+  const res = await fetch(base + t.path)
+  if (res.status !== 200) throw new Error(`${t.path}: ${res.status}`)
+  files.push({ path: `/f${i}`, body: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'application/octet-stream' })
+}
+const nginxPort = await freePort()
+const nginx = await nginxServing(nginxPort, files)
+const row = (label: string, k: WrkResult, n: WrkResult, bytes: number, target: number) => {
+  const ratio = k.rps / n.rps
+  out(`${label.padEnd(38)} ${k.rps.toFixed(0).padStart(7)} req/s  p99 ${k.p99Ms.toFixed(1).padStart(6)} ms | nginx ${n.rps.toFixed(0).padStart(7)} req/s | ${ratio.toFixed(2)}× (target ${target}×) ${ratio >= target ? 'ok' : 'MISSED'}  ${bytes} B${k.errors + n.errors ? `  errors ${k.errors}/${n.errors}` : ''}`)
+}
+out('')
+for (const [i, t] of targets.entries()) {
+  const k = await wrk(base + t.path, { seconds: SECONDS, connections: CONNECTIONS })
+  const n = await wrk(`http://127.0.0.1:${nginxPort}/f${i}`, { seconds: SECONDS, connections: CONNECTIONS })
+  row(t.label, k, n, files[i]!.body.byteLength, t.target)
+}
+nginx.stop()
 
-server.close()
-await handle.close()
-if (dir) rmSync(dir, { recursive: true, force: true })
+// ---- 4. first visits: pages never rendered before ----
+const firstVisit: number[] = []
+for (let i = 0; i < 200; i++) {
+  const id = generatedRecord((i * 997) % N).cveId
+  const s = performance.now()
+  const res = await fetch(`${base}/advisories/${id}`)
+  await res.arrayBuffer()
+  if (res.status !== 200) throw new Error(`/advisories/${id}: ${res.status}`)
+  firstVisit.push(performance.now() - s)
+}
+firstVisit.sort((a, b) => a - b)
+out(`\nfirst visit of 200 distinct advisory pages (rendered, then kept): median ${firstVisit[100]!.toFixed(1)} ms, p95 ${firstVisit[190]!.toFixed(1)} ms`)
+
+// ---- 5. a publication by another process reaches the cached pages (PostgreSQL: PGlite is one process's) ----
+if (databaseUrl) await publicationFromElsewhere()
+out(`server memory after the run: ${rssMb().toFixed(0)} MB RSS`)
+
+server.kill('SIGTERM')
+await new Promise((r) => server.once('exit', r))
+await cleanUp()
 process.exit(0)
+
+async function publicationFromElsewhere() {
+const extra = N
+const { cveId: newId } = generatedRecord(extra)
+await run(process.execPath, ['--import', 'tsx', '-e', `import('./bench/generated-entries.ts').then(async (g) => {
+  const { mkdirSync, writeFileSync } = await import('node:fs')
+  const { record, cveId } = g.generatedRecord(${extra})
+  mkdirSync(${JSON.stringify(join(work, 'new'))}, { recursive: true })
+  writeFileSync(${JSON.stringify(join(work, 'new'))} + '/' + cveId + '.json', JSON.stringify(record))
+})`])
+for (const path of ['/advisories', `/advisories?q=${encodeURIComponent(COMMON_WORD)}`]) await fetch(base + path)
+const importStarted = performance.now()
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', join(work, 'new')], { env, stdio: 'ignore' })
+const exited = new Promise<number>((resolve) => child.once('exit', () => resolve(performance.now())))
+let seenAt = 0
+for (;;) {
+  const body = await (await fetch(`${base}/advisories`)).text()
+  if (body.includes(newId)) { seenAt = performance.now(); break }
+  if (performance.now() - importStarted > 120_000) throw new Error('the new entry never showed')
+  await new Promise((r) => setTimeout(r, 5))
+}
+const doneAt = await exited
+out(`a publication by another process (npm run import of one entry): on the cached index ${(seenAt - doneAt).toFixed(0)} ms after that process exited (negative: before it exited; ${((seenAt - importStarted) / 1000).toFixed(1)} s after it started)`)
+}

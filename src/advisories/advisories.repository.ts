@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db/database.js'
 import type { AdvisorySource } from '../platform/db/schema.js'
-import { readContent, type AdvisoryContent, type AdvisoryVulnerability } from './advisory-content.js'
+import { readContent, type AdvisoryContent, type AdvisoryVulnerability, type SearchColumns } from './advisory-content.js'
 import { severityOf } from './cvss.js'
 
 export type AdvisoryStatus = 'draft' | 'scheduled' | 'published'
@@ -54,20 +54,20 @@ export async function findAdvisoryByCase(db: DB, caseId: string, opts: { lock?: 
   return row ? toAdvisoryRecord(row) : null
 }
 
-export async function insertAdvisory(trx: DB, a: { id: string; caseId: string; content: AdvisoryContent; searchText: string; now: Date }) {
+export async function insertAdvisory(trx: DB, a: { id: string; caseId: string; content: AdvisoryContent; search: SearchColumns; now: Date }) {
   await trx.insertInto('advisories').values({
-    id: a.id, case_id: a.caseId, status: 'draft', content: JSON.stringify(a.content), search_text: a.searchText,
+    id: a.id, case_id: a.caseId, status: 'draft', content: JSON.stringify(a.content), ...a.search,
     created_at: a.now, updated_at: a.now,
   }).execute()
 }
 
 export async function updateAdvisory(trx: DB, id: string, changes: {
-  now: Date; content?: AdvisoryContent; searchText?: string; status?: AdvisoryStatus; publishAt?: Date | null; publishedAt?: Date | null
+  now: Date; content?: AdvisoryContent; search?: SearchColumns; status?: AdvisoryStatus; publishAt?: Date | null; publishedAt?: Date | null
 }) {
   await trx.updateTable('advisories').set({
     updated_at: changes.now,
     ...(changes.content && { content: JSON.stringify(changes.content) }),
-    ...(changes.searchText !== undefined && { search_text: changes.searchText }),
+    ...changes.search,
     ...(changes.status && { status: changes.status }),
     ...(changes.publishAt !== undefined && { publish_at: changes.publishAt }),
     ...(changes.publishedAt !== undefined && { published_at: changes.publishedAt }),

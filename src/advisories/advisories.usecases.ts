@@ -7,7 +7,7 @@ import { lockCase } from '../cases/cases.repository.js'
 import { CLOSED_PRODUCT_STATUSES, type ProductCaseStatus } from '../cases/product-case.transitions.js'
 import { advisoryErrors } from './advisories.errors.js'
 import type { AdvisoryDraftInput, ReviseInput, ScheduleInput } from './advisories.schemas.js'
-import { composeContent, missingForPublication, normalizeForSearch, searchTextOf, type AdvisoryContent, type AdvisoryText } from './advisory-content.js'
+import { composeContent, missingForPublication, searchColumnsOf, type AdvisoryContent, type AdvisoryText } from './advisory-content.js'
 import {
   findAdvisoryByCase, insertAdvisory, insertRevision, listCaseVulnerabilities, listFinders, listVendorStatements,
   snapshotVulnerability, updateAdvisory,
@@ -65,10 +65,10 @@ export async function saveAdvisoryDraft(deps: AdvisoryDeps, input: { caseId: str
     if (CLOSED_PRODUCT_STATUSES.includes(kase.status as ProductCaseStatus)) throw advisoryErrors.notEditable(kase.status)
     await writeVulnerabilities(trx, input.caseId, scored)
     const content = await contentFor(trx, input.caseId, input.draft, input.draft.credits)
-    const searchText = searchTextFor(existing, content)
+    const search = searchColumnsOf(existing?.identifier ?? null, content, existing?.jvndbId ?? null)
     const advisoryId = existing?.id ?? newId()
-    if (existing) await updateAdvisory(trx, advisoryId, { now, content, searchText })
-    else await insertAdvisory(trx, { id: advisoryId, caseId: input.caseId, content, searchText, now })
+    if (existing) await updateAdvisory(trx, advisoryId, { now, content, search })
+    else await insertAdvisory(trx, { id: advisoryId, caseId: input.caseId, content, search, now })
     await appendEvent(trx, { caseId: input.caseId, type: 'advisory_draft_saved', actor: input.actor, at: now, data: { advisoryId } })
     return { advisoryId }
   })
@@ -112,7 +112,7 @@ export async function scheduleAdvisory(deps: AdvisoryDeps, input: { caseId: stri
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const { source } = await trx.selectFrom('cases').select('source').where('id', '=', input.caseId).executeTakeFirstOrThrow()
       const identifier = advisory.identifier ?? await assignIdentifier(trx, advisory.id, source as CaseSource)
-      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextFor({ identifier, jvndbId: null }, content), status: 'scheduled', publishAt: input.publishAt })
+      await updateAdvisory(trx, advisory.id, { now, content, search: searchColumnsOf(identifier, content), status: 'scheduled', publishAt: input.publishAt })
       // Public at once ("now"): it is published now, so it is numbered now, not a worker tick later.
       if (input.publishAt <= now) await assignJvndbId(trx, advisory.id, null, input.publishAt)
       const more = input.also ? await input.also(trx, { advisoryId: advisory.id, identifier, now }) : {}
@@ -140,12 +140,6 @@ export async function unscheduleAdvisory(deps: AdvisoryDeps, input: { caseId: st
   })
 }
 
-/** The search text of an advisory: its content, its JVN# identifier and its JVN iPedia number. */
-function searchTextFor(ids: { identifier: string | null; jvndbId: string | null } | null, content: AdvisoryContent): string {
-  const text = searchTextOf(ids?.identifier ?? null, content)
-  return ids?.jvndbId ? `${text}\n${normalizeForSearch(ids.jvndbId)}` : text
-}
-
 /**
  * Revises a published advisory (更新): optionally new text and vulnerabilities, always a dated
  * note in both languages for the public revision history. Published advisories are never
@@ -167,7 +161,7 @@ export async function reviseAdvisory(deps: AdvisoryDeps, input: { caseId: string
       const missing = missingForPublication(content)
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const revisionId = newId()
-      await updateAdvisory(trx, advisory.id, { now, content, searchText: searchTextFor(advisory, content) })
+      await updateAdvisory(trx, advisory.id, { now, content, search: searchColumnsOf(advisory.identifier, content, advisory.jvndbId) })
       await insertRevision(trx, { id: revisionId, advisoryId: advisory.id, at: now, noteJa: input.note.ja, noteEn: input.note.en })
       return { advisoryId: advisory.id, revisionId }
     },

@@ -120,8 +120,15 @@ export function readContent(json: unknown): AdvisoryContent {
   }
 }
 
-/** NFKC + lower case: full-width and half-width forms, and case, compare equal in search. */
-export const normalizeForSearch = (s: string): string => s.normalize('NFKC').toLowerCase()
+/** Katakana (ァ–ヶ, ヽヾ) as hiragana: ルータ and るーた are one word to search. */
+const foldKana = (s: string): string =>
+  s.replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
+
+/**
+ * NFKC (full-width letters and digits, half-width kana), lower case and katakana folded into
+ * hiragana: the stored search columns and the reader's query are both normalised by this one function.
+ */
+export const normalizeForSearch = (s: string): string => foldKana(s.normalize('NFKC').toLowerCase())
 
 /** The text the portal searches: identifier, titles, overviews, developers, products and CVE ids. */
 export function searchTextOf(identifier: string | null, c: AdvisoryContent): string {
@@ -140,8 +147,46 @@ export function searchTextOf(identifier: string | null, c: AdvisoryContent): str
  * Every search column of an advisory row, to spread into an insert or update: whoever writes an
  * advisory (the editor, publication, the importer) writes these, so search never drifts from content.
  */
-export function searchColumnsOf(identifier: string | null, c: AdvisoryContent): { search_text: string } {
-  return { search_text: searchTextOf(identifier, c) }
+export function searchColumnsOf(identifier: string | null, c: AdvisoryContent, jvndbId: string | null = null): SearchColumns {
+  const text = searchTextOf(identifier, c) + (jvndbId ? `\n${normalizeForSearch(jvndbId)}` : '')
+  const names = (xs: Localized[]) => [...new Set(xs.flatMap((n) => [n.ja, n.en]).map((n) => normalizeForSearch(n).trim()).filter(Boolean))]
+  return {
+    search_text: text,
+    search_title: normalizeForSearch(`${c.title.ja}\n${c.title.en}`),
+    search_grams: searchGramsOf(text),
+    search_ids: [...new Set([identifier, ...c.vulnerabilities.map((v) => v.cveId)].filter((x): x is string => Boolean(x)).map(normalizeForSearch))],
+    search_cwes: [...new Set(c.vulnerabilities.map((v) => v.cweId?.toUpperCase()).filter((x): x is string => Boolean(x)))],
+    search_severity: c.severity,
+    search_developers: names(c.affectedProducts.map((p) => p.developer)),
+    search_products: names(c.affectedProducts.map((p) => p.product)),
+  }
+}
+
+/** The search columns of an advisory row (migration 0024). */
+export type SearchColumns = {
+  search_text: string; search_title: string; search_grams: string[]; search_ids: string[]; search_cwes: string[]
+  search_severity: CvssSeverity | null; search_developers: string[]; search_products: string[]
+}
+
+/** A letter outside ASCII (kanji, kana, and the like): what the 1–2 character index holds. */
+const GRAM_CHAR = /[^\x00-\x7f]/u
+const isGramChar = (ch: string) => GRAM_CHAR.test(ch) && /[\p{L}\p{N}\p{M}]/u.test(ch)
+
+/**
+ * The distinct single characters and adjacent pairs within runs of non-ASCII letters of a
+ * normalised text (電機 → 電, 機, 電機). A term of one or two such characters finds its rows
+ * through these alone (the trigram index needs three); ASCII stays out, which keeps the index small.
+ */
+export function searchGramsOf(normalized: string): string[] {
+  const grams = new Set<string>()
+  let prev = ''
+  for (const ch of normalized) {
+    if (!isGramChar(ch)) { prev = ''; continue }
+    grams.add(ch)
+    if (prev) grams.add(prev + ch)
+    prev = ch
+  }
+  return [...grams]
 }
 
 /** What an advisory still lacks before it may be scheduled, as `{ field: message }`. */

@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { publicAdvisories } from '../cases/advisory-visibility.js'
 import type { CvssSeverity } from './cvss.js'
-import { normalizeForSearch } from './advisory-content.js'
+import { likePattern, normalizeFilter, parseSearch, termOf, type SearchTerm } from './search.js'
 import { isJvndbId } from './identifiers.js'
 import { listRevisions, toAdvisoryRecord, type AdvisoryRecord, type AdvisoryRevision } from './advisories.repository.js'
 
@@ -12,31 +12,165 @@ const COLUMNS = [
   'advisories.published_at', 'advisories.content', 'advisories.created_at', 'advisories.updated_at', 'advisories.source', 'advisories.source_ids',
 ] as const
 
-export type PublicFilters = { q?: string; cwe?: string; severity?: CvssSeverity; limit: number; offset: number }
+export type SearchSort = 'date' | 'relevance'
 
-/** `%`, `_` and `\` typed by a reader are literal characters, not LIKE wildcards. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+export type PublicFilters = {
+  /** Words, all of which must match: substrings of any length, or identifiers matched exactly. */
+  q?: string
+  cwe?: string
+  severity?: CvssSeverity
+  /** A part of a developer's or a product's name (either language), normalised like the query. */
+  developer?: string
+  product?: string
+  /** The year of publication (Japan time). */
+  year?: number
+  /** Newest first (default), or relevance: title hits first, newest first within each. */
+  sort?: SearchSort
+  limit: number
+  offset: number
+  /** Also count the matches: exactly up to COUNT_CAP, beyond it only that there are more. */
+  count?: boolean
+}
 
-/** Public advisories, newest publication first, with search and filters. Fetches one extra row to tell whether a next page exists. */
-export async function listPublicAdvisories(db: DB, now: Date, f: PublicFilters): Promise<{ items: AdvisoryRecord[]; hasMore: boolean }> {
-  let q = publicAdvisories(db, now).select(COLUMNS)
-  // Each word must occur somewhere (AND). search_text is NFKC-normalised and lower-cased when
-  // written, and the query is normalised the same way, so a plain LIKE compares like with like.
-  const terms = normalizeForSearch(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)
-  for (const term of terms) {
-    const pattern = `%${escapeLike(term)}%`
-    // From 3 characters the pg_trgm GIN index answers; shorter terms have no trigram to look up,
-    // so they deliberately bypass the index (the expression hides the column) and scan the
-    // public rows newest first instead.
-    q = term.length >= 3
-      ? q.where(sql<boolean>`advisories.search_text ilike ${pattern}`)
-      : q.where(sql<boolean>`(advisories.search_text || '') ilike ${pattern}`)
+export type MatchCount = { count: number; capped: boolean }
+export type PublicList = { items: AdvisoryRecord[]; hasMore: boolean; total?: MatchCount }
+
+export const COUNT_CAP = 1000
+
+type Cond = RawBuilder<boolean>
+
+/** What each word and filter requires of a row, as SQL over the search columns (migration 0024). */
+function conditionsOf(terms: SearchTerm[], f: PublicFilters): Cond[] {
+  const conds = terms.map(termCondition)
+  if (f.cwe) conds.push(sql<boolean>`advisories.search_cwes @> array[${f.cwe.toUpperCase()}]::text[]`)
+  if (f.severity) conds.push(sql<boolean>`advisories.search_severity = ${f.severity}`)
+  for (const [value, column] of [[normalizeFilter(f.developer), 'search_developers'], [normalizeFilter(f.product), 'search_products']] as const) {
+    if (!value) continue
+    // The name's words through the search text's indexes, then the name itself among the row's names.
+    for (const word of value.split(' ')) conds.push(termCondition(textTerm(word)))
+    conds.push(sql<boolean>`array_to_string(${sql.ref(`advisories.${column}`)}, ${'\n'}) like ${likePattern(value)}`)
   }
-  if (f.cwe) q = q.where(sql<boolean>`advisories.content->'vulnerabilities' @> ${JSON.stringify([{ cweId: f.cwe }])}::jsonb`)
-  if (f.severity) q = q.where(sql<boolean>`advisories.content->>'severity' = ${f.severity}`)
-  const rows = await q.orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc')
-    .limit(f.limit + 1).offset(f.offset).execute()
-  return { items: rows.slice(0, f.limit).map(toAdvisoryRecord), hasMore: rows.length > f.limit }
+  return conds
+}
+
+const textTerm = (word: string): SearchTerm => {
+  const t = termOf(word)
+  return t.kind === 'text' ? t : { kind: 'text', text: word, grams: [], indexed: true }
+}
+
+function termCondition(t: SearchTerm): Cond {
+  if (t.kind === 'id') {
+    return t.column === 'jvndb_id'
+      ? sql<boolean>`advisories.jvndb_id = ${t.value}`
+      : sql<boolean>`advisories.search_ids @> array[${t.value}]::text[]`
+  }
+  const pattern = likePattern(t.text)
+  if ([...t.text].length >= 3) return sql<boolean>`advisories.search_text like ${pattern}`
+  // 1–2 characters have no trigram: non-ASCII ones are found through their grams; ASCII ones are
+  // only checked on the rows walked (the expression hides the column from the trigram index).
+  if (t.indexed) return sql<boolean>`(advisories.search_grams @> array[${sql.join(t.grams)}]::text[] and advisories.search_text like ${pattern})`
+  return sql<boolean>`(advisories.search_text || '') like ${pattern}`
+}
+
+/** Public advisories, in the year asked for if any. */
+function publicIn(db: DB, now: Date, year: number | undefined) {
+  let q = publicAdvisories(db, now)
+  if (year !== undefined) {
+    q = q.where('advisories.publish_at', '>=', new Date(`${year}-01-01T00:00:00+09:00`))
+      .where('advisories.publish_at', '<', new Date(`${year + 1}-01-01T00:00:00+09:00`))
+  }
+  return q
+}
+
+const WINDOW_COLUMNS = [
+  'advisories.id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.search_text', 'advisories.search_title',
+  'advisories.search_grams', 'advisories.search_ids', 'advisories.search_cwes', 'advisories.search_severity', 'advisories.search_developers',
+  'advisories.search_products',
+] as const
+
+/**
+ * The first `need` matching ids, newest first, in two passes so that both kinds of query stay fast
+ * whatever the planner believes: first the newest rows only (a bounded walk of the publication-time
+ * index, which is enough for a common word), then, when those hold too few matches, every match
+ * through the search indexes (a rare word: few rows, sorted after), counted on the way.
+ */
+async function newestMatches(db: DB, now: Date, f: PublicFilters, conds: Cond[], need: number): Promise<{ ids: string[]; windowMatches: number; window: number; total: number | null }> {
+  const window = Math.min(5000, Math.max(1000, need * 20))
+  const recent = publicIn(db, now, f.year).select(WINDOW_COLUMNS)
+    .orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').limit(window)
+  let first = db.selectFrom(recent.as('advisories')).select('advisories.id')
+  for (const c of conds) first = first.where(c)
+  const inWindow = await first.orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').execute()
+  if (inWindow.length >= need) return { ids: inWindow.slice(0, need).map((r) => r.id), windowMatches: inWindow.length, window, total: null }
+
+  let all = publicIn(db, now, f.year).select(['advisories.id', 'advisories.publish_at', 'advisories.identifier'])
+  for (const c of conds) all = all.where(c)
+  const rows = await db.with((w) => w('m').materialized(), () => all)
+    .selectFrom('m').select(['m.id', sql<string>`count(*) over ()`.as('total')])
+    .orderBy('m.publish_at', 'desc').orderBy('m.identifier', 'desc').limit(need).execute()
+  return { ids: rows.map((r) => r.id), windowMatches: inWindow.length, window, total: rows.length ? Number(rows[0]!.total) : 0 }
+}
+
+/** How many rows match, exactly up to COUNT_CAP: never counts further than COUNT_CAP + 1. */
+async function countMatches(db: DB, now: Date, f: PublicFilters, conds: Cond[], density: number): Promise<number> {
+  let q = publicIn(db, now, f.year).select(sql<number>`1`.as('one'))
+  for (const c of conds) q = q.where(c)
+  // A common match is counted walking the newest rows (it reaches the cap soon); a rarer one through
+  // the search indexes (the CTE keeps the planner from walking every row for it).
+  const counted = density >= 0.1 || conds.length === 0
+    ? await db.selectFrom(q.orderBy('advisories.publish_at', 'desc').limit(COUNT_CAP + 1).as('c')).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()
+    : await db.with((w) => w('m').materialized(), () => q).selectFrom((eb) => eb.selectFrom('m').select('m.one').limit(COUNT_CAP + 1).as('c'))
+      .select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()
+  return Number(counted.n)
+}
+
+const capped = (n: number): MatchCount => ({ count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP })
+
+/**
+ * Public advisories, newest publication first (or by relevance), with search and filters; fetches
+ * one extra row to tell whether a next page exists, and counts the matches when asked.
+ */
+export async function listPublicAdvisories(db: DB, now: Date, f: PublicFilters): Promise<PublicList> {
+  const terms = parseSearch(f.q)
+  const conds = conditionsOf(terms, f)
+  const need = f.offset + f.limit + 1
+  if (conds.length === 0) {
+    const rows = await publicIn(db, now, f.year).select(COLUMNS).orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc')
+      .limit(f.limit + 1).offset(f.offset).execute()
+    const total = f.count ? capped(await countMatches(db, now, f, [], 1)) : undefined
+    return { items: rows.slice(0, f.limit).map(toAdvisoryRecord), hasMore: rows.length > f.limit, ...(total && { total }) }
+  }
+
+  const titleConds = f.sort === 'relevance'
+    ? terms.flatMap((t) => (t.kind === 'text' ? [sql<boolean>`advisories.search_title like ${likePattern(t.text)}`] : []))
+    : []
+  let found: Awaited<ReturnType<typeof newestMatches>>
+  let ids: string[]
+  if (titleConds.length > 0) {
+    // Relevance: every title hit (newest first), then the other matches (newest first).
+    const titleHits = await newestMatches(db, now, f, [...conds, ...titleConds], need)
+    const others = titleHits.ids.length < need
+      ? await newestMatches(db, now, f, [...conds, sql<boolean>`not (${sql.join(titleConds, sql` and `)})`], need - titleHits.ids.length)
+      : null
+    ids = [...titleHits.ids, ...(others?.ids ?? [])]
+    found = {
+      ids, window: titleHits.window, windowMatches: titleHits.windowMatches + (others?.windowMatches ?? 0),
+      total: titleHits.total !== null && others?.total != null ? titleHits.total + others.total : null,
+    }
+  } else {
+    found = await newestMatches(db, now, f, conds, need)
+    ids = found.ids
+  }
+  const page = ids.slice(f.offset, f.offset + f.limit)
+  const rows = page.length ? await publicIn(db, now, f.year).select(COLUMNS).where('advisories.id', 'in', page).execute() : []
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  let total: MatchCount | undefined
+  if (f.count) {
+    total = found.total !== null ? capped(found.total)
+      : found.windowMatches > COUNT_CAP ? capped(found.windowMatches)
+      : capped(await countMatches(db, now, f, conds, found.windowMatches / found.window))
+  }
+  return { items: page.flatMap((id) => (byId.has(id) ? [toAdvisoryRecord(byId.get(id)!)] : [])), hasMore: ids.length > f.offset + f.limit, ...(total && { total }) }
 }
 
 /** One public advisory by its identifier (`JVN#12345678`) or its JVN iPedia number (`JVNDB-2026-000001`), with its revision history; null if not public. */

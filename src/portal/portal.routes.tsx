@@ -3,13 +3,14 @@ import type { AppEnv, Ctx } from '../platform/http/context.js'
 import { page } from '../platform/http/layout.js'
 import { publicCache } from '../platform/http/page-cache.js'
 import { parseWith } from '../platform/http/validate.js'
+import { refusedInput } from '../platform/http/forms.js'
 import { errors } from '../platform/errors.js'
 import { AdvisoryDetail } from '../advisories/index.js'
 import { formatsOf, identifierFromSlug, isJvndbId } from '../advisories/index.js'
 import { advisoryJson, advisorySummaryJson, pick, presentAdvisory, type PublicAdvisory } from '../advisories/index.js'
-import { findPublicAdvisory, latestRevisionTimes, listPublicAdvisories, type PublicFilters } from '../advisories/index.js'
-import { apiListQuerySchema, listQuerySchema } from './portal.schemas.js'
-import { HomePage, IndexPage } from './portal.views.js'
+import { findPublicAdvisory, latestRevisionTimes, listPublicAdvisories, type MatchCount, type PublicFilters } from '../advisories/index.js'
+import { apiListQuerySchema, listQuerySchema, rawListQuery, type ListQuery } from './portal.schemas.js'
+import { HomePage, IndexPage, RefusedSearchPage } from './portal.views.js'
 import { advisoriesRss } from './rss.js'
 import { publicAlerts } from '../alerts/index.js'
 
@@ -22,12 +23,12 @@ export const portalRoutes = new Hono<AppEnv>()
 
 const PAGE_SIZE = 20
 
-/** Public advisories with their latest revision dates, newest publication first. */
-async function listPublic(c: Ctx, filters: PublicFilters): Promise<{ items: PublicAdvisory[]; hasMore: boolean }> {
+/** Public advisories with their latest revision dates, newest publication first (or by relevance), counted when asked. */
+async function listPublic(c: Ctx, filters: PublicFilters): Promise<{ items: PublicAdvisory[]; hasMore: boolean; total?: MatchCount | undefined }> {
   const { db, clock } = c.var.deps
-  const { items, hasMore } = await listPublicAdvisories(db, clock.now(), filters)
+  const { items, hasMore, total } = await listPublicAdvisories(db, clock.now(), filters)
   const revised = await latestRevisionTimes(db, items.map((a) => a.id))
-  return { items: items.map((a) => presentAdvisory(a, [], revised.get(a.id))), hasMore }
+  return { items: items.map((a) => presentAdvisory(a, [], revised.get(a.id))), hasMore, total }
 }
 
 /** A detail lookup by URL slug (`JVN12345678`); the API also takes the identifier itself (`JVN%2312345678`). */
@@ -49,9 +50,16 @@ portalRoutes.get('/', publicCache, async (c) => {
 })
 
 portalRoutes.get('/advisories', publicCache, async (c) => {
-  const query = parseWith(listQuerySchema, c.req.query())
-  const { items, hasMore } = await listPublic(c, { ...query, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
-  return page(c, c.var.t('portal.index_title'), <IndexPage c={c} query={query} items={items} hasMore={hasMore} />)
+  let query: ListQuery
+  try {
+    query = parseWith(listQuerySchema, c.req.query())
+  } catch (e) {
+    // A value that cannot be read: 400, with the form as typed and what is wrong with it.
+    const error = refusedInput(e)
+    return page(c, c.var.t('portal.index_title'), <RefusedSearchPage c={c} values={rawListQuery(c.req.query())} error={error} />, 400)
+  }
+  const { items, hasMore, total } = await listPublic(c, { ...query, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE, count: true })
+  return page(c, c.var.t('portal.index_title'), <IndexPage c={c} query={query} items={items} hasMore={hasMore} total={total} />)
 })
 
 portalRoutes.get('/advisories/:slug', publicCache, async (c) => {
@@ -79,9 +87,9 @@ portalRoutes.get('/rss/advisories.rdf', publicCache, async (c) => {
 
 portalRoutes.get('/api/v1/advisories', publicCache, async (c) => {
   const query = parseWith(apiListQuerySchema, c.req.query())
-  const { items, hasMore } = await listPublic(c, { ...query, offset: (query.page - 1) * query.limit })
+  const { items, hasMore, total } = await listPublic(c, { ...query, offset: (query.page - 1) * query.limit, count: true })
   const baseUrl = c.var.deps.config.publicUrl
-  return c.json({ items: items.map((a) => advisorySummaryJson(a, baseUrl)), page: query.page, hasMore })
+  return c.json({ items: items.map((a) => advisorySummaryJson(a, baseUrl)), page: query.page, hasMore, total })
 })
 
 portalRoutes.get('/api/v1/advisories/:identifier', publicCache, async (c) => {

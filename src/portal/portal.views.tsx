@@ -1,7 +1,8 @@
 import type { Ctx } from '../platform/http/context.js'
 import { formatDate } from '../platform/i18n/index.js'
 import { SeverityBadge } from '../advisories/index.js'
-import { pick, type PublicAdvisory } from '../advisories/index.js'
+import { pick, type MatchCount, type PublicAdvisory } from '../advisories/index.js'
+import { Field, Form } from '../platform/http/forms.js'
 import { SEVERITIES, type ListQuery } from './portal.schemas.js'
 
 /** Advisories as a table: identifier, title, severity, publication date. */
@@ -40,7 +41,7 @@ export function HomePage(props: { c: Ctx; latest: PublicAdvisory[]; alerts: { id
         </div>
         <div class="card">
           <h2>{t('portal.search_heading')}</h2>
-          <SearchForm c={props.c} query={{ page: 1 }} />
+          <SearchForm c={props.c} values={{}} />
         </div>
       </div>
       {props.alerts.length > 0 && (
@@ -62,61 +63,90 @@ export function HomePage(props: { c: Ctx; latest: PublicAdvisory[]; alerts: { id
   )
 }
 
-function SearchForm(props: { c: Ctx; query: ListQuery; filters?: boolean }) {
+/** What the search form shows: the parsed query, or what was typed when it could not be read. */
+type FormValues = Partial<Record<'q' | 'cwe' | 'severity' | 'developer' | 'product' | 'year' | 'sort', string>>
+
+const valuesOf = (q: ListQuery): FormValues => ({
+  q: q.q, cwe: q.cwe, severity: q.severity, developer: q.developer, product: q.product, year: q.year === undefined ? undefined : String(q.year), sort: q.sort,
+})
+
+function SearchForm(props: { c: Ctx; values: FormValues; filters?: boolean; error?: unknown }) {
   const { t } = props.c.var
-  const q = props.query
+  const v = props.values
   return (
-    <form method="get" action="/advisories" class="stack" role="search">
-      <div class="field">
-        <label for="q">{t('portal.search_label')}</label>
-        <input id="q" name="q" type="search" value={q.q ?? ''} maxlength={200} />
-        <small class="hint">{t('portal.search_hint')}</small>
-      </div>
+    <Form c={props.c} error={props.error} method="get" action="/advisories" class="stack search-form" role="search">
+      <Field label={t('portal.search_label')} name="q" hint={t('portal.search_hint')}>
+        <input id="q" name="q" type="search" value={v.q ?? ''} maxlength={200} />
+      </Field>
       {props.filters && (
-        <div class="field">
-          <label for="cwe">{t('portal.filter_cwe')}</label>
-          <input id="cwe" name="cwe" value={q.cwe ?? ''} placeholder="CWE-79" pattern="CWE-[0-9]+" maxlength={12} />
-        </div>
-      )}
-      {props.filters && (
-        <div class="field">
-          <label for="severity">{t('portal.filter_severity')}</label>
-          <select id="severity" name="severity">
-            <option value="">{t('portal.any')}</option>
-            {SEVERITIES.map((s) => <option value={s} selected={q.severity === s}>{t(`advisories.severity.${s}`)}</option>)}
-          </select>
+        <div class="filters">
+          <Field label={t('portal.filter_developer')} name="developer">
+            <input id="developer" name="developer" value={v.developer ?? ''} maxlength={100} />
+          </Field>
+          <Field label={t('portal.filter_product')} name="product">
+            <input id="product" name="product" value={v.product ?? ''} maxlength={100} />
+          </Field>
+          <Field label={t('portal.filter_severity')} name="severity">
+            <select id="severity" name="severity">
+              <option value="">{t('portal.any')}</option>
+              {SEVERITIES.map((s) => <option value={s} selected={v.severity === s}>{t(`advisories.severity.${s}`)}</option>)}
+            </select>
+          </Field>
+          <Field label={t('portal.filter_cwe')} name="cwe">
+            <input id="cwe" name="cwe" value={v.cwe ?? ''} placeholder="CWE-79" maxlength={12} />
+          </Field>
+          <Field label={t('portal.filter_year')} name="year">
+            <input id="year" name="year" value={v.year ?? ''} inputmode="numeric" placeholder="2024" maxlength={4} />
+          </Field>
+          <Field label={t('portal.sort')} name="sort">
+            <select id="sort" name="sort">
+              <option value="date" selected={v.sort !== 'relevance'}>{t('portal.sort_date')}</option>
+              <option value="relevance" selected={v.sort === 'relevance'}>{t('portal.sort_relevance')}</option>
+            </select>
+          </Field>
         </div>
       )}
       <button type="submit">{t('portal.search')}</button>
-    </form>
+    </Form>
   )
 }
 
-/** Keeps the current search and filters in pager links. */
+/** Keeps the current search, filters and sort in pager links. */
 function pageHref(q: ListQuery, page: number): string {
   const params = new URLSearchParams()
-  if (q.q) params.set('q', q.q)
-  if (q.cwe) params.set('cwe', q.cwe)
-  if (q.severity) params.set('severity', q.severity)
+  for (const [key, value] of Object.entries(valuesOf(q))) if (value && !(key === 'sort' && value === 'date')) params.set(key, value)
   if (page > 1) params.set('page', String(page))
   const s = params.toString()
   return `/advisories${s ? `?${s}` : ''}`
 }
 
-export function IndexPage(props: { c: Ctx; query: ListQuery; items: PublicAdvisory[]; hasMore: boolean }) {
+/** "1,234 件", or "1,000+ 件" when there are more than the search counts. */
+function MatchCountLine(props: { c: Ctx; total: MatchCount }) {
+  const { t } = props.c.var
+  const n = props.total.count.toLocaleString('en')
+  return <p class="meta match-count">{props.total.capped ? t('portal.count_capped', { n }) : t('portal.count', { n })}</p>
+}
+
+export function IndexPage(props: { c: Ctx; query: ListQuery; items: PublicAdvisory[]; hasMore: boolean; total?: MatchCount | undefined }) {
   const { t } = props.c.var
   const q = props.query
   return (
     <>
-      <SearchForm c={props.c} query={q} filters />
+      <SearchForm c={props.c} values={valuesOf(q)} filters />
       {q.q && <p class="meta">{t('portal.results_for', { q: q.q })}</p>}
+      {props.total && <MatchCountLine c={props.c} total={props.total} />}
       <AdvisoryTable c={props.c} items={props.items} />
       <nav class="pager" aria-label={t('portal.pages')}>
         {q.page > 1 && <a rel="prev" href={pageHref(q, q.page - 1)}>{t('portal.newer')}</a>}
-        {q.page > 1 && props.hasMore && ' · '}
+        {(q.page > 1 || props.hasMore) && <span class="meta"> {t('portal.page_number', { page: q.page })} </span>}
         {props.hasMore && <a rel="next" href={pageHref(q, q.page + 1)}>{t('portal.older')}</a>}
       </nav>
       <p><a href="/rss/advisories.rdf">{t('portal.rss_title')}</a></p>
     </>
   )
+}
+
+/** The index page after a search that could not be read: the form with what was typed and what is wrong, nothing listed. */
+export function RefusedSearchPage(props: { c: Ctx; values: FormValues; error: unknown }) {
+  return <SearchForm c={props.c} values={props.values} filters error={props.error} />
 }

@@ -228,6 +228,14 @@ export interface AdvisoriesTable {
   source_modified: Timestamp | null
   /** Digest of the imported record: the same digest again is a no-op. */
   source_hash: string | null
+  /** Search columns (migration 0024), all written by `searchColumnsOf`: normalised titles, the 1–2 character grams, identifiers, filters. */
+  search_title: Generated<string>
+  search_grams: Generated<string[]>
+  search_ids: Generated<string[]>
+  search_cwes: Generated<string[]>
+  search_severity: string | null
+  search_developers: Generated<string[]>
+  search_products: Generated<string[]>
 }
 
 export type AdvisorySource = 'keikai' | 'jvn' | 'cve' | 'csaf'

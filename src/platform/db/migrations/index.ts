@@ -21,6 +21,7 @@ import * as cveIdPool from './0020-cve-id-pool.js'
 import * as csafProvider from './0021-csaf-provider.js'
 import * as statisticsSnapshot from './0022-statistics-snapshot.js'
 import * as advisorySources from './0023-advisory-sources.js'
+import * as advisorySearch from './0024-advisory-search.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021-csaf-provider': csafProvider,
   '0022-statistics-snapshot': statisticsSnapshot,
   '0023-advisory-sources': advisorySources,
+  '0024-advisory-search': advisorySearch,
 }
