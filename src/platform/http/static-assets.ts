@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import type { AppEnv } from './context.js'
 import { FAVICON_SVG } from './favicon.js'
@@ -18,7 +18,10 @@ function asset(path: string, body: string, type: string, maxAge: number): Static
   return { path, body: bytes, etag, headers: { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': `public, max-age=${maxAge}`, etag } }
 }
 
-const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8')
+// Beside this module in src/; beside the bundle (dist/main.js) the build copies it to platform/http/static/.
+const cssUrl = [new URL('./static/app.css', import.meta.url), new URL('./platform/http/static/app.css', import.meta.url)].find((u) => existsSync(u))
+if (!cssUrl) throw new Error('app.css is missing: run the build again (npm run build)')
+const css = readFileSync(cssUrl, 'utf8')
 
 export const staticAssets: ReadonlyMap<string, StaticAsset> = new Map([
   asset('/static/app.css', css, 'text/css; charset=utf-8', 3600),
