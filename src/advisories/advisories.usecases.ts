@@ -65,7 +65,7 @@ export async function saveAdvisoryDraft(deps: AdvisoryDeps, input: { caseId: str
     if (CLOSED_PRODUCT_STATUSES.includes(kase.status as ProductCaseStatus)) throw advisoryErrors.notEditable(kase.status)
     await writeVulnerabilities(trx, input.caseId, scored)
     const content = await contentFor(trx, input.caseId, input.draft, input.draft.credits)
-    const search = searchColumnsOf(existing?.identifier ?? null, content, existing?.jvndbId ?? null)
+    const search = searchColumnsOf(existing?.identifier ?? null, content, { jvndbId: existing?.jvndbId })
     const advisoryId = existing?.id ?? newId()
     if (existing) await updateAdvisory(trx, advisoryId, { now, content, search })
     else await insertAdvisory(trx, { id: advisoryId, caseId: input.caseId, content, search, now })
@@ -161,7 +161,7 @@ export async function reviseAdvisory(deps: AdvisoryDeps, input: { caseId: string
       const missing = missingForPublication(content)
       if (Object.keys(missing).length) throw advisoryErrors.incomplete(missing)
       const revisionId = newId()
-      await updateAdvisory(trx, advisory.id, { now, content, search: searchColumnsOf(advisory.identifier, content, advisory.jvndbId) })
+      await updateAdvisory(trx, advisory.id, { now, content, search: searchColumnsOf(advisory.identifier, content, { jvndbId: advisory.jvndbId }) })
       await insertRevision(trx, { id: revisionId, advisoryId: advisory.id, at: now, noteJa: input.note.ja, noteEn: input.note.en })
       return { advisoryId: advisory.id, revisionId }
     },

@@ -147,14 +147,16 @@ export function searchTextOf(identifier: string | null, c: AdvisoryContent): str
  * Every search column of an advisory row, to spread into an insert or update: whoever writes an
  * advisory (the editor, publication, the importer) writes these, so search never drifts from content.
  */
-export function searchColumnsOf(identifier: string | null, c: AdvisoryContent, jvndbId: string | null = null): SearchColumns {
-  const text = searchTextOf(identifier, c) + (jvndbId ? `\n${normalizeForSearch(jvndbId)}` : '')
+export function searchColumnsOf(identifier: string | null, c: AdvisoryContent, ids: SearchIds | string | null = {}): SearchColumns {
+  const more: SearchIds = typeof ids === 'string' || ids === null ? { jvndbId: ids } : ids
+  const otherIds = [more.jvndbId, ...(more.sourceIds ?? []).map((s) => s.id)].filter((x): x is string => Boolean(x) && x !== identifier)
+  const text = [searchTextOf(identifier, c), ...otherIds.map(normalizeForSearch)].join('\n')
   const names = (xs: Localized[]) => [...new Set(xs.flatMap((n) => [n.ja, n.en]).map((n) => normalizeForSearch(n).trim()).filter(Boolean))]
   return {
     search_text: text,
     search_title: normalizeForSearch(`${c.title.ja}\n${c.title.en}`),
     search_grams: searchGramsOf(text),
-    search_ids: [...new Set([identifier, ...c.vulnerabilities.map((v) => v.cveId)].filter((x): x is string => Boolean(x)).map(normalizeForSearch))],
+    search_ids: [...new Set([identifier, ...otherIds, ...c.vulnerabilities.map((v) => v.cveId)].filter((x): x is string => Boolean(x)).map(normalizeForSearch))],
     search_cwes: [...new Set(c.vulnerabilities.map((v) => v.cweId?.toUpperCase()).filter((x): x is string => Boolean(x)))],
     search_severity: c.severity,
     search_developers: names(c.affectedProducts.map((p) => p.developer)),
@@ -162,15 +164,17 @@ export function searchColumnsOf(identifier: string | null, c: AdvisoryContent, j
   }
 }
 
+/** Identifiers an advisory has besides its own: its JVN iPedia number, an imported entry's original ids (JVN#, CVE …); a bare string is the JVN iPedia number. */
+export type SearchIds = { jvndbId?: string | null; sourceIds?: ReadonlyArray<{ id: string }> }
+
 /** The search columns of an advisory row (migration 0024). */
 export type SearchColumns = {
   search_text: string; search_title: string; search_grams: string[]; search_ids: string[]; search_cwes: string[]
   search_severity: CvssSeverity | null; search_developers: string[]; search_products: string[]
 }
 
-/** A letter outside ASCII (kanji, kana, and the like): what the 1–2 character index holds. */
-const GRAM_CHAR = /[^\x00-\x7f]/u
-const isGramChar = (ch: string) => GRAM_CHAR.test(ch) && /[\p{L}\p{N}\p{M}]/u.test(ch)
+/** Runs of letters outside ASCII (kanji, kana, and the like): what the 1–2 character index holds. */
+const GRAM_RUNS = /(?:(?![\x00-\x7f])[\p{L}\p{N}\p{M}])+/gu
 
 /**
  * The distinct single characters and adjacent pairs within runs of non-ASCII letters of a
@@ -179,12 +183,13 @@ const isGramChar = (ch: string) => GRAM_CHAR.test(ch) && /[\p{L}\p{N}\p{M}]/u.te
  */
 export function searchGramsOf(normalized: string): string[] {
   const grams = new Set<string>()
-  let prev = ''
-  for (const ch of normalized) {
-    if (!isGramChar(ch)) { prev = ''; continue }
-    grams.add(ch)
-    if (prev) grams.add(prev + ch)
-    prev = ch
+  for (const [run] of normalized.matchAll(GRAM_RUNS)) {
+    let prev = ''
+    for (const ch of run) {
+      grams.add(ch)
+      if (prev) grams.add(prev + ch)
+      prev = ch
+    }
   }
   return [...grams]
 }

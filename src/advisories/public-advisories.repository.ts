@@ -61,7 +61,7 @@ const textTerm = (word: string): SearchTerm => {
 function termCondition(t: SearchTerm): Cond {
   if (t.kind === 'id') {
     return t.column === 'jvndb_id'
-      ? sql<boolean>`advisories.jvndb_id = ${t.value}`
+      ? sql<boolean>`(advisories.jvndb_id = ${t.value} or advisories.search_ids @> array[${t.value.toLowerCase()}]::text[])`
       : sql<boolean>`advisories.search_ids @> array[${t.value}]::text[]`
   }
   const pattern = likePattern(t.text)
@@ -82,33 +82,50 @@ function publicIn(db: DB, now: Date, year: number | undefined) {
   return q
 }
 
-const WINDOW_COLUMNS = [
-  'advisories.id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.search_text', 'advisories.search_title',
-  'advisories.search_grams', 'advisories.search_ids', 'advisories.search_cwes', 'advisories.search_severity', 'advisories.search_developers',
-  'advisories.search_products',
+const SEARCH_COLUMNS = [
+  'advisories.search_text', 'advisories.search_title', 'advisories.search_grams', 'advisories.search_ids', 'advisories.search_cwes',
+  'advisories.search_severity', 'advisories.search_developers', 'advisories.search_products',
 ] as const
 
+type Row = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number]
+const rowsQuery = (db: DB, now: Date) => publicAdvisories(db, now).select(COLUMNS)
+
+/** Matches `skip`…`skip + take` (newest first), and how many there are when that was learnt on the way. */
+type Slice = { rows: Row[]; total: number | null; density: number }
+
 /**
- * The first `need` matching ids, newest first, in two passes so that both kinds of query stay fast
- * whatever the planner believes: first the newest rows only (a bounded walk of the publication-time
- * index, which is enough for a common word), then, when those hold too few matches, every match
- * through the search indexes (a rare word: few rows, sorted after), counted on the way.
+ * One slice of the matches, newest first, found so that common and rare words both stay fast
+ * whatever the planner believes: first among the newest rows only (a bounded walk of the
+ * publication-time index: enough for a common word), then among ten times as many, and when those
+ * still hold too few, every match through the search indexes (a rare word: few rows, sorted after,
+ * and counted on the way). `density` is the share of the walked rows that matched.
  */
-async function newestMatches(db: DB, now: Date, f: PublicFilters, conds: Cond[], need: number): Promise<{ ids: string[]; windowMatches: number; window: number; total: number | null }> {
-  const window = Math.min(5000, Math.max(1000, need * 20))
-  const recent = publicIn(db, now, f.year).select(WINDOW_COLUMNS)
-    .orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').limit(window)
-  let first = db.selectFrom(recent.as('advisories')).select('advisories.id')
-  for (const c of conds) first = first.where(c)
-  const inWindow = await first.orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').execute()
-  if (inWindow.length >= need) return { ids: inWindow.slice(0, need).map((r) => r.id), windowMatches: inWindow.length, window, total: null }
+async function newestMatches(db: DB, now: Date, f: PublicFilters, conds: Cond[], skip: number, take: number): Promise<Slice> {
+  const need = skip + take
+  let window = Math.min(5000, Math.max(250, need * 10))
+  let density = 0
+  for (let pass = 0; pass < 2; pass++, window *= 10) {
+    const recent = publicIn(db, now, f.year).select([...COLUMNS, ...SEARCH_COLUMNS])
+      .orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').limit(window)
+    let q = db.selectFrom(recent.as('advisories')).select([...COLUMNS, sql<string>`count(*) over ()`.as('matches')])
+    for (const c of conds) q = q.where(c)
+    const rows = await q.orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc').offset(skip).limit(take).execute()
+    const matches = rows.length ? Number(rows[0]!.matches) : 0
+    density = matches / window
+    if (matches >= need) return { rows: rows as unknown as Row[], total: null, density }
+    if (density < 0.002) break // a rare word: straight to the indexes
+  }
 
   let all = publicIn(db, now, f.year).select(['advisories.id', 'advisories.publish_at', 'advisories.identifier'])
   for (const c of conds) all = all.where(c)
-  const rows = await db.with((w) => w('m').materialized(), () => all)
-    .selectFrom('m').select(['m.id', sql<string>`count(*) over ()`.as('total')])
-    .orderBy('m.publish_at', 'desc').orderBy('m.identifier', 'desc').limit(need).execute()
-  return { ids: rows.map((r) => r.id), windowMatches: inWindow.length, window, total: rows.length ? Number(rows[0]!.total) : 0 }
+  const top = await db.with((w) => w('m').materialized(), () => all)
+    .with('counted', (w) => w.selectFrom('m').select(sql<string>`count(*)`.as('total')))
+    .with('top', (w) => w.selectFrom('m').select(['m.id', 'm.publish_at', 'm.identifier'])
+      .orderBy('m.publish_at', 'desc').orderBy('m.identifier', 'desc').offset(skip).limit(take))
+    .selectFrom('counted').leftJoin('top', (j) => j.onTrue()).select(['counted.total', 'top.id']).execute()
+  const ids = top.flatMap((r) => (r.id ? [r.id] : []))
+  const byId = new Map((ids.length ? await rowsQuery(db, now).where('advisories.id', 'in', ids).execute() : []).map((r) => [r.id, r]))
+  return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), total: Number(top[0]!.total), density }
 }
 
 /** How many rows match, exactly up to COUNT_CAP: never counts further than COUNT_CAP + 1. */
@@ -133,7 +150,6 @@ const capped = (n: number): MatchCount => ({ count: Math.min(n, COUNT_CAP), capp
 export async function listPublicAdvisories(db: DB, now: Date, f: PublicFilters): Promise<PublicList> {
   const terms = parseSearch(f.q)
   const conds = conditionsOf(terms, f)
-  const need = f.offset + f.limit + 1
   if (conds.length === 0) {
     const rows = await publicIn(db, now, f.year).select(COLUMNS).orderBy('advisories.publish_at', 'desc').orderBy('advisories.identifier', 'desc')
       .limit(f.limit + 1).offset(f.offset).execute()
@@ -144,33 +160,28 @@ export async function listPublicAdvisories(db: DB, now: Date, f: PublicFilters):
   const titleConds = f.sort === 'relevance'
     ? terms.flatMap((t) => (t.kind === 'text' ? [sql<boolean>`advisories.search_title like ${likePattern(t.text)}`] : []))
     : []
-  let found: Awaited<ReturnType<typeof newestMatches>>
-  let ids: string[]
+  let rows: Row[]
+  let total: number | null
+  let density: number
   if (titleConds.length > 0) {
-    // Relevance: every title hit (newest first), then the other matches (newest first).
-    const titleHits = await newestMatches(db, now, f, [...conds, ...titleConds], need)
-    const others = titleHits.ids.length < need
-      ? await newestMatches(db, now, f, [...conds, sql<boolean>`not (${sql.join(titleConds, sql` and `)})`], need - titleHits.ids.length)
-      : null
-    ids = [...titleHits.ids, ...(others?.ids ?? [])]
-    found = {
-      ids, window: titleHits.window, windowMatches: titleHits.windowMatches + (others?.windowMatches ?? 0),
-      total: titleHits.total !== null && others?.total != null ? titleHits.total + others.total : null,
+    // Relevance: the title hits (newest first), then the other matches (newest first). A slice
+    // short of its length was the last of its tier, and then its tier's total is known.
+    const first = await newestMatches(db, now, f, [...conds, ...titleConds], f.offset, f.limit + 1)
+    rows = first.rows
+    total = null
+    density = first.density
+    if (rows.length < f.limit + 1 && first.total !== null) {
+      const rest = await newestMatches(db, now, f, [...conds, sql<boolean>`not (${sql.join(titleConds, sql` and `)})`],
+        Math.max(0, f.offset - first.total), f.limit + 1 - rows.length)
+      rows = [...rows, ...rest.rows]
+      total = rest.total === null ? null : first.total + rest.total
+      density += rest.density
     }
   } else {
-    found = await newestMatches(db, now, f, conds, need)
-    ids = found.ids
+    ({ rows, total, density } = await newestMatches(db, now, f, conds, f.offset, f.limit + 1))
   }
-  const page = ids.slice(f.offset, f.offset + f.limit)
-  const rows = page.length ? await publicIn(db, now, f.year).select(COLUMNS).where('advisories.id', 'in', page).execute() : []
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  let total: MatchCount | undefined
-  if (f.count) {
-    total = found.total !== null ? capped(found.total)
-      : found.windowMatches > COUNT_CAP ? capped(found.windowMatches)
-      : capped(await countMatches(db, now, f, conds, found.windowMatches / found.window))
-  }
-  return { items: page.flatMap((id) => (byId.has(id) ? [toAdvisoryRecord(byId.get(id)!)] : [])), hasMore: ids.length > f.offset + f.limit, ...(total && { total }) }
+  const counted = !f.count ? undefined : capped(total ?? await countMatches(db, now, f, conds, density))
+  return { items: rows.slice(0, f.limit).map(toAdvisoryRecord), hasMore: rows.length > f.limit, ...(counted && { total: counted }) }
 }
 
 /** One public advisory by its identifier (`JVN#12345678`) or its JVN iPedia number (`JVNDB-2026-000001`), with its revision history; null if not public. */

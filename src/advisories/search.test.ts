@@ -150,6 +150,26 @@ describe('searching public advisories', () => {
   })
 })
 
+describe('relevance across pages', () => {
+  it('lists every title hit before the other matches, newest first within each, page after page', async () => {
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      id: `JVNDB-2022-${String(i + 1).padStart(6, '0')}`, at: new Date(Date.UTC(2022, 0, 1 + i)).toISOString(),
+      ...(i % 3 === 0 ? { title: `横断検索の製品 ${i}` } : { title: `別の製品 ${i}`, overview: '横断検索に対応します。' }),
+    }))
+    await insertEntries(entries)
+    const newest = (xs: typeof entries) => [...xs].sort((a, b) => b.at.localeCompare(a.at)).map((e) => e.id)
+    const expected = [...newest(entries.filter((e) => e.title.startsWith('横断'))), ...newest(entries.filter((e) => !e.title.startsWith('横断')))]
+    const pages: string[] = []
+    for (let offset = 0; offset < 40; offset += 8) {
+      const r = await listPublicAdvisories(t.db, t.clock.now(), { q: '横断', sort: 'relevance', limit: 8, offset, count: true })
+      expect(r.total).toEqual({ count: 30, capped: false })
+      expect(r.hasMore).toBe(offset + 8 < 30)
+      pages.push(...r.items.map((a) => a.identifier!))
+    }
+    expect(pages).toEqual(expected)
+  })
+})
+
 describe('the search pages', () => {
   const page = async (path: string) => { const res = await t.app.request(path); return { status: res.status, body: await res.text() } }
   const api = async (query: string) => { const res = await t.app.request(`/api/v1/advisories?${query}`); return { status: res.status, body: await res.json() as any } }

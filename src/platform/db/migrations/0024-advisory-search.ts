@@ -33,12 +33,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     after = rows[rows.length - 1]!.id
   }
 
-  await sql`create index advisories_search_grams_idx on advisories using gin (search_grams)`.execute(db)
+  // A GIN index takes new rows into a pending list that every search reads through until it is
+  // merged (by vacuum, or when it outgrows this limit): 1 MB instead of 4 keeps searches quick after
+  // a bulk import, above all on PGlite, which has no autovacuum.
+  await sql`create index advisories_search_grams_idx on advisories using gin (search_grams) with (gin_pending_list_limit = 1024)`.execute(db)
+  await sql`alter index advisories_search_idx set (gin_pending_list_limit = 1024)`.execute(db)
   await sql`create index advisories_search_ids_idx on advisories using gin (search_ids)`.execute(db)
   await sql`create index advisories_search_cwes_idx on advisories using gin (search_cwes)`.execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`alter index advisories_search_idx reset (gin_pending_list_limit)`.execute(db)
   for (const index of ['advisories_search_grams_idx', 'advisories_search_ids_idx', 'advisories_search_cwes_idx']) {
     await sql`drop index ${sql.raw(index)}`.execute(db)
   }
