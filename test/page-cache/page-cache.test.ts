@@ -95,6 +95,7 @@ describe('the page cache', () => {
 
   it('answers with validators a CDN can use: ETag, Last-Modified, a short max-age, Vary, and 304 for a conditional request', async () => {
     await publishDueAdvisories({ db: handle.db, clock, config: loadConfig({ PUBLIC_URL: 'http://keikai.test' }) })
+    await cache.refresh()
     const page = await cached(`/advisories/${slugOf(identifier)}`)
     const etag = page.headers.get('etag')!
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
@@ -166,6 +167,31 @@ describe('the page cache', () => {
     expect((await get('/advisories')).body).not.toContain('取り下げられる勧告')
     expect((await get(`/advisories/${slugOf(thirdId)}`)).status).toBe(404)
     expect((await get('/rss/advisories.rdf')).body).not.toContain(slugOf(thirdId))
+  })
+
+  it('never holds anything of a draft advisory, a not-yet-due one or a website case, whatever is asked', async () => {
+    const draftSeed = await seedProductCase(handle.db, clock.now())
+    const secretDraft = { ...draftBody(draftSeed), title: { ja: '未公開下書きの秘密題名', en: 'Secret unpublished draft title' } }
+    expect((await api(`/api/v1/cases/${draftSeed.caseId}/advisory`, 'PUT', secretDraft, draftSeed.coordinator.token)).status).toBe(200)
+    const dueSeed = await seedProductCase(handle.db, clock.now())
+    const secretDue = { ...draftBody(dueSeed), title: { ja: '予定日前の秘密題名', en: 'Secret scheduled title' } }
+    await api(`/api/v1/cases/${dueSeed.caseId}/advisory`, 'PUT', secretDue, dueSeed.coordinator.token)
+    const res = await api(`/api/v1/cases/${dueSeed.caseId}/advisory/schedule`, 'POST', { publishAt: new Date(clock.now().getTime() + 86_400_000).toISOString() }, dueSeed.coordinator.token)
+    const dueId = (await res.json() as { identifier: string }).identifier
+    await handle.db.insertInto('cases').values({ id: 'website-secret', kind: 'website', status: 'received', source: 'finder', title: 'ウェブサイトの秘密案件', created_at: clock.now(), updated_at: clock.now() }).execute()
+    for (const q of ['秘密', '未公開下書き', '予定日前', 'Secret', 'ウェブサイト']) {
+      for (const path of [`/advisories?q=${encodeURIComponent(q)}`, `/api/v1/advisories?q=${encodeURIComponent(q)}`]) await get(path)
+    }
+    for (const path of ['/', '/advisories', '/rss/advisories.rdf', '/api/v1/advisories', `/advisories/${slugOf(dueId)}`, `/api/v1/advisories/${slugOf(dueId)}`]) {
+      await get(path)
+      await get(path, { 'accept-language': 'en' })
+    }
+    let held = 0
+    for (const { key, body } of cache.storedBodies()) {
+      held++
+      for (const secret of ['秘密題名', 'Secret unpublished', 'Secret scheduled', slugOf(dueId), 'ウェブサイトの秘密案件']) expect(body, key).not.toContain(secret)
+    }
+    expect(held).toBeGreaterThan(10)
   })
 
   it('never serves a signed-in reader the anonymous page, nor a form page from memory', async () => {

@@ -128,25 +128,32 @@ export class PageCache {
   }
 
   /** Keeps a rendered answer, unless anything changed since its render began. */
-  async store(key: string, began: number, body: Buffer, headers: Record<string, string>): Promise<void> {
-    if (!this.ready || began !== this.epoch || body.length > this.maxBytes / 8) return
-    if (this.readDb && this.requiredLsn && !await this.replicaCaughtUp()) return
-    if (began !== this.epoch) return
+  async store(key: string, began: number, body: Buffer, headers: Record<string, string>): Promise<Entry | undefined> {
+    if (!this.ready || began !== this.epoch || body.length > this.maxBytes / 8) return undefined
+    if (this.readDb && this.requiredLsn && !await this.replicaCaughtUp()) return undefined
+    if (began !== this.epoch) return undefined
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
     const old = this.entries.get(key)
     if (old) this.remove(key, old)
-    this.entries.set(key, { body, headers: { ...headers, etag, 'last-modified': this.lastModified.toUTCString() }, etag, storedAt: this.clock.now().getTime() })
+    const entry = { body, headers: { ...headers, etag, 'last-modified': this.lastModified.toUTCString() }, etag, storedAt: this.clock.now().getTime() }
+    this.entries.set(key, entry)
     this.bytes += body.length
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.remove(k, e)
     }
+    return entry
   }
 
   /** Cache-Control for an answer now: short, and never past the next scheduled change. */
   cacheControl(): string {
     const untilChange = Math.floor((this.validUntil - this.clock.now().getTime()) / 1000)
     return `public, max-age=${Math.max(0, Math.min(CLIENT_MAX_AGE_S, untilChange))}`
+  }
+
+  /** Every answer held now, as text: what an audit (or the never-public test) searches. */
+  *storedBodies(): Generator<{ key: string; body: string }> {
+    for (const [key, e] of this.entries) yield { key, body: e.body.toString('utf8') }
   }
 
   get size(): { entries: number; bytes: number } {
@@ -296,10 +303,12 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<AppEnv>
     const body = Buffer.from(await res.clone().arrayBuffer())
     const headers: Record<string, string> = {}
     res.headers.forEach((v, k) => { if (!UNSTORED.has(k)) headers[k] = v })
-    await cache.store(key, began, body, headers)
-    c.res = new Response(res.body, res)
-    c.res.headers.set('cache-control', cache.cacheControl())
-    c.res.headers.set('vary', 'Accept-Language, Cookie')
+    const stored = await cache.store(key, began, body, headers)
+    if (!stored) return
+    const answer = { ...stored.headers, 'cache-control': cache.cacheControl(), vary: 'Accept-Language, Cookie' }
+    // A conditional request answered by a fresh render is a 304 too, when the bytes are the same.
+    if (notModified(stored, c.req.header('if-none-match'), c.req.header('if-modified-since'))) c.res = c.body(null, 304, answer)
+    else c.res = new Response(new Uint8Array(body), { status: 200, headers: answer })
   }
 }
 
