@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, linkSync, unlinkSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sql } from 'kysely'
 import type { Deps } from '../platform/http/context.js'
@@ -18,19 +18,20 @@ import { monthOf } from './archive.repository.js'
  * are the same in both is one inode, hard-linked). A URL's file: the path itself (decoded), plus
  * `index.html` when it ends in `/`, plus `.html` for a page without that ending (`/advisories/JVN…`
  * → `advisories/JVN….html`). `DIR/.keikai-export.json` is the manifest: the last run's time, each
- * public advisory's stamp (publication, update and revision times, identifiers) and files, the
- * other pages' files, and every file's content hash.
+ * public advisory's stamp (a digest of its identifiers and its publication, update and revision
+ * times), month and files, and the other pages' files.
  *
  * Incremental: an advisory is rendered again only when its stamp differs from the manifest's (new,
  * revised, republished, renumbered); the pages that list advisories (home, index, feeds, sitemaps,
  * CSAF listings, alerts …) are rendered every run, archive months only where an advisory came,
- * changed or went. A file is written only when its bytes changed (temp file + rename, so a reader
- * never sees half a file); the files of an advisory no longer public, and of a page no longer
- * served, are deleted. `full` renders everything (after an upgrade of keikai itself).
+ * changed or went. A file is written only when its bytes differ from the file on disk (compared
+ * byte for byte: exact, and right even after someone touched the tree), through a temp file and a
+ * rename, so a reader never sees half a file; the files of an advisory no longer public, and of a
+ * page no longer served, are deleted. `full` renders everything (after an upgrade of keikai itself).
  */
 
 export const MANIFEST = '.keikai-export.json'
-const MANIFEST_VERSION = 1
+const MANIFEST_VERSION = 2
 export const LANGS = ['ja', 'en'] as const
 type Lang = (typeof LANGS)[number]
 
@@ -51,6 +52,7 @@ export type ExportSummary = {
   full: boolean
   advisories: number
   rendered: number
+  /** Files (one per language) written, left as they were, deleted. */
   written: number
   unchanged: number
   deleted: number
@@ -64,9 +66,10 @@ type Manifest = {
   version: number
   lastRun: string
   publicUrl: string
-  entries: Record<string, { stamp: string; month: string; files: string[] }>
-  pages: Record<string, string[]>
-  hashes: Record<string, string>
+  /** Advisory id → [stamp, month, …its files]. */
+  entries: Record<string, string[]>
+  /** URL path → its file, for every page that is not an advisory's own. */
+  pages: Record<string, string>
 }
 
 /**
@@ -97,6 +100,8 @@ const ARCHIVE_MONTH = /^\/archive\/(\d{4}-\d{2})$/
 /** An advisory's own format files (its alternates) that are plain files: no query string, no feed. */
 const ENTRY_FORMAT = (href: string) => href.startsWith('/') && !href.includes('?') && !href.startsWith('/rss/')
 const CSAF_DOCUMENT = /^\/\.well-known\/csaf\/white\/\d{4}\/[^/]+\.json$/
+/** Answers that speak the reader's language; every other format file is the same in both. */
+const IN_LANGUAGE = /^(text\/html|application\/rss\+xml)/
 
 /** The file (relative to a language tree) that holds a URL path's answer. */
 export function fileFor(path: string, contentType: string): string {
@@ -107,7 +112,7 @@ export function fileFor(path: string, contentType: string): string {
   return decoded.slice(1)
 }
 
-const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url').slice(0, 27)
+const stampOf = (parts: string[]) => createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 16)
 
 function readManifest(dir: string): Manifest | null {
   const file = join(dir, MANIFEST)
@@ -120,6 +125,16 @@ function readManifest(dir: string): Manifest | null {
   }
 }
 
+/** Whether `file` already holds exactly `bytes`. */
+function holds(file: string, bytes: Uint8Array): boolean {
+  try {
+    if (statSync(file).size !== bytes.byteLength) return false
+    return readFileSync(file).equals(bytes)
+  } catch {
+    return false
+  }
+}
+
 /** Writes bytes so that a reader sees the old file or the new one, never half of one. */
 function writeAtomic(file: string, bytes: Uint8Array) {
   mkdirSync(dirname(file), { recursive: true })
@@ -128,10 +143,13 @@ function writeAtomic(file: string, bytes: Uint8Array) {
   renameSync(temp, file)
 }
 
+/** Makes `file` another name of `existing` (same bytes, one inode), atomically. */
 function linkAtomic(existing: string, file: string) {
   mkdirSync(dirname(file), { recursive: true })
   const temp = `${file}.tmp-${process.pid}`
-  rmSync(temp, { force: true })
+  try {
+    unlinkSync(temp)
+  } catch { /* no leftover */ }
   linkSync(existing, temp)
   renameSync(temp, file)
 }
@@ -180,12 +198,15 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const previous = readManifest(dir)
   const full = Boolean(options.full) || !previous || previous.publicUrl !== publicUrl
   const now = deps.clock.now()
-  const next: Manifest = { version: MANIFEST_VERSION, lastRun: now.toISOString(), publicUrl, entries: {}, pages: {}, hashes: {} }
+  const next: Manifest = { version: MANIFEST_VERSION, lastRun: now.toISOString(), publicUrl, entries: {}, pages: {} }
   const summary: ExportSummary = { full, advisories: 0, rendered: 0, written: 0, unchanged: 0, deleted: 0, dynamic: [], errors: [], seconds: 0 }
   mkdirSync(dir, { recursive: true })
 
-  /** Both languages' answers for a path; null when the public gets no page there (or a form for visitors). */
-  async function render(path: string): Promise<Rendered | null> {
+  /**
+   * Both languages' answers for a path; null when the public gets no page there (or a form for
+   * visitors). `neutral`: an advisory's format file, asked once when it is not a page or a feed.
+   */
+  async function render(path: string, neutral = false): Promise<Rendered | null> {
     const bytes = {} as Record<Lang, Uint8Array>
     let contentType = ''
     for (const lang of LANGS) {
@@ -196,6 +217,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       }
       contentType = res.headers.get('content-type') ?? ''
       bytes[lang] = new Uint8Array(await res.arrayBuffer())
+      if (neutral && !IN_LANGUAGE.test(contentType)) {
+        bytes.en = bytes.ja
+        break
+      }
     }
     // A page with a form for visitors carries a CSRF token made for one visitor: it cannot be a file.
     if (contentType.startsWith('text/html') && new TextDecoder().decode(bytes.ja).includes('name="_csrf"')) {
@@ -205,29 +230,21 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     return { path, contentType, bytes }
   }
 
-  /** Writes both languages' files of a rendered answer where their bytes changed; returns the manifest names. */
-  function store(r: Rendered): string[] {
+  /** Writes both languages' files of a rendered answer where their bytes changed; returns the file's name. */
+  function store(r: Rendered): string {
     const file = fileFor(r.path, r.contentType)
-    const names: string[] = []
-    const same = Buffer.from(r.bytes.ja).equals(Buffer.from(r.bytes.en))
+    const same = r.bytes.ja === r.bytes.en || Buffer.from(r.bytes.ja).equals(Buffer.from(r.bytes.en))
     for (const lang of LANGS) {
-      const name = `${lang}/${file}`
-      const hash = hashOf(r.bytes[lang])
-      names.push(name)
-      next.hashes[name] = hash
-      if (previous?.hashes[name] === hash && (!full || existsSync(join(dir, name)))) {
+      const target = join(dir, lang, file)
+      if (holds(target, r.bytes[lang])) {
         summary.unchanged++
         continue
       }
-      if (lang === 'en' && same) linkAtomic(join(dir, 'ja', file), join(dir, name))
-      else writeAtomic(join(dir, name), r.bytes[lang])
+      if (lang === 'en' && same) linkAtomic(join(dir, 'ja', file), target)
+      else writeAtomic(target, r.bytes[lang])
       summary.written++
     }
-    return names
-  }
-
-  const carry = (names: string[]) => {
-    for (const n of names) if (previous?.hashes[n]) next.hashes[n] = previous.hashes[n]
+    return file
   }
 
   // ---- the public advisories, from the one visibility rule ----
@@ -241,39 +258,38 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   summary.advisories = rows.length
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : '')
   const touchedMonths = new Set<string>()
-  const toRender: typeof rows = []
+  const toRender: Array<{ id: string; identifier: string }> = []
   for (const r of rows) {
-    const stamp = [r.identifier, r.jvndb_id ?? '', iso(r.publish_at), iso(r.updated_at), iso(r.revised)].join('|')
+    const stamp = stampOf([r.identifier!, r.jvndb_id ?? '', iso(r.publish_at), iso(r.updated_at), iso(r.revised)])
     const month = monthOf(new Date(r.publish_at!))
     const before = previous?.entries[r.id]
-    if (!full && before && before.stamp === stamp) {
+    if (!full && before && before[0] === stamp) {
       next.entries[r.id] = before
-      carry(before.files)
       continue
     }
     touchedMonths.add(month)
-    if (before) touchedMonths.add(before.month)
-    next.entries[r.id] = { stamp, month, files: [] }
-    toRender.push(r)
+    if (before) touchedMonths.add(before[1]!)
+    next.entries[r.id] = [stamp, month]
+    toRender.push({ id: r.id, identifier: r.identifier! })
   }
-  for (const [id, before] of Object.entries(previous?.entries ?? {})) if (!next.entries[id]) touchedMonths.add(before.month)
+  for (const [id, before] of Object.entries(previous?.entries ?? {})) if (!next.entries[id]) touchedMonths.add(before[1]!)
 
   say(`${rows.length.toLocaleString('en')} public advisories, ${toRender.length.toLocaleString('en')} to render${full ? ' (full export)' : ` (changed since ${previous!.lastRun})`}`)
   let done = 0
   const phaseStart = performance.now()
   await inPool(toRender, options.concurrency ?? 4, async (r) => {
-    const page = await render(`/advisories/${identifierSlug(r.identifier!)}`)
+    const page = await render(`/advisories/${identifierSlug(r.identifier)}`)
     const files: string[] = []
     if (page) {
-      files.push(...store(page))
+      files.push(store(page))
       const formats = alternatesIn(new TextDecoder().decode(page.bytes.ja)).filter(ENTRY_FORMAT)
       const paths = formats.flatMap((p) => (CSAF_DOCUMENT.test(p) ? [p, `${p}.sha256`, `${p}.sha512`, `${p}.asc`] : [p]))
       for (const p of [...new Set(paths)]) {
-        const format = await render(p)
-        if (format) files.push(...store(format))
+        const format = await render(p, true)
+        if (format) files.push(store(format))
       }
     }
-    next.entries[r.id]!.files = files
+    next.entries[r.id]!.push(...files)
     summary.rendered++
     if (++done % 500 === 0) {
       const rate = done / ((performance.now() - phaseStart) / 1000)
@@ -289,9 +305,9 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     if (seen.has(path)) continue
     seen.add(path)
     const month = ARCHIVE_MONTH.exec(path)?.[1]
-    if (month && !full && !touchedMonths.has(month) && previous?.pages[path]) {
-      next.pages[path] = previous.pages[path]
-      carry(previous.pages[path])
+    const kept = previous?.pages[path]
+    if (month && !full && !touchedMonths.has(month) && kept) {
+      next.pages[path] = kept
       continue
     }
     const page = await render(path)
@@ -306,12 +322,15 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   }
 
   // ---- what is no longer public goes ----
-  for (const name of Object.keys(previous?.hashes ?? {})) {
-    if (next.hashes[name]) continue
-    const file = join(dir, name)
-    if (existsSync(file)) {
-      unlinkSync(file)
-      summary.deleted++
+  const current = new Set([...Object.values(next.entries).flatMap((e) => e.slice(2)), ...Object.values(next.pages)])
+  const before = [...Object.values(previous?.entries ?? {}).flatMap((e) => e.slice(2)), ...Object.values(previous?.pages ?? {})]
+  for (const name of new Set(before)) {
+    if (current.has(name)) continue
+    for (const lang of LANGS) {
+      try {
+        unlinkSync(join(dir, lang, name))
+        summary.deleted++
+      } catch { /* already gone */ }
     }
   }
   writeAtomic(join(dir, MANIFEST), new TextEncoder().encode(JSON.stringify(next)))
