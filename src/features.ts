@@ -25,6 +25,7 @@ import { osvFeature } from './osv/osv.feature.js'
 import { csafFeature } from './csaf/csaf.feature.js'
 import { myjvnFeature } from './myjvn/myjvn.feature.js'
 import { cveFeature } from './cve/cve.feature.js'
+import { importFeature } from './import/import.feature.js'
 import { staticExportFeature } from './static-export/static-export.feature.js'
 
 /**
@@ -58,6 +59,7 @@ export const features: readonly Feature[] = [
   csafFeature,
   myjvnFeature,
   cveFeature,
+  importFeature,
 ]
 
 /** The background work of every feature, then mail delivery last, so mail queued in a tick goes out in it. */

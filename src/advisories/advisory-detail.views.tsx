@@ -69,7 +69,15 @@ export function AdvisoryDetail(props: { t: Translate; lang: Lang; advisory: Publ
     <article class="advisory">
       <dl class="facts">
         <dt>{t('advisories.identifier')}</dt><dd><strong>{a.identifier ?? t('advisories.not_assigned')}</strong></dd>
-        {a.jvndbId && <><dt>{t('advisories.jvndb_id')}</dt><dd>{a.jvndbId}</dd></>}
+        {a.jvndbId && a.jvndbId !== a.identifier && <><dt>{t('advisories.jvndb_id')}</dt><dd>{a.jvndbId}</dd></>}
+        {a.source && a.source !== 'keikai' && (
+          <>
+            <dt>{t('import.source')}</dt><dd>{t(`import.source.${a.source}`)}</dd>
+            {(a.sourceIds ?? []).length > 0 && (
+              <><dt>{t('import.original_ids')}</dt><dd class="source-ids">{(a.sourceIds ?? []).map((s, i) => <>{i > 0 && ', '}{s.id}{s.kind === 'CSAF' && <span class="meta"> (CSAF)</span>}</>)}</dd></>
+            )}
+          </>
+        )}
         <dt>{t('advisories.published')}</dt><dd>{a.publishedAt ? formatDate(a.publishedAt, lang) : t('advisories.not_scheduled')}</dd>
         {a.modifiedAt && a.publishedAt && a.modifiedAt > a.publishedAt && <><dt>{t('advisories.modified')}</dt><dd>{formatDate(a.modifiedAt, lang)}</dd></>}
         <dt>{t('advisories.severity')}</dt><dd>{a.severity ? <SeverityBadge t={t} severity={a.severity} /> : t('common.none')}</dd>

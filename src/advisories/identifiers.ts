@@ -15,14 +15,44 @@ export const newIdentifier = (source: CaseSource, digits: () => string = () => r
   identifierPrefix(source) + digits()
 
 const SLUG = /^(JVN|JVNVU)(\d{8})$/
+const OWN = /^(JVN|JVNVU)#\d{8}$/
+const SAFE_BYTE = /^[A-Za-z0-9._-]$/
+const ESCAPED_SLUG = /^(?:[A-Za-z0-9._-]|~[0-9A-F]{2})+$/
+const hex = (byte: number) => `~${byte.toString(16).toUpperCase().padStart(2, '0')}`
 
-/** `JVN#12345678` → `JVN12345678`: `#` cannot appear in a URL path. */
-export const identifierSlug = (identifier: string): string => identifier.replace('#', '')
+/**
+ * The URL path segment of an identifier. keikai's own: `JVN#12345678` → `JVN12345678` (`#` cannot
+ * appear in a path). Any other (an imported entry's JVNDB-…, CVE-…, or a CSAF tracking id such as
+ * `RHSA-2021:5186`): letters, digits, `.`, `_` and `-` as they are, every other UTF-8 byte as `~XX`
+ * (`RHSA-2021~3A5186`). A result that would read as a JVN# slug has its first letter escaped too,
+ * so that every identifier has one slug and every slug one identifier.
+ */
+export function identifierSlug(identifier: string): string {
+  if (OWN.test(identifier)) return identifier.replace('#', '')
+  let out = ''
+  for (const byte of new TextEncoder().encode(identifier)) {
+    const ch = String.fromCharCode(byte)
+    out += SAFE_BYTE.test(ch) ? ch : hex(byte)
+  }
+  return SLUG.test(out) ? hex(out.charCodeAt(0)) + out.slice(1) : out
+}
 
-/** `JVN12345678` → `JVN#12345678`, or null when the slug is not an advisory identifier. */
+/** The identifier a slug stands for (the reverse of `identifierSlug`), or null when it is no identifier's slug. */
 export function identifierFromSlug(slug: string): string | null {
   const m = SLUG.exec(slug)
-  return m ? `${m[1]}#${m[2]}` : null
+  if (m) return `${m[1]}#${m[2]}`
+  if (!ESCAPED_SLUG.test(slug)) return null
+  const bytes: number[] = []
+  for (let i = 0; i < slug.length; i++) {
+    if (slug[i] === '~') { bytes.push(parseInt(slug.slice(i + 1, i + 3), 16)); i += 2 } else bytes.push(slug.charCodeAt(i))
+  }
+  let identifier: string
+  try {
+    identifier = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes))
+  } catch {
+    return null
+  }
+  return identifierSlug(identifier) === slug ? identifier : null
 }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505'

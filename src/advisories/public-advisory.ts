@@ -18,6 +18,10 @@ export type PublicAdvisory = Omit<AdvisoryContent, 'credits'> & {
   modifiedAt: Date | null
   credits: string[]
   revisions: Array<{ revisedAt: Date; note: Localized }>
+  /** Where an imported entry came from ('jvn', 'cve', 'csaf'); 'keikai' (or absent) for the programme's own. */
+  source?: string
+  /** An imported entry's original identifiers (JVNDB, JVN#, CVE, CSAF tracking id), as its source gave them. */
+  sourceIds?: Array<{ kind: string; id: string }>
 }
 
 export function presentAdvisory(a: AdvisoryRecord, revisions: AdvisoryRevision[] = [], latestRevision?: Date): PublicAdvisory {
@@ -32,6 +36,8 @@ export function presentAdvisory(a: AdvisoryRecord, revisions: AdvisoryRevision[]
     modifiedAt: lastRevised && a.publishAt && lastRevised > a.publishAt ? lastRevised : a.publishAt,
     credits: credits.map((c) => c.name),
     revisions: revisions.map((r) => ({ revisedAt: r.revisedAt, note: r.note })),
+    source: a.source,
+    sourceIds: a.sourceIds,
   }
 }
 
@@ -71,6 +77,8 @@ export function advisoryJson(p: PublicAdvisory, baseUrl: string) {
     references: p.references,
     credits: p.credits,
     revisions: p.revisions.map((r) => ({ revisedAt: r.revisedAt.toISOString(), note: r.note })),
+    source: p.source ?? 'keikai',
+    sourceIds: p.sourceIds ?? [],
   }
 }
 

@@ -62,9 +62,9 @@ export function htmlToText(raw: unknown): string {
   let s = String(raw)
   if (/&lt;|&gt;/.test(s)) s = decodeEntities(s)
   if (/<[a-z/!]/i.test(s)) {
-    s = s.replace(/<\s*li\b[^>]*>/gi, '\n・').replace(/<\s*(br|\/p|\/ul|\/ol|p|ul|ol)\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, '')
+    s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/<\s*li\b[^>]*>/gi, '\n・').replace(/<\s*(br|\/p|\/ul|\/ol|p|ul|ol)\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, '')
   }
-  s = decodeEntities(s).replace(/\\n/g, '\n').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n')
+  s = decodeEntities(s).replace(/\\n/g, '\n').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n+・/g, '\n・').replace(/\n{3,}/g, '\n\n')
   return s.trim()
 }
 
@@ -98,22 +98,26 @@ const baseOnly = (vector: string, base: Set<string>): string => {
  * A CVSS 3.x vector scored as 3.1: keikai keeps 3.1 and 4.0. CVSS 3.0's base metrics are the
  * same as 3.1's, so a 3.0 vector (JVN iPedia's) is read as 3.1; a malformed vector is left out.
  */
-export function cvss3(vector: unknown): CvssScore | null {
-  if (typeof vector !== 'string' || !vector.trim()) return null
-  try {
-    return scoreCvss31(baseOnly(vector.trim().replace(/^CVSS:3\.0\//, 'CVSS:3.1/'), V3_BASE))
-  } catch {
-    return null
-  }
-}
+export const cvss3 = (vector: unknown): CvssScore | null => scored(vector, (v) => scoreCvss31(baseOnly(v.replace(/^CVSS:3\.0\//, 'CVSS:3.1/'), V3_BASE)))
 
-export function cvss4(vector: unknown): CvssScore | null {
+export const cvss4 = (vector: unknown): CvssScore | null => scored(vector, (v) => scoreCvss40(baseOnly(v, V4_BASE)))
+
+/** Scores by vector, remembered: a national database uses a few thousand distinct vectors, and scoring 4.0 is slow. */
+const scores = new Map<string, CvssScore | null>()
+function scored(vector: unknown, score: (v: string) => CvssScore): CvssScore | null {
   if (typeof vector !== 'string' || !vector.trim()) return null
-  try {
-    return scoreCvss40(baseOnly(vector.trim(), V4_BASE))
-  } catch {
-    return null
+  const v = vector.trim()
+  let s = scores.get(v)
+  if (s === undefined) {
+    try {
+      s = score(v)
+    } catch {
+      s = null
+    }
+    if (scores.size >= 50_000) scores.clear()
+    scores.set(v, s)
   }
+  return s && { ...s }
 }
 
 const CVE = /^CVE-\d{4}-\d{4,}$/

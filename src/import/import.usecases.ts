@@ -146,19 +146,36 @@ export class Importer {
     if (this.summary.bad.length < this.maxBad) this.summary.bad.push({ file, ...bad })
   }
 
+  /**
+   * Takes one entry. A full batch is written while the caller goes on reading the next one (on
+   * PostgreSQL the database works in parallel with the parsing); at most one batch is in flight.
+   */
   async add(entry: ImportedEntry, file: string): Promise<void> {
     this.summary.read++
     const key = `${entry.source}\u0000${entry.sourceKey}`
     // The same entry twice in one batch (a feed and a detail file, ja and en): write the first before reading the second.
-    if (this.pending.has(key)) await this.flush()
+    if (this.pending.has(key)) await this.startFlush()
     this.pending.set(key, { entry, file })
-    if (this.pending.size >= this.batchSize) await this.flush()
+    if (this.pending.size >= this.batchSize) await this.startFlush()
+  }
+
+  private inFlight: Promise<void> = Promise.resolve()
+
+  /** Waits for the batch in flight, then sends the pending one off without waiting for it. */
+  private async startFlush(): Promise<void> {
+    await this.inFlight
+    const done = this.flush()
+    // Kept for the next wait; a failure surfaces there (or in finish), not as an unhandled rejection.
+    done.catch(() => {})
+    this.inFlight = done
   }
 
   async finish(): Promise<ImportSummary> {
     try {
+      await this.inFlight
       await this.flush()
     } finally {
+      await this.inFlight.catch(() => {})
       await this.restoreIndexes()
     }
     return this.summary

@@ -65,7 +65,7 @@ portalRoutes.get('/advisories', publicCache, async (c) => {
 portalRoutes.get('/advisories/:slug', publicCache, async (c) => {
   const advisory = await findPublic(c, c.req.param('slug'))
   // A JVN iPedia number finds the advisory too; its one address is the JVN# page.
-  if (advisory.path && isJvndbId(c.req.param('slug'))) return c.redirect(advisory.path + new URL(c.req.url).search, 301)
+  if (advisory.path && advisory.path !== c.req.path && isJvndbId(c.req.param('slug'))) return c.redirect(advisory.path + new URL(c.req.url).search, 301)
   const { t, lang } = c.var
   const formats = formatsOf(advisory)
   const alternates = formats.flatMap((f) => f.links.map((l) => ({ type: f.type, href: l.href, title: `${t(f.label)}${l.text ? ` ${l.text}` : ''}` })))

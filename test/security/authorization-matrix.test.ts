@@ -25,6 +25,7 @@ import { osvAccess } from './access/osv.access.js'
 import { csafAccess } from './access/csaf.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { cveAccess } from './access/cve.access.js'
+import { importAccess } from './access/import.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -38,7 +39,7 @@ const ALL_ROUTES: AccessTable = {
   ...selfReportsAccess, ...websitesAccess, ...longRunningAccess, ...alertsAccess, ...statisticsAccess, ...productsAccess,
   ...accountsAccess, ...osvAccess,
   ...csafAccess, ...jvndbFeedsAccess, ...myjvnAccess,
-  ...cveAccess,
+  ...cveAccess, ...importAccess,
 }
 const EXPECTED = ALL_ROUTES
 
