@@ -53,6 +53,12 @@ function conditionsOf(terms: SearchTerm[], f: PublicFilters): Cond[] {
   return conds
 }
 
+/**
+ * The portal's search of `q` as SQL conditions over `advisories` (every word required; identifiers
+ * exact), for another public query that searches the same way (MyJVN's `keyword`).
+ */
+export const searchConditions = (q: string): RawBuilder<boolean>[] => conditionsOf(parseSearch(q), { limit: 0, offset: 0 })
+
 const textTerm = (word: string): SearchTerm => {
   const t = termOf(word)
   return t.kind === 'text' ? t : { kind: 'text', text: word, grams: [], indexed: true }
