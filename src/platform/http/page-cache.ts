@@ -44,8 +44,10 @@ export function installPublicSchedules(list: readonly PublicSchedule[]): void {
 
 type Entry = {
   body: Buffer
-  /** The stored headers, in `writeHead` form, without Cache-Control (computed per answer). */
+  /** The stored headers, without Cache-Control (computed per answer). */
   headers: Record<string, string>
+  /** The same with Vary and Content-Length, flat as Node's `writeHead` takes them fastest. */
+  raw: string[]
   etag: string
   storedAt: number
 }
@@ -85,6 +87,9 @@ export class PageCache {
   /** The primary's WAL position at the last change (PostgreSQL with a replica only). */
   private requiredLsn: string | null = null
   private refreshing: Promise<void> | null = null
+  /** The Cache-Control of the current second, written once. */
+  private lastMaxAge = -1
+  private lastCacheControl = ''
   hits = 0
   misses = 0
 
@@ -135,7 +140,9 @@ export class PageCache {
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
     const old = this.entries.get(key)
     if (old) this.remove(key, old)
-    const entry = { body, headers: { ...headers, etag, 'last-modified': this.lastModified.toUTCString() }, etag, storedAt: this.clock.now().getTime() }
+    const stored = { ...headers, etag, 'last-modified': this.lastModified.toUTCString(), vary: VARY }
+    const raw = Object.entries({ ...stored, 'content-length': String(body.length) }).flat()
+    const entry = { body, headers: stored, raw, etag, storedAt: this.clock.now().getTime() }
     this.entries.set(key, entry)
     this.bytes += body.length
     for (const [k, e] of this.entries) {
@@ -148,7 +155,12 @@ export class PageCache {
   /** Cache-Control for an answer now: short, and never past the next scheduled change. */
   cacheControl(): string {
     const untilChange = Math.floor((this.validUntil - this.clock.now().getTime()) / 1000)
-    return `public, max-age=${Math.max(0, Math.min(CLIENT_MAX_AGE_S, untilChange))}`
+    const maxAge = Math.max(0, Math.min(CLIENT_MAX_AGE_S, untilChange))
+    if (maxAge !== this.lastMaxAge) {
+      this.lastMaxAge = maxAge
+      this.lastCacheControl = `public, max-age=${maxAge}`
+    }
+    return this.lastCacheControl
   }
 
   /** Every answer held now, as text: what an audit (or the never-public test) searches. */
@@ -248,6 +260,8 @@ const UNSTORED = new Set(['set-cookie', 'x-request-id', 'cache-control', 'etag',
 
 const SAFE = new Set(['GET', 'HEAD'])
 
+const VARY = 'Accept-Language, Cookie'
+
 /** Whether a request may be answered from the cache: anonymous, no language switch. */
 function cacheable(method: string, cookie: string | undefined, authorization: string | undefined, pathAndQuery: string): boolean {
   if (!SAFE.has(method) || authorization) return false
@@ -292,7 +306,7 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<AppEnv>
     const key = keyOf(pathAndQuery, cookie, c.req.header('accept-language'))
     const hit = cache.lookup(key)
     if (hit) {
-      const headers = { ...hit.headers, 'cache-control': cache.cacheControl(), vary: 'Accept-Language, Cookie' }
+      const headers = { ...hit.headers, 'cache-control': cache.cacheControl() }
       if (notModified(hit, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304, headers)
       return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(hit.body), 200, headers)
     }
@@ -305,7 +319,7 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<AppEnv>
     res.headers.forEach((v, k) => { if (!UNSTORED.has(k)) headers[k] = v })
     const stored = await cache.store(key, began, body, headers)
     if (!stored) return
-    const answer = { ...stored.headers, 'cache-control': cache.cacheControl(), vary: 'Accept-Language, Cookie' }
+    const answer = { ...stored.headers, 'cache-control': cache.cacheControl() }
     // A conditional request answered by a fresh render is a 304 too, when the bytes are the same.
     if (notModified(stored, c.req.header('if-none-match'), c.req.header('if-modified-since'))) c.res = c.body(null, 304, answer)
     else c.res = new Response(new Uint8Array(body), { status: 200, headers: answer })
@@ -323,7 +337,7 @@ export function cachedListener(cache: PageCache, next: (req: IncomingMessage, re
     const asset = staticAssets.get(pathAndQuery)
     if (asset && (req.method === 'GET' || req.method === 'HEAD')) {
       if (h['if-none-match'] === asset.etag) res.writeHead(304, { etag: asset.etag }).end()
-      else res.writeHead(200, { ...asset.headers, 'content-length': String(asset.body.length) }).end(req.method === 'HEAD' ? undefined : asset.body)
+      else res.writeHead(200, asset.raw).end(req.method === 'HEAD' ? undefined : asset.body)
       return
     }
     if (!cache.syncEveryRequest && cacheable(req.method ?? '', h.cookie, h.authorization, pathAndQuery)) {
@@ -331,12 +345,11 @@ export function cachedListener(cache: PageCache, next: (req: IncomingMessage, re
       if (hit) {
         const ifNoneMatch = h['if-none-match']
         const ifModifiedSince = h['if-modified-since']
-        const headers = { ...hit.headers, 'cache-control': cache.cacheControl(), vary: 'Accept-Language, Cookie' }
         if ((ifNoneMatch || ifModifiedSince) && notModified(hit, ifNoneMatch, ifModifiedSince)) {
-          res.writeHead(304, headers).end()
+          res.writeHead(304, { ...hit.headers, 'cache-control': cache.cacheControl() }).end()
           return
         }
-        res.writeHead(200, { ...headers, 'content-length': String(hit.body.length) })
+        res.writeHead(200, [...hit.raw, 'cache-control', cache.cacheControl()])
         res.end(req.method === 'HEAD' ? undefined : hit.body)
         return
       }

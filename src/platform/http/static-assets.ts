@@ -10,12 +10,13 @@ import { SECURITY_HEADERS } from './security-headers.js'
  * by the server's listener before any request pipeline (page-cache.ts `cachedListener`), and by
  * these routes to whatever reaches Hono (tests, `app.request`).
  */
-export type StaticAsset = { path: string; body: Buffer; headers: Record<string, string>; etag: string }
+export type StaticAsset = { path: string; body: Buffer; headers: Record<string, string>; etag: string; raw: string[] }
 
 function asset(path: string, body: string, type: string, maxAge: number): StaticAsset {
   const bytes = Buffer.from(body)
   const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`
-  return { path, body: bytes, etag, headers: { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': `public, max-age=${maxAge}`, etag } }
+  const headers = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': `public, max-age=${maxAge}`, etag }
+  return { path, body: bytes, etag, headers, raw: Object.entries({ ...headers, 'content-length': String(bytes.length) }).flat() }
 }
 
 // Beside this module in src/; beside the bundle (dist/main.js) the build copies it to platform/http/static/.
