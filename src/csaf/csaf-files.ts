@@ -103,7 +103,7 @@ export function lastUpdated(docs: ListedDocument[], keyCreatedAt: Date): string 
 }
 
 /** §7.1.7: provider-metadata.json of a trusted provider distributing by directory and by ROLIE. */
-export function providerMetadata(o: { site: ProviderSite; docs: ListedDocument[]; key: { fingerprint: string; createdAt: Date } }) {
+export function providerMetadata(o: { site: ProviderSite; latestRelease: Date | null; key: { fingerprint: string; createdAt: Date } }) {
   const url = (path: string) => o.site.publicUrl + path
   const publisher = o.site.publisher
   return {
@@ -118,7 +118,7 @@ export function providerMetadata(o: { site: ProviderSite; docs: ListedDocument[]
         },
       },
     ],
-    last_updated: lastUpdated(o.docs, o.key.createdAt),
+    last_updated: new Date(Math.max(o.key.createdAt.getTime(), o.latestRelease?.getTime() ?? -Infinity)).toISOString(),
     list_on_CSAF_aggregators: true,
     metadata_version: '2.0',
     mirror_on_CSAF_aggregators: true,

@@ -22,18 +22,52 @@ export type CsafSource = { advisoryId: string; advisory: PublicAdvisory; updated
 const providerAdvisories = (db: DB, now: Date) =>
   publicAdvisories(db, now).where('advisories.source', '=', 'keikai').where('advisories.identifier', 'is not', null)
 
+/** The latest revision time of each advisory, joined as `r`. */
+const revised = (db: DB) => db.selectFrom('advisory_revisions').select(['advisory_id', (eb) => eb.fn.max('revised_at').as('latest')]).groupBy('advisory_id').as('r')
+
 /**
  * Every document the provider lists, from columns alone (no content rendered): its identifier
  * (the tracking id), the initial release (publication) and the current release (the latest
- * revision, else the publication), the title in both languages — oldest publication first, as
- * index.txt lists them.
+ * revision, else the publication) — oldest publication first, as index.txt lists them. With
+ * `titles` also each title (the ROLIE feed's entries need it; reading it reads the content).
  */
-export async function listCsafListing(db: DB, now: Date): Promise<Array<{ identifier: string; publishAt: Date; currentAt: Date; title: unknown }>> {
-  const rows = await providerAdvisories(db, now)
-    .leftJoin(db.selectFrom('advisory_revisions').select(['advisory_id', (eb) => eb.fn.max('revised_at').as('latest')]).groupBy('advisory_id').as('r'), 'r.advisory_id', 'advisories.id')
-    .select(['advisories.identifier', 'advisories.publish_at', sql<Date>`coalesce(r.latest, advisories.publish_at)`.as('current_at'), sql<unknown>`advisories.content->'title'`.as('title')])
+export async function listCsafListing(db: DB, now: Date, opts: { titles?: boolean } = {}): Promise<Array<{ identifier: string; publishAt: Date; currentAt: Date; title: unknown }>> {
+  const rows = await providerAdvisories(db, now).leftJoin(revised(db), 'r.advisory_id', 'advisories.id')
+    .select(['advisories.identifier', 'advisories.publish_at', sql<Date>`coalesce(r.latest, advisories.publish_at)`.as('current_at'),
+      opts.titles ? sql<unknown>`advisories.content->'title'`.as('title') : sql<unknown>`null::jsonb`.as('title')])
     .orderBy('advisories.publish_at').orderBy('advisories.identifier').execute()
   return rows.map((r) => ({ identifier: r.identifier!, publishAt: new Date(r.publish_at as Date), currentAt: new Date(r.current_at), title: r.title }))
+}
+
+/** A document's path below the white folder, in SQL: `<year of publication, UTC>/<csafFilename(identifier)>` (csaf-document.ts). */
+const PATH = sql<string>`(extract(year from advisories.publish_at at time zone 'UTC')::int || '/' || regexp_replace(lower(advisories.identifier), '[^+a-z0-9-]+', '_', 'g') || '.json')`
+/** An instant as `Date.toISOString` writes it. */
+const iso = (t: ReturnType<typeof sql>) => sql<string>`to_char(${t} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * index.txt (§7.1.12) written by the database: every document's path, one a line, oldest
+ * publication first — one text value, whatever the number of documents.
+ */
+export async function csafIndexText(db: DB, now: Date): Promise<string> {
+  const row = await providerAdvisories(db, now)
+    .select(sql<string>`coalesce(string_agg(${PATH} || E'\n', '' order by advisories.publish_at, advisories.identifier), '')`.as('text')).executeTakeFirst()
+  return row?.text ?? ''
+}
+
+/** changes.csv (§7.1.13) written by the database: `"path","current_release_date"`, newest change first, then by path. */
+export async function csafChangesText(db: DB, now: Date): Promise<string> {
+  const current = sql`coalesce(r.latest, advisories.publish_at)`
+  const row = await providerAdvisories(db, now).leftJoin(revised(db), 'r.advisory_id', 'advisories.id')
+    .select(sql<string>`coalesce(string_agg('"' || ${PATH} || '","' || ${iso(current)} || '"' || E'\n', '' order by ${current} desc, ${PATH}), '')`.as('text'))
+    .executeTakeFirst()
+  return row?.text ?? ''
+}
+
+/** When the newest document version was released (provider-metadata's last_updated): one aggregate. */
+export async function latestCsafRelease(db: DB, now: Date): Promise<Date | null> {
+  const row = await providerAdvisories(db, now).leftJoin(revised(db), 'r.advisory_id', 'advisories.id')
+    .select(sql<Date | null>`max(coalesce(r.latest, advisories.publish_at))`.as('latest')).executeTakeFirst()
+  return row?.latest ? new Date(row.latest) : null
 }
 
 /** The developers named by the provider's documents (each once), for the ROLIE category document. */

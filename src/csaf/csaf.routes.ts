@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../platform/http/context.js'
 import { errors } from '../platform/errors.js'
 import {
-  CSAF_ROOT, PROVIDER_METADATA, ROLIE_CATEGORY, ROLIE_FEED, ROLIE_SERVICE, WHITE, changesCsv, hashFile, indexTxt,
+  CSAF_ROOT, PROVIDER_METADATA, ROLIE_CATEGORY, ROLIE_FEED, ROLIE_SERVICE, WHITE, hashFile,
   providerMetadata, rolieCategory, rolieFeed, rolieService,
 } from './csaf-files.js'
 import { publicCache } from '../platform/http/page-cache.js'
-import { documentSignature, providerKey, publicDocument, publicListing, publicVendors } from './csaf.usecases.js'
+import {
+  documentSignature, latestRelease, providerKey, publicChangesText, publicDocument, publicIndexText, publicListing, publicVendors,
+} from './csaf.usecases.js'
 import { directoryListing, type ListingEntry } from './csaf.views.js'
 
 /**
@@ -28,22 +30,22 @@ const listing = (c: Context<AppEnv>, path: string, parent: string | null, entrie
   c.html(directoryListing({ t: c.var.t, lang: c.var.lang, path, parent, entries }), 200, CACHE)
 
 csafRoutes.get(PROVIDER_METADATA, publicCache, async (c) => {
-  const [docs, key] = await Promise.all([publicListing(deps(c)), providerKey(deps(c))])
-  return json(c, providerMetadata({ site: deps(c).config, docs, key }))
+  const [latest, key] = await Promise.all([latestRelease(deps(c)), providerKey(deps(c))])
+  return json(c, providerMetadata({ site: deps(c).config, latestRelease: latest, key }))
 })
 
 csafRoutes.get(ROLIE_SERVICE, publicCache, (c) => json(c, rolieService(deps(c).config.publicUrl)))
 
 csafRoutes.get(ROLIE_FEED, publicCache, async (c) => {
-  const [docs, key] = await Promise.all([publicListing(deps(c)), providerKey(deps(c))])
+  const [docs, key] = await Promise.all([publicListing(deps(c), { titles: true }), providerKey(deps(c))])
   return json(c, rolieFeed({ publicUrl: deps(c).config.publicUrl, docs, keyCreatedAt: key.createdAt }))
 })
 
 csafRoutes.get(ROLIE_CATEGORY, publicCache, async (c) => json(c, rolieCategory(await publicVendors(deps(c)))))
 
-csafRoutes.get(`${WHITE}/index.txt`, publicCache, async (c) => text(c, indexTxt(await publicListing(deps(c)))))
+csafRoutes.get(`${WHITE}/index.txt`, publicCache, async (c) => text(c, await publicIndexText(deps(c))))
 
-csafRoutes.get(`${WHITE}/changes.csv`, publicCache, async (c) => text(c, changesCsv(await publicListing(deps(c)))))
+csafRoutes.get(`${WHITE}/changes.csv`, publicCache, async (c) => text(c, await publicChangesText(deps(c))))
 
 csafRoutes.get(`${CSAF_ROOT}/openpgp/:csafKeyFile`, publicCache, async (c) => {
   const key = await providerKey(deps(c))

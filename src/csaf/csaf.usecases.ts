@@ -2,7 +2,7 @@ import type { DB } from '../platform/db/database.js'
 import type { Clock } from '../platform/clock.js'
 import type { Config } from '../platform/config.js'
 import { identifierFromSlug, pick } from '../advisories/index.js'
-import { findSignature, insertSignature, listCsafDevelopers, listCsafListing, listCsafSources, type CsafSource } from './csaf.repository.js'
+import { csafChangesText, csafIndexText, findSignature, insertSignature, latestCsafRelease, listCsafDevelopers, listCsafListing, listCsafSources, type CsafSource } from './csaf.repository.js'
 import { listedDocument, renderDocument, type ListedDocument, type RenderedDocument } from './csaf-files.js'
 import { loadCsafKey, type CsafKey } from './csaf-key.js'
 
@@ -13,8 +13,17 @@ export type CsafDeps = { db: DB; clock: Clock; config: Config }
  * may see), from columns alone: no document is rendered for index.txt, changes.csv, the ROLIE feed
  * or provider-metadata.json.
  */
-export async function publicListing(deps: CsafDeps): Promise<ListedDocument[]> {
-  return (await listCsafListing(deps.db, deps.clock.now())).map(listedDocument)
+export async function publicListing(deps: CsafDeps, opts: { titles?: boolean } = {}): Promise<ListedDocument[]> {
+  return (await listCsafListing(deps.db, deps.clock.now(), opts)).map(listedDocument)
+}
+
+/** index.txt and changes.csv, written by the database (one text value each, no row per document in the process). */
+export const publicIndexText = (deps: CsafDeps) => csafIndexText(deps.db, deps.clock.now())
+export const publicChangesText = (deps: CsafDeps) => csafChangesText(deps.db, deps.clock.now())
+
+/** provider-metadata's last_updated needs only the newest release, not the list. */
+export async function latestRelease(deps: CsafDeps): Promise<Date | null> {
+  return latestCsafRelease(deps.db, deps.clock.now())
 }
 
 /** The vendors the provider's documents name (their product trees' vendor branches), for the ROLIE category document. */

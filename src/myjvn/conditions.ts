@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { DB } from '../platform/db/database.js'
 import { normalizeForSearch } from '../advisories/index.js'
 import { loadJvndbCatalog, type JvndbEntry } from './catalog.b.js'
-import type { EntryCondition } from './entries.js'
+import { MODIFIED, needsRevisions, type EntryCondition } from './entries.js'
 
 /**
  * The MyJVN filters as SQL conditions on `advisories` (entries.ts runs them), so that a request
@@ -50,10 +50,11 @@ export const FALSE: EntryCondition = sql<boolean>`false`
 
 /** The publication time (公表日, 登録日) or the last update (MODIFIED) within [from, to). */
 export function within(column: 'published' | 'modified', range: { from?: Date | undefined; to?: Date | undefined }): EntryCondition[] {
-  const expr = column === 'published' ? sql`advisories.publish_at` : sql`greatest(advisories.publish_at, coalesce(r.latest, advisories.publish_at))`
+  const expr = column === 'published' ? sql`advisories.publish_at` : MODIFIED
+  const mark = column === 'modified' ? needsRevisions : <T>(c: T) => c
   const out: EntryCondition[] = []
-  if (range.from) out.push(sql<boolean>`${expr} >= ${range.from}`)
-  if (range.to) out.push(sql<boolean>`${expr} < ${range.to}`)
+  if (range.from) out.push(mark(sql<boolean>`${expr} >= ${range.from}`))
+  if (range.to) out.push(mark(sql<boolean>`${expr} < ${range.to}`))
   return out
 }
 

@@ -36,9 +36,17 @@ export const MODIFIED: RawBuilder<Date> = sql<Date>`greatest(advisories.publish_
 /** The latest revision time of each advisory, joined as `r`. */
 const revisedAt = (db: DB) => db.selectFrom('advisory_revisions').select(['advisory_id', (eb) => eb.fn.max('revised_at').as('latest')]).groupBy('advisory_id').as('r')
 
-/** Public advisories with a JVNDB number, with their last-updated time, under the given conditions. */
-function numbered(db: DB, now: Date, where: readonly EntryCondition[]) {
-  let q = publicAdvisories(db, now).leftJoin(revisedAt(db), 'r.advisory_id', 'advisories.id').where('advisories.jvndb_id', 'is not', null)
+/** Conditions that read `r` (MODIFIED): a query holding one joins the revisions; others need not. */
+const readingRevisions = new WeakSet<object>()
+export const needsRevisions = <T extends EntryCondition>(condition: T): T => {
+  readingRevisions.add(condition)
+  return condition
+}
+
+/** Public advisories with a JVNDB number under the given conditions, joined with their latest revision (`r`) when asked or needed. */
+function numbered(db: DB, now: Date, where: readonly EntryCondition[], joinRevisions = false) {
+  let q = publicAdvisories(db, now).where('advisories.jvndb_id', 'is not', null)
+  if (joinRevisions || where.some((w) => readingRevisions.has(w))) q = q.leftJoin(revisedAt(db), 'r.advisory_id', 'advisories.id')
   for (const w of where) q = q.where(w)
   return q
 }
@@ -62,23 +70,45 @@ async function present(db: DB, now: Date, baseUrl: string, rows: Row[]): Promise
 const COLUMNS = ['advisories.id', 'advisories.identifier', 'advisories.jvndb_id', 'advisories.publish_at', 'advisories.content'] as const
 
 /**
+ * The ids of the first `k` entries in the order newest change first (last updated, then number),
+ * without sorting every entry by its last update: each of them is among the first `k` by
+ * publication time or among the first `k` by latest revision (an entry's last update is one of the
+ * two, and whatever precedes it in either order precedes it in this one too), and both of those are
+ * short walks — the publication-time index, and the (few) revised entries.
+ */
+function firstByModified(db: DB, now: Date, where: readonly EntryCondition[], k: number) {
+  const byPublication = numbered(db, now, where).select('advisories.id')
+    .orderBy('advisories.publish_at', 'desc').orderBy('advisories.jvndb_id', 'desc').limit(k)
+  const byRevision = numbered(db, now, where, true).where(sql<boolean>`r.latest is not null`).select('advisories.id')
+    .orderBy(sql`r.latest`, 'desc').orderBy('advisories.jvndb_id', 'desc').limit(k)
+  return sql<boolean>`advisories.id in (select id from (${byPublication}) p union select id from (${byRevision}) q)`
+}
+
+/** Beyond this many entries a page is found by sorting every match (a deep page's candidates would be as many). */
+const CANDIDATES_MAX = 5000
+
+/**
  * One page of the entries the conditions admit, newest change first (last updated, then number),
- * read by SQL: only the page's rows are read, and one aggregate gives the exact count and the
- * newest change of all that match.
+ * read by SQL: for the first CANDIDATES_MAX entries only the page's candidates are read
+ * (firstByModified), deeper pages sort the matches in SQL; one count gives the exact number of
+ * all that match (without the revisions unless a condition reads them).
  */
 export async function pageJvndbAdvisories(db: DB, now: Date, baseUrl: string, where: readonly EntryCondition[], page: { offset: number; limit: number }): Promise<{ total: number; latest: Date | null; items: JvndbAdvisory[] }> {
-  const [rows, summary] = await Promise.all([
-    numbered(db, now, where).select([...COLUMNS, MODIFIED.as('modified')])
-      .orderBy(MODIFIED, 'desc').orderBy('advisories.jvndb_id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    numbered(db, now, where).select([sql<string>`count(*)::text`.as('total'), sql<Date | null>`max(${MODIFIED})`.as('latest')]).executeTakeFirstOrThrow(),
+  const ordered = (k: number) => (k <= CANDIDATES_MAX ? numbered(db, now, [firstByModified(db, now, where, k)], true) : numbered(db, now, where, true))
+    .select([...COLUMNS, MODIFIED.as('modified')]).orderBy(MODIFIED, 'desc').orderBy('advisories.jvndb_id', 'desc')
+  const [rows, count, newest] = await Promise.all([
+    ordered(page.offset + page.limit).limit(page.limit).offset(page.offset).execute(),
+    numbered(db, now, where).select(sql<string>`count(*)::text`.as('total')).executeTakeFirstOrThrow(),
+    page.offset === 0 ? null : ordered(1).limit(1).executeTakeFirst(),
   ])
-  return { total: Number(summary.total), latest: summary.latest ? new Date(summary.latest) : null, items: await present(db, now, baseUrl, rows) }
+  const latest = page.offset === 0 ? rows[0]?.modified : newest?.modified
+  return { total: Number(count.total), latest: latest ? new Date(latest as Date) : null, items: await present(db, now, baseUrl, rows) }
 }
 
 /** The public entries with these JVNDB numbers (absent ones are simply missing). */
 export async function jvndbAdvisoriesById(db: DB, now: Date, baseUrl: string, jvndbIds: readonly string[]): Promise<JvndbAdvisory[]> {
   if (jvndbIds.length === 0) return []
-  const rows = await numbered(db, now, []).where('advisories.jvndb_id', 'in', jvndbIds).select([...COLUMNS, MODIFIED.as('modified')]).execute()
+  const rows = await numbered(db, now, [], true).where('advisories.jvndb_id', 'in', jvndbIds).select([...COLUMNS, MODIFIED.as('modified')]).execute()
   return present(db, now, baseUrl, rows)
 }
 

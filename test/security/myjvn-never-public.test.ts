@@ -52,6 +52,21 @@ describe('MyJVN never shows what is not public', () => {
     expect(text).not.toContain('myjvn_later')
   })
 
+  it('the SQL filters, counts and statistics count none of them before its time', async () => {
+    const totals = async () => Promise.all([
+      `feed=hnd&${ALL_DATES}&severity=m`, `feed=hnd&${ALL_DATES}&cpeName=${encodeURIComponent('cpe:/a:myjvn_later')}`, `feed=hnd&${ALL_DATES}&keyword=${LATER}`,
+      'feed=hnd', 'feed=oka&cvssV3Severity=MEDIUM', 'feed=oka&modifiedRangeDate=MONTH', 'feed=oka&publicStartDate=20260101',
+    ].map(async (q) => {
+      const body = await (await t.app.request(`/myjvn?method=getVulnOverviewList&${q}`)).text()
+      return Number(q.startsWith('feed=oka') ? JSON.parse(body).status.totalRes : /totalRes="(\d+)"/.exec(body)![1])
+    }))
+    expect(await totals()).toEqual([0, 0, 0, 0, 0, 0, 0])
+    const stats = await (await t.app.request('/myjvn?method=getStatistics&feed=hnd&theme=sumAll&type=m&cweId=CWE-79')).text()
+    expect(stats).not.toMatch(/cnt[A-Z]*="[1-9]/)
+    const oka = JSON.parse(await (await t.app.request('/myjvn?method=getStatistics&feed=oka')).text())
+    expect(oka.dataTotal).toEqual({ vulninfo: 0, vendor: 0, product: 0 })
+  })
+
   it('the scheduled advisory appears once its time has come and it is published', async () => {
     t.clock.set('2026-04-02T01:00:01Z')
     await publishDueAdvisories(t.deps)
@@ -59,6 +74,9 @@ describe('MyJVN never shows what is not public', () => {
     const text = await everything([jvndb_id!])
     expect(text).toContain(LATER)
     expect(text).toContain(jvndb_id!)
+    const filtered = await (await t.app.request(`/myjvn?method=getVulnOverviewList&feed=hnd&${ALL_DATES}&cpeName=${encodeURIComponent('cpe:/a:myjvn_later')}`)).text()
+    expect(/totalRes="(\d+)"/.exec(filtered)![1]).toBe('1')
+    expect(JSON.parse(await (await t.app.request('/myjvn?method=getStatistics&feed=oka')).text()).dataTotal.vulninfo).toBe(1)
     for (const mark of [DRAFT, SITE]) expect(text).not.toContain(mark)
   })
 })
