@@ -5,6 +5,7 @@ import { openDatabase } from '../src/platform/db/database.js'
 import { systemClock } from '../src/platform/clock.js'
 import { setDefaultLogLevel } from '../src/platform/log.js'
 import { createApp } from '../src/app.js'
+import { PageCache } from '../src/platform/http/page-cache.js'
 import { exportSite } from '../src/static-export/export.js'
 
 /**
@@ -38,7 +39,8 @@ const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.dat
 try {
   const deps = { db: handle.db, clock: systemClock, config }
   const summary = await exportSite({
-    app: createApp(deps), deps, dir, full, concurrency: handle.backend === 'postgres' ? 8 : 2, progress: say,
+    // No page cache: every answer is asked once, and holding them would only cost memory.
+    app: createApp(deps, { pageCache: new PageCache({ db: handle.db, clock: systemClock, maxBytes: 0 }) }), deps, dir, full, concurrency: handle.backend === 'postgres' ? 8 : 2, progress: say,
   })
   say(`${summary.full ? 'full' : 'incremental'} export to ${dir}: ${summary.advisories.toLocaleString('en')} public advisories, ` +
     `${summary.rendered.toLocaleString('en')} rendered; files ${summary.written.toLocaleString('en')} written, ` +

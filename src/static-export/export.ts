@@ -100,7 +100,7 @@ const ARCHIVE_MONTH = /^\/archive\/(\d{4}-\d{2})$/
 /** An advisory's own format files (its alternates) that are plain files: no query string, no feed. */
 const ENTRY_FORMAT = (href: string) => href.startsWith('/') && !href.includes('?') && !href.startsWith('/rss/')
 const CSAF_DOCUMENT = /^\/\.well-known\/csaf\/white\/\d{4}\/[^/]+\.json$/
-/** Answers that speak the reader's language; every other format file is the same in both. */
+/** Answers that speak the reader's language; every other file is the same in both. */
 const IN_LANGUAGE = /^(text\/html|application\/rss\+xml)/
 
 /** The file (relative to a language tree) that holds a URL path's answer. */
@@ -204,9 +204,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
 
   /**
    * Both languages' answers for a path; null when the public gets no page there (or a form for
-   * visitors). `neutral`: an advisory's format file, asked once when it is not a page or a feed.
+   * visitors). An answer that is not a page or a feed (JSON, text, XML, a key) is asked once: it
+   * reads the same in both languages (the tests compare both with the app).
    */
-  async function render(path: string, neutral = false): Promise<Rendered | null> {
+  async function render(path: string): Promise<Rendered | null> {
     const bytes = {} as Record<Lang, Uint8Array>
     let contentType = ''
     for (const lang of LANGS) {
@@ -217,7 +218,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       }
       contentType = res.headers.get('content-type') ?? ''
       bytes[lang] = new Uint8Array(await res.arrayBuffer())
-      if (neutral && !IN_LANGUAGE.test(contentType)) {
+      if (!IN_LANGUAGE.test(contentType)) {
         bytes.en = bytes.ja
         break
       }
@@ -285,7 +286,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       const formats = alternatesIn(new TextDecoder().decode(page.bytes.ja)).filter(ENTRY_FORMAT)
       const paths = formats.flatMap((p) => (CSAF_DOCUMENT.test(p) ? [p, `${p}.sha256`, `${p}.sha512`, `${p}.asc`] : [p]))
       for (const p of [...new Set(paths)]) {
-        const format = await render(p, true)
+        const format = await render(p)
         if (format) files.push(store(format))
       }
     }

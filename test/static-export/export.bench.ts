@@ -18,6 +18,7 @@ import { manualClock } from '../../src/platform/clock.js'
 import { loadConfig } from '../../src/platform/config.js'
 import { setDefaultLogLevel } from '../../src/platform/log.js'
 import { createApp } from '../../src/app.js'
+import { PageCache } from '../../src/platform/http/page-cache.js'
 import { composeContent, searchColumnsOf } from '../../src/advisories/advisory-content.js'
 import { exportSite, MANIFEST, type ExportSummary } from '../../src/static-export/export.js'
 
@@ -55,8 +56,10 @@ function advisoryRow(j: number) {
   const [flawJa, flawEn, cwe] = FLAWS[j % FLAWS.length]!
   const at = new Date(start + Math.floor((span * j) / N))
   const year = new Date(at.getTime() + 9 * 3600_000).getUTCFullYear()
-  const identifier = `JVN#${String(10_000_000 + j)}`
+  const imported = j % 2 === 1
   const jvndbId = `JVNDB-${year}-${String(j + 1).padStart(6, '0')}`
+  // An imported JVN iPedia entry goes by its JVNDB number, as the importer gives it.
+  const identifier = imported ? jvndbId : `JVN#${String(10_000_000 + j)}`
   const content = composeContent({
     draft: {
       title: { ja: `${product} における${flawJa}の脆弱性`, en: `${product} vulnerable to ${flawEn}` },
@@ -70,7 +73,6 @@ function advisoryRow(j: number) {
     vulnerabilities: [{ position: 1, title: { ja: flawJa, en: flawEn }, cveId: `CVE-${year}-${10000 + j}`, cweId: cwe, cvss31: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', score: 6.1, severity: 'medium' }, cvss40: null } as never],
     vendorStatements: [], credits: [], creditsChosen: false,
   })
-  const imported = j % 2 === 1
   return {
     caseRow: imported ? null : { id: `bench-${j}`, kind: 'product' as const, status: 'published', title: product, created_at: at, updated_at: at },
     advisory: {
@@ -94,7 +96,7 @@ console.log(`${N} advisories loaded on ${PG ? 'PostgreSQL' : 'PGlite'} in ${((pe
 
 const clock = manualClock('2026-04-01T00:00:00Z')
 const deps = { db, clock, config: loadConfig({ PUBLIC_URL: 'https://jvn.example.jp' }) }
-const app = createApp(deps)
+const app = createApp(deps, { pageCache: new PageCache({ db, clock, maxBytes: 0 }) })
 const dir = mkdtempSync(join(tmpdir(), 'keikai-export-bench-'))
 const concurrency = PG ? 8 : 2
 const report = (label: string, s: ExportSummary) => console.log(
@@ -102,7 +104,7 @@ const report = (label: string, s: ExportSummary) => console.log(
 
 if (process.env.BENCH_PROFILE) {
   // Where a detail's time goes: each of an advisory's URLs, asked 20 times.
-  const slug = 'JVN10000002'
+  const slug = 'JVN10000002' // a keikai entry (even j)
   const page = await (await app.request(`/advisories/${slug}`)).text()
   const alternates = [...page.matchAll(/<link rel="alternate"[^>]*href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((h) => !h.startsWith('/rss/'))
   for (const path of [`/advisories/${slug}`, ...alternates, ...alternates.filter((a) => a.endsWith('.json') && a.includes('csaf')).flatMap((a) => [`${a}.asc`, `${a}.sha256`])]) {
