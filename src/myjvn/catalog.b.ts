@@ -48,7 +48,7 @@ export type JvndbCatalog = {
   productsOf: Map<string, JvndbEntry['products']>
 }
 
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase()
+const normalizeName = (s: string) => s.normalize('NFKC').trim().toLowerCase()
 const digest = (key: string, digits: number) => {
   const n = BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 16)}`)
   const floor = 10n ** BigInt(digits - 1)
@@ -113,6 +113,18 @@ async function buildJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
       .where('advisory_id', 'in', numberedAdvisories(db, now).select('advisories.id')).executeTakeFirst()
     : undefined
 
+  // The same CPEs and names recur across entries: parse and normalise each once per build.
+  const once = <T>(f: (s: string) => T) => {
+    const seen = new Map<string, T>()
+    return (s: string): T => {
+      let v = seen.get(s)
+      if (v === undefined && !seen.has(s)) seen.set(s, (v = f(s)))
+      return v as T
+    }
+  }
+  const cpeOnce = once((s) => cpeFields(s))
+  const cpeFieldsOf = (s: string | null | undefined) => (s ? cpeOnce(s) : null)
+  const norm = once(normalizeName)
   const catalogueOf = new Map<string, typeof catalogue>()
   for (const c of catalogue) catalogueOf.set(c.advisory_id, [...(catalogueOf.get(c.advisory_id) ?? []), c])
   // First pass: which catalogue key each developer name stands for.
@@ -127,8 +139,8 @@ async function buildJvndbCatalog(db: DB, now: Date): Promise<JvndbCatalog> {
     const ofCase = catalogueOf.get(row.id) ?? []
     const products: JvndbEntry['products'] = []
     content.affectedProducts.forEach((p, i) => {
-      const given = cpeFields(p.cpe)
-      const match = ofCase.find((c) => (given && cpeFields(c.cpe) && sameProduct(cpeFields(c.cpe)!, given))
+      const given = cpeFieldsOf(p.cpe)
+      const match = ofCase.find((c) => (given && cpeFieldsOf(c.cpe) && sameProduct(cpeFieldsOf(c.cpe)!, given))
         || (norm(c.name_ja) === norm(p.product.ja) && (!c.org_name_ja || norm(c.org_name_ja) === norm(p.developer.ja))))
       const orgId = match?.organization_id ?? orgOfName.get(norm(p.developer.ja))
       const vendorKey = orgId ? `org:${orgId}` : `name:${norm(p.developer.ja)}`
