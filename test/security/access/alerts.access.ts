@@ -16,8 +16,8 @@ export const alertsAccess: AccessTable = {
   'GET /alerts': ALL, 'GET /alerts/:alertSlug': ALL, 'GET /rss/alerts.rdf': ALL,
   'GET /api/v1/alerts': ALL, 'GET /api/v1/alerts/:alertSlug': ALL,
   'GET /sitemap.xml': ALL, 'GET /sitemaps/:sitemapFile': ALL, 'GET /robots.txt': ALL,
-  // the month archive (src/static-export): the matrix's advisory is not yet public, so its month is a 404 to everyone
-  'GET /archive': ALL, 'GET /archive/:archiveMonth': [],
+  // the month archive (src/static-export): public, like the index (the world's month holds a public advisory)
+  'GET /archive': ALL, 'GET /archive/:archiveMonth': ALL,
   // intake staff's pages
   'GET /staff/alerts': INTAKE, 'GET /staff/alerts/new': INTAKE, 'POST /staff/alerts': INTAKE,
   'GET /staff/alerts/:alertId': INTAKE, 'POST /staff/alerts/:alertId': INTAKE,
