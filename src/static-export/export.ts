@@ -23,8 +23,8 @@ import { monthOf } from './archive.repository.js'
  *
  * Incremental: an advisory is rendered again only when its stamp differs from the manifest's (new,
  * revised, republished, renumbered); the pages that list advisories (home, index, feeds, sitemaps,
- * CSAF listings, alerts …) are rendered every run, archive months only where an advisory came,
- * changed or went. A file is written only when its bytes differ from the file on disk (compared
+ * CSAF listings, alerts …) are rendered every run; archive months, JVNDB year feeds and CSAF year
+ * folders only where an advisory came, changed or went. A file is written only when its bytes differ from the file on disk (compared
  * byte for byte: exact, and right even after someone touched the tree), through a temp file and a
  * rename, so a reader never sees half a file; the files of an advisory no longer public, and of a
  * page no longer served, are deleted. `full` renders everything (after an upgrade of keikai itself).
@@ -96,6 +96,8 @@ const FOLLOW = [
   /^\/\.well-known\/csaf\/white\/\d{4}\/$/,
 ]
 const ARCHIVE_MONTH = /^\/archive\/(\d{4}-\d{2})$/
+/** Pages of one year's advisories: rendered again only when an advisory of that year came, changed or went. */
+const YEAR_PAGE = /^\/(?:rss\/years\/jvndb_(\d{4})\.rdf|\.well-known\/csaf\/white\/(\d{4})\/)$/
 
 /** An advisory's own format files (its alternates) that are plain files: no query string, no feed. */
 const ENTRY_FORMAT = (href: string) => href.startsWith('/') && !href.includes('?') && !href.startsWith('/rss/')
@@ -259,6 +261,14 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   summary.advisories = rows.length
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : '')
   const touchedMonths = new Set<string>()
+  const touchedYears = new Set<string>()
+  /** The years an advisory's files name (its CSAF folder), besides its month's and its JVNDB number's. */
+  const touchYearsOf = (files: string[]) => {
+    for (const f of files) {
+      const y = /^\.well-known\/csaf\/white\/(\d{4})\//.exec(f)?.[1]
+      if (y) touchedYears.add(y)
+    }
+  }
   const toRender: Array<{ id: string; identifier: string }> = []
   for (const r of rows) {
     const stamp = stampOf([r.identifier!, r.jvndb_id ?? '', iso(r.publish_at), iso(r.updated_at), iso(r.revised)])
@@ -269,11 +279,22 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       continue
     }
     touchedMonths.add(month)
-    if (before) touchedMonths.add(before[1]!)
+    touchedYears.add(month.slice(0, 4))
+    if (r.jvndb_id) touchedYears.add(r.jvndb_id.slice(6, 10))
+    if (before) {
+      touchedMonths.add(before[1]!)
+      touchedYears.add(before[1]!.slice(0, 4))
+      touchYearsOf(before.slice(2))
+    }
     next.entries[r.id] = [stamp, month]
     toRender.push({ id: r.id, identifier: r.identifier! })
   }
-  for (const [id, before] of Object.entries(previous?.entries ?? {})) if (!next.entries[id]) touchedMonths.add(before[1]!)
+  for (const [id, before] of Object.entries(previous?.entries ?? {})) {
+    if (next.entries[id]) continue
+    touchedMonths.add(before[1]!)
+    touchedYears.add(before[1]!.slice(0, 4))
+    touchYearsOf(before.slice(2))
+  }
 
   say(`${rows.length.toLocaleString('en')} public advisories, ${toRender.length.toLocaleString('en')} to render${full ? ' (full export)' : ` (changed since ${previous!.lastRun})`}`)
   let done = 0
@@ -291,6 +312,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       }
     }
     next.entries[r.id]!.push(...files)
+    touchYearsOf(files)
     summary.rendered++
     if (++done % 500 === 0) {
       const rate = done / ((performance.now() - phaseStart) / 1000)
@@ -306,8 +328,9 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     if (seen.has(path)) continue
     seen.add(path)
     const month = ARCHIVE_MONTH.exec(path)?.[1]
+    const year = YEAR_PAGE.exec(path)?.slice(1).find(Boolean)
     const kept = previous?.pages[path]
-    if (month && !full && !touchedMonths.has(month) && kept) {
+    if (!full && kept && ((month && !touchedMonths.has(month)) || (year && !touchedYears.has(year)))) {
       next.pages[path] = kept
       continue
     }

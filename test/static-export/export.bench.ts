@@ -102,6 +102,19 @@ const concurrency = PG ? 8 : 2
 const report = (label: string, s: ExportSummary) => console.log(
   `${label}: ${s.seconds} s — ${s.rendered} advisories rendered, ${s.written} written, ${s.unchanged} unchanged, ${s.deleted} deleted, ${s.errors.length} errors${s.errors.length ? ` (${s.errors.slice(0, 3).join('; ')})` : ''}`)
 
+if (process.env.BENCH_GLOBALS) {
+  // What each page that lists advisories costs, asked once in Japanese.
+  const { GLOBAL_PAGES } = await import('../../src/static-export/export.js')
+  for (const path of [...GLOBAL_PAGES, '/archive/2026-02', '/sitemaps/advisories-1.xml', '/rss/years/jvndb_2020.rdf', '/.well-known/csaf/white/2020/']) {
+    const t1 = performance.now()
+    const res = await app.request(path, { headers: { 'accept-language': 'ja' } })
+    const bytes = (await res.arrayBuffer()).byteLength
+    console.log(`${(performance.now() - t1).toFixed(0).padStart(6)} ms  ${res.status} ${String(bytes).padStart(9)} B  ${path}`)
+  }
+  await handle.close()
+  await dropDb()
+  process.exit(0)
+}
 if (process.env.BENCH_PROFILE) {
   // Where a detail's time goes: each of an advisory's URLs, asked 20 times.
   const slug = 'JVN10000002' // a keikai entry (even j)
