@@ -38,7 +38,7 @@ async function entries(): Promise<string> {
   return dir
 }
 
-type Run = { seconds: number; maxRssMb: number; summary: string; exitCode: number }
+type Run = { seconds: number; maxRssMb: number; cpuSeconds: number; summary: string; exitCode: number }
 
 /** The importer as a user runs it, measured from outside. */
 function runImport(dir: string, env: Record<string, string>): Promise<Run> {
@@ -56,7 +56,8 @@ function runImport(dir: string, env: Record<string, string>): Promise<Run> {
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err)
-      resolve({ seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, summary: out.split('\n')[0] ?? '', exitCode: code ?? -1 })
+      const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? NaN), 0)
+      resolve({ seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuSeconds: cpu, summary: out.split('\n')[0] ?? '', exitCode: code ?? -1 })
     })
   })
 }
@@ -64,7 +65,7 @@ function runImport(dir: string, env: Record<string, string>): Promise<Run> {
 function report(name: string, r: Run) {
   const rate = Math.round(N / r.seconds)
   process.stdout.write(
-    `${name}: ${N} entries in ${r.seconds.toFixed(1)} s (${rate}/s), peak RSS ${r.maxRssMb.toFixed(0)} MB, exit ${r.exitCode}` +
+    `${name}: ${N} entries in ${r.seconds.toFixed(1)} s (${rate}/s), importer CPU ${r.cpuSeconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB, exit ${r.exitCode}` +
       ` — target < 60 s ${r.seconds < 60 ? 'MET' : 'MISSED'}, < 1 GB ${r.maxRssMb < 1024 ? 'MET' : 'MISSED'}\n  ${r.summary}\n`,
   )
 }
