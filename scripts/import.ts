@@ -5,6 +5,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.js'
 import { systemClock } from '../src/platform/clock.js'
 import { importPaths, type Progress } from '../src/import/import-files.js'
 import { formatSummary } from '../src/import/summary.js'
+import { sql } from 'kysely'
 
 /**
  * `npm run import -- PATH...`: imports CVE JSON 5 records, MyJVN VULDEF / JVNRSS XML and JSON, and
@@ -62,6 +63,12 @@ try {
     onNotice: (m) => { if (!bar) process.stderr.write(`keikai import: ${m}\n`) },
   })
   bar?.stop()
+  // Folds the search indexes' pending lists into them and refreshes the planner's statistics: without
+  // it (PGlite has no autovacuum) every search reads through the pending lists of a large import.
+  if (summary.added + summary.updated > 1000) {
+    process.stderr.write('keikai import: vacuum and analyze of advisories…\n')
+    await sql`vacuum (analyze) advisories`.execute(handle.db)
+  }
   process.stdout.write(formatSummary(summary, (performance.now() - started) / 1000))
   if (summary.read === 0) exitCode = 1
 } catch (e) {

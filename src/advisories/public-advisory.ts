@@ -99,6 +99,7 @@ export function advisoryRef(p: PublicAdvisory & { identifier: string; publishedA
     jvndbId: p.jvndbId,
     publishedAt: p.publishedAt,
     cveIds: p.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])),
+    own: (p.source ?? 'keikai') === 'keikai',
     hasPackage: p.affectedProducts.some((product) => product.package !== undefined),
   }
 }

@@ -43,7 +43,11 @@ export type ReportDetails = { kind: 'product' | 'website'; render: (props: { c: 
 export type OrganizationSection = (props: { c: Ctx; org: { id: string; kind: string; name_ja: string; name_en: string } }) => Child | Promise<Child>
 
 /** A public advisory as the features that publish it in other formats see it: enough to link their output. */
-export type AdvisoryRef = { identifier: string; slug: string; jvndbId: string | null; publishedAt: Date; cveIds: string[]; hasPackage: boolean }
+export type AdvisoryRef = {
+  identifier: string; slug: string; jvndbId: string | null; publishedAt: Date; cveIds: string[]; hasPackage: boolean
+  /** False for an entry imported from another publisher: keikai does not re-issue its CSAF document or CVE record. */
+  own: boolean
+}
 
 /**
  * A machine-readable form of a public advisory a feature serves (CSAF, CVE record, OSV, VULDEF …):

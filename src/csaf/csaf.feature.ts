@@ -12,5 +12,5 @@ export const csafFeature: Feature = {
   name: 'csaf',
   routes: [csafRoutes],
   messages: csafMessages,
-  advisoryFormats: [{ label: 'csaf.format_label', type: 'application/json', links: (a) => [{ href: documentPath(a) }] }],
+  advisoryFormats: [{ label: 'csaf.format_label', type: 'application/json', links: (a) => (a.own ? [{ href: documentPath(a) }] : []) }],
 }

@@ -15,5 +15,5 @@ export const cveFeature: Feature = {
   nav: [{ href: '/cve-ids', label: 'nav.cve_ids', group: (u) => (u?.roles.includes('coordinator') ? 'coordination' : 'admin'), visible: cvePolicies.manageCveIdPool }],
   caseSections: [{ slot: 'advisory', id: 'cve-ids', render: CveCaseSection }],
   // One download per CVE of the advisory, from its public page.
-  advisoryFormats: [{ label: 'cve.format_label', type: 'application/json', links: (a) => a.cveIds.map((id) => ({ href: `/advisories/${a.slug}/cve/${id}.json`, text: id })) }],
+  advisoryFormats: [{ label: 'cve.format_label', type: 'application/json', links: (a) => (a.own ? a.cveIds.map((id) => ({ href: `/advisories/${a.slug}/cve/${id}.json`, text: id })) : []) }],
 }

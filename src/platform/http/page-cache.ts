@@ -89,6 +89,8 @@ export class PageCache {
   private refreshing: Promise<void> | null = null
   /** The Cache-Control of the current second, written once. */
   private lastMaxAge = -1
+  /** The clock at the last read of the generation: a clock set back means the next change time must be read again. */
+  private lastReadAt = 0
   private lastCacheControl = ''
   hits = 0
   misses = 0
@@ -118,7 +120,8 @@ export class PageCache {
     }
     const entry = this.entries.get(key)
     if (!entry) return undefined
-    if (now - entry.storedAt > this.maxAgeMs) {
+    // An entry from the future is one a clock set back (tests; a corrected system clock) must not serve.
+    if (now - entry.storedAt > this.maxAgeMs || now < entry.storedAt) {
       this.remove(key, entry)
       return undefined
     }
@@ -186,9 +189,11 @@ export class PageCache {
       const row = await this.db.selectFrom('public_changes').select(['generation', 'changed_at']).where('id', '=', 1).executeTakeFirst()
       const generation = row?.generation ?? 0
       const now = this.clock.now()
-      if (generation === this.generation && this.ready && now.getTime() < this.validUntil) return
+      const clockWentBack = now.getTime() < this.lastReadAt
+      this.lastReadAt = now.getTime()
+      if (generation === this.generation && this.ready && now.getTime() < this.validUntil && !clockWentBack) return
       if (this.generation !== -1 && generation !== this.generation) this.drop(row?.changed_at ?? now)
-      else if (now.getTime() >= this.validUntil) this.drop(new Date(this.validUntil))
+      else if (now.getTime() >= this.validUntil || clockWentBack) this.drop(now.getTime() >= this.validUntil ? new Date(this.validUntil) : now)
       const began = this.epoch
       const next = await this.nextScheduledChange(now)
       const lsn = this.readDb ? await this.primaryLsn() : null
