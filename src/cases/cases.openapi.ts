@@ -96,4 +96,8 @@ export const publicAdvisory = named('PublicAdvisory', object({
   ...publicAdvisoryHead, overview: optionalBilingualText, description: optionalBilingualText, impact: optionalBilingualText, solution: optionalBilingualText,
   affectedProducts: array(affectedProduct), vulnerabilities: array(advisoryVulnerability), vendorStatements: array(vendorStatement),
   references: array(reference), credits: array(string()), revisions: array(revision),
+  source: optional(oneOfStrings(['keikai', 'jvn', 'cve', 'csaf'])),
+  sourceIds: optional(array(object({ kind: string({ examples: ['JVNDB', 'JVN', 'CVE', 'CSAF'] }), id: string() }), {
+    description: "An imported entry's original identifiers, as its source gave them (empty for the programme's own advisories).",
+  })),
 }))
