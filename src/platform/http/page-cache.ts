@@ -65,8 +65,12 @@ export type PageCacheOptions = {
   readDb?: DB
 }
 
-/** How long a browser or CDN may keep a page without asking again (shortened before a scheduled change). */
-const CLIENT_MAX_AGE_S = 60
+/**
+ * How long a shared cache (a CDN in front) may keep a page without asking again: `s-maxage`,
+ * shortened so that it never reaches past the next scheduled publication. A browser asks every
+ * time (`max-age=0, must-revalidate`) and mostly gets a 304, so a reader sees a publication at once.
+ */
+const SHARED_MAX_AGE_S = 60
 
 export class PageCache {
   readonly db: DB
@@ -155,13 +159,13 @@ export class PageCache {
     return entry
   }
 
-  /** Cache-Control for an answer now: short, and never past the next scheduled change. */
+  /** Cache-Control for an answer now: browsers ask again each time; a CDN keeps it briefly, never past the next scheduled change. */
   cacheControl(): string {
     const untilChange = Math.floor((this.validUntil - this.clock.now().getTime()) / 1000)
-    const maxAge = Math.max(0, Math.min(CLIENT_MAX_AGE_S, untilChange))
+    const maxAge = Math.max(0, Math.min(SHARED_MAX_AGE_S, untilChange))
     if (maxAge !== this.lastMaxAge) {
       this.lastMaxAge = maxAge
-      this.lastCacheControl = `public, max-age=${maxAge}`
+      this.lastCacheControl = `public, max-age=0, must-revalidate, s-maxage=${maxAge}`
     }
     return this.lastCacheControl
   }
@@ -261,7 +265,8 @@ export const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
 }
 
 /** Headers never stored with an answer: per request, or computed per answer. */
-const UNSTORED = new Set(['set-cookie', 'x-request-id', 'cache-control', 'etag', 'last-modified', 'content-length', 'vary'])
+/** A route's own Cache-Control is kept (feeds and format files say theirs); pages get the cache's. */
+const UNSTORED = new Set(['set-cookie', 'x-request-id', 'etag', 'last-modified', 'content-length', 'vary'])
 
 const SAFE = new Set(['GET', 'HEAD'])
 
@@ -311,7 +316,7 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<AppEnv>
     const key = keyOf(pathAndQuery, cookie, c.req.header('accept-language'))
     const hit = cache.lookup(key)
     if (hit) {
-      const headers = { ...hit.headers, 'cache-control': cache.cacheControl() }
+      const headers = { 'cache-control': cache.cacheControl(), ...hit.headers }
       if (notModified(hit, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304, headers)
       return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(hit.body), 200, headers)
     }
@@ -324,7 +329,7 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<AppEnv>
     res.headers.forEach((v, k) => { if (!UNSTORED.has(k)) headers[k] = v })
     const stored = await cache.store(key, began, body, headers)
     if (!stored) return
-    const answer = { ...stored.headers, 'cache-control': cache.cacheControl() }
+    const answer = { 'cache-control': cache.cacheControl(), ...stored.headers }
     // A conditional request answered by a fresh render is a 304 too, when the bytes are the same.
     if (notModified(stored, c.req.header('if-none-match'), c.req.header('if-modified-since'))) c.res = c.body(null, 304, answer)
     else c.res = new Response(new Uint8Array(body), { status: 200, headers: answer })
@@ -351,10 +356,10 @@ export function cachedListener(cache: PageCache, next: (req: IncomingMessage, re
         const ifNoneMatch = h['if-none-match']
         const ifModifiedSince = h['if-modified-since']
         if ((ifNoneMatch || ifModifiedSince) && notModified(hit, ifNoneMatch, ifModifiedSince)) {
-          res.writeHead(304, { ...hit.headers, 'cache-control': cache.cacheControl() }).end()
+          res.writeHead(304, { 'cache-control': cache.cacheControl(), ...hit.headers }).end()
           return
         }
-        res.writeHead(200, [...hit.raw, 'cache-control', cache.cacheControl()])
+        res.writeHead(200, 'cache-control' in hit.headers ? hit.raw : [...hit.raw, 'cache-control', cache.cacheControl()])
         res.end(req.method === 'HEAD' ? undefined : hit.body)
         return
       }
