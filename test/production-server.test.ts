@@ -72,21 +72,33 @@ describe('the production server', () => {
   })
 
   it('keeps a sane X-Request-Id, replaces any other, and writes it into the request log line', async () => {
-    const kept = await fetch(`http://127.0.0.1:${server.port}/advisories`, { headers: { 'X-Request-Id': 'lb-7f3a.2_x' } })
+    // A page the cache does not keep (the report form): every request goes through the pipeline.
+    const kept = await fetch(`http://127.0.0.1:${server.port}/report`, { headers: { 'X-Request-Id': 'lb-7f3a.2_x' } })
     expect(kept.status).toBe(200)
     expect(kept.headers.get('x-request-id')).toBe('lb-7f3a.2_x')
 
-    const replaced = await fetch(`http://127.0.0.1:${server.port}/advisories`, { headers: { 'X-Request-Id': 'no spaces; or "quotes"' } })
+    const replaced = await fetch(`http://127.0.0.1:${server.port}/report`, { headers: { 'X-Request-Id': 'no spaces; or "quotes"' } })
     const fresh = replaced.headers.get('x-request-id')!
     expect(fresh).toMatch(/^[0-9a-f-]{36}$/)
-    const none = await fetch(`http://127.0.0.1:${server.port}/advisories`)
+    const none = await fetch(`http://127.0.0.1:${server.port}/report`)
     expect(none.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(none.headers.get('x-request-id')).not.toBe(fresh)
 
-    await until(() => logLines(server.out()).filter((l) => l.msg === 'request' && l.path === '/advisories').length >= 3)
-    const ids = logLines(server.out()).filter((l) => l.msg === 'request' && l.path === '/advisories').map((l) => l.requestId)
+    await until(() => logLines(server.out()).filter((l) => l.msg === 'request' && l.path === '/report').length >= 3)
+    const ids = logLines(server.out()).filter((l) => l.msg === 'request' && l.path === '/report').map((l) => l.requestId)
     expect(ids).toEqual(expect.arrayContaining(['lb-7f3a.2_x', fresh]))
     expect(server.out()).not.toContain('no spaces')
+  })
+
+  it('answers a cached public page from memory with the caller\'s request id and without a log line', async () => {
+    const path = '/advisories?page=1'
+    await fetch(`http://127.0.0.1:${server.port}${path}`)
+    const hit = await fetch(`http://127.0.0.1:${server.port}${path}`, { headers: { 'X-Request-Id': 'lb-cached.1' } })
+    expect(hit.status).toBe(200)
+    expect(hit.headers.get('etag')).toMatch(/^"/)
+    expect(hit.headers.get('x-request-id')).toBe('lb-cached.1')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(logLines(server.out()).filter((l) => l.requestId === 'lb-cached.1')).toEqual([])
   })
 })
 

@@ -141,7 +141,7 @@ export function IndexPage(props: { c: Ctx; query: ListQuery; items: PublicAdviso
         {(q.page > 1 || props.hasMore) && <span class="meta"> {t('portal.page_number', { page: q.page })} </span>}
         {props.hasMore && <a rel="next" href={pageHref(q, q.page + 1)}>{t('portal.older')}</a>}
       </nav>
-      <p><a href="/rss/advisories.rdf">{t('portal.rss_title')}</a></p>
+      <p><a href="/archive">{t('portal.archive_link')}</a> · <a href="/rss/advisories.rdf">{t('portal.rss_title')}</a></p>
     </>
   )
 }

@@ -8,5 +8,5 @@ export const staticExportFeature: Feature = {
   name: 'static-export',
   routes: [archiveRoutes],
   messages: staticExportMessages,
-  nav: [{ href: '/archive', label: 'archive.nav', group: 'portal' }],
+  // Linked from the advisory index, not the header: the header's bar holds one row at 1280 px.
 }

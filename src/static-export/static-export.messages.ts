@@ -2,7 +2,6 @@ import { defineMessages } from '../platform/i18n/define.js'
 
 export const staticExportMessages = defineMessages(
   {
-    'archive.nav': '過去の情報',
     'archive.title': '脆弱性対策情報の一覧（公表月別）',
     'archive.intro': '公表したすべての脆弱性対策情報を、公表月（日本時間）ごとに掲載しています。',
     'archive.month_title': '{month} に公表した脆弱性対策情報',
@@ -11,7 +10,6 @@ export const staticExportMessages = defineMessages(
     'archive.back': '公表月の一覧に戻る',
   },
   {
-    'archive.nav': 'Archive',
     'archive.title': 'Advisories by month of publication',
     'archive.intro': 'Every published advisory, by the month (Japan time) it was published.',
     'archive.month_title': 'Advisories published in {month}',

@@ -9,6 +9,7 @@ import { negotiateLang } from '../i18n/index.js'
 import type { AppEnv } from './context.js'
 import { LANG_COOKIE, SESSION_COOKIE } from './cookies.js'
 import { staticAssets } from './static-assets.js'
+import { saneRequestId } from './request-id.js'
 
 /**
  * The portal's page cache (issue 12): a public page, feed or format file is rendered once and then
@@ -359,7 +360,10 @@ export function cachedListener(cache: PageCache, next: (req: IncomingMessage, re
           res.writeHead(304, { 'cache-control': cache.cacheControl(), ...hit.headers }).end()
           return
         }
-        res.writeHead(200, 'cache-control' in hit.headers ? hit.raw : [...hit.raw, 'cache-control', cache.cacheControl()])
+        const raw = 'cache-control' in hit.headers ? hit.raw : [...hit.raw, 'cache-control', cache.cacheControl()]
+        // A load balancer's id comes back; none is made up, and a hit writes no log line.
+        const requestId = saneRequestId(h['x-request-id'] as string | undefined)
+        res.writeHead(200, requestId ? [...raw, 'x-request-id', requestId] : raw)
         res.end(req.method === 'HEAD' ? undefined : hit.body)
         return
       }

@@ -7,3 +7,6 @@ const SANE = /^[A-Za-z0-9._-]{1,64}$/
 export function requestIdFrom(header: string | undefined): string {
   return header && SANE.test(header) ? header : randomUUID()
 }
+
+/** The caller's request id when it sent a sane one, else nothing (a cached answer makes none up). */
+export const saneRequestId = (header: string | undefined): string | undefined => (header && SANE.test(header) ? header : undefined)
