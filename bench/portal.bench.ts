@@ -15,6 +15,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres npx tsx bench/portal.bench.ts
  *     (creates a database of its own on that server and drops it afterwards)
  *   BENCH_ENTRIES=20000 BENCH_SECONDS=5 BENCH_CONNECTIONS=32 npx tsx bench/portal.bench.ts
+ *   BENCH_ENTRIES_DIR=/tmp/keikai-bench-entries-200000 …   # files written before by bench/generated-entries.ts
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -79,9 +80,13 @@ async function importDir(dir: string): Promise<{ seconds: number; peakMb: number
 // ---- 1. generate and import ----
 out(`\nkeikai portal benchmark: ${N.toLocaleString('en')} entries on ${backend}, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s\n`)
 let t0 = performance.now()
-await writeGeneratedEntries(join(work, 'entries'), N)
-out(`generated ${N.toLocaleString('en')} CVE JSON 5 files in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-const imported = await importDir(join(work, 'entries'))
+// BENCH_ENTRIES_DIR: a tree bench/generated-entries.ts already wrote for the same N (it is deterministic).
+const entriesDir = process.env.BENCH_ENTRIES_DIR ?? join(work, 'entries')
+if (!process.env.BENCH_ENTRIES_DIR) {
+  await writeGeneratedEntries(entriesDir, N)
+  out(`generated ${N.toLocaleString('en')} CVE JSON 5 files in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+}
+const imported = await importDir(entriesDir)
 out(`import: ${imported.seconds.toFixed(1)} s (${Math.round(N / imported.seconds).toLocaleString('en')} entries/s), peak RSS ${imported.peakMb.toFixed(0)} MB`)
 out(imported.summary.split('\n').map((l) => `  | ${l}`).join('\n'))
 
