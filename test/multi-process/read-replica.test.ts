@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js'
 import { draftBody, jsonRequest, seedProductCase } from '../../src/advisories/test-factories.js'
+import { startKeikai, withDatabase } from '../support/keikai-process.js'
 
 /**
  * keikai with `DATABASE_READ_URL` pointing at a streaming replica of its PostgreSQL (issue 12): the
@@ -14,14 +14,6 @@ import { draftBody, jsonRequest, seedProductCase } from '../../src/advisories/te
  */
 const primaryUrl = process.env.TEST_DATABASE_URL
 const replicaUrl = process.env.TEST_DATABASE_READ_URL
-const withDatabase = (u: string, name: string) => { const x = new URL(u); x.pathname = `/${name}`; return x.toString() }
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
 
 async function onReplica(sql: string) {
   const c = new pg.Client({ connectionString: replicaUrl })
@@ -46,21 +38,9 @@ describe.runIf(primaryUrl && replicaUrl)('keikai reading its public pages from a
       try { await c.connect(); await c.end(); break } catch (e) { if (i > 100) throw e }
       await new Promise((r) => setTimeout(r, 100))
     }
-    const port = await freePort()
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env, DATABASE_URL: withDatabase(primaryUrl!, name), DATABASE_READ_URL: withDatabase(replicaUrl!, name),
-        PORT: String(port), PUBLIC_URL: 'http://keikai.test', KEIKAI_LOG: 'off', VITEST: '',
-      },
-      stdio: 'ignore',
-    })
-    base = `http://127.0.0.1:${port}`
-    for (const started = Date.now(); ;) {
-      if (server.exitCode !== null) throw new Error(`keikai exited with ${server.exitCode}`)
-      try { if ((await fetch(`${base}/healthz`)).ok) break } catch { /* not yet */ }
-      if (Date.now() - started > 60_000) throw new Error('keikai did not start within 60 s')
-      await new Promise((r) => setTimeout(r, 50))
-    }
+    const started = await startKeikai({ DATABASE_URL: withDatabase(primaryUrl!, name), DATABASE_READ_URL: withDatabase(replicaUrl!, name) })
+    server = started.child
+    base = started.base
     handle = await openDatabase({ databaseUrl: withDatabase(primaryUrl!, name) })
   }, 120_000)
 

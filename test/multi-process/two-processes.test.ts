@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js'
 import { draftBody, jsonRequest, seedProductCase } from '../../src/advisories/test-factories.js'
+import { startKeikai, withDatabase } from '../support/keikai-process.js'
 
 /**
  * Two keikai server processes behind one PostgreSQL, as behind a load balancer (issue 12): a
@@ -12,32 +12,6 @@ import { draftBody, jsonRequest, seedProductCase } from '../../src/advisories/te
  * background jobs both run do each piece of work once. PostgreSQL only: PGlite is one process's.
  */
 const url = process.env.TEST_DATABASE_URL
-const withDatabase = (u: string, name: string) => { const x = new URL(u); x.pathname = `/${name}`; return x.toString() }
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), PUBLIC_URL: 'http://keikai.test', KEIKAI_LOG: 'off', VITEST: '' },
-    stdio: 'ignore',
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (const started = Date.now(); Date.now() - started < 60_000;) {
-    if (child.exitCode !== null) throw new Error(`keikai exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base }
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('keikai did not start within 60 s')
-}
-
 describe.runIf(url)('two keikai processes on one PostgreSQL', () => {
   const name = `keikai_two_${randomBytes(4).toString('hex')}`
   let handle: DatabaseHandle
@@ -51,8 +25,8 @@ describe.runIf(url)('two keikai processes on one PostgreSQL', () => {
     await admin.end()
     const databaseUrl = withDatabase(url!, name)
     // The first process migrates the empty database; the second finds it done.
-    a = await startServer(databaseUrl)
-    b = await startServer(databaseUrl)
+    a = await startKeikai({ DATABASE_URL: databaseUrl })
+    b = await startKeikai({ DATABASE_URL: databaseUrl })
     handle = await openDatabase({ databaseUrl })
   }, 120_000)
 
