@@ -87,13 +87,6 @@ export const byCurrentReleaseDesc = (a: ListedDocument, b: ListedDocument) =>
 /** `<hex>  <filename>`, as `sha256sum` writes it (§7.1.18). */
 export const hashFile = (hex: string, filename: string) => `${hex}  ${filename}\n`
 
-/** §7.1.12: every document's path below the white folder, one a line. */
-export const indexTxt = (docs: ListedDocument[]) => docs.map((d) => `${d.path}\n`).join('')
-
-/** §7.1.13: `"path","current_release_date"`, no heading, newest first. */
-export const changesCsv = (docs: ListedDocument[]) =>
-  [...docs].sort(byCurrentReleaseDesc).map((d) => `"${d.path}","${d.currentReleaseDate}"\n`).join('')
-
 /** When anything the provider publishes last changed: its newest document version, or the key's making. */
 export function lastUpdated(docs: ListedDocument[], keyCreatedAt: Date): string {
   // A loop, not Math.max(...times): a spread of 200,000 arguments overflows the stack.
