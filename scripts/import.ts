@@ -15,13 +15,17 @@ import { sql } from 'kysely'
  * lines otherwise (stderr); the summary on stdout. Exit 1 only when nothing could be read.
  *
  * Options: `--bulk` / `--no-bulk` force bulk mode on or off (default: on when the import is at
- * least 10,000 files and larger than the table; see Importer).
+ * least 10,000 files and larger than the table; see Importer). `--workers=N` parses on N threads
+ * (0: in the main thread; default: one per processor from 2,000 files on).
  */
 const args = process.argv.slice(2)
 const paths = args.filter((a) => !a.startsWith('--'))
 const bulk = args.includes('--bulk') ? true : args.includes('--no-bulk') ? false : 'auto'
-if (paths.length === 0 || args.some((a) => a.startsWith('--') && a !== '--bulk' && a !== '--no-bulk')) {
-  process.stderr.write('usage: npm run import -- [--bulk|--no-bulk] PATH...   (files, directories, .zip)\n')
+const workersArg = args.find((a) => a.startsWith('--workers='))
+const workers = workersArg === undefined ? undefined : Number(workersArg.slice('--workers='.length))
+const known = (a: string) => a === '--bulk' || a === '--no-bulk' || a === workersArg
+if (paths.length === 0 || args.some((a) => a.startsWith('--') && !known(a)) || (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64))) {
+  process.stderr.write('usage: npm run import -- [--bulk|--no-bulk] [--workers=N] PATH...   (files, directories, .zip)\n')
   process.exit(2)
 }
 
@@ -58,8 +62,8 @@ const onProgress = (p: Progress) => {
 
 let exitCode = 0
 try {
-  const summary = await importPaths(handle.db, paths, {
-    now: () => systemClock.now(), bulk, onProgress,
+  const summary = await importPaths(handle, paths, {
+    now: () => systemClock.now(), bulk, workers, onProgress,
     onNotice: (m) => { if (!bar) process.stderr.write(`keikai import: ${m}\n`) },
   })
   bar?.stop()

@@ -98,9 +98,40 @@ describe('npm run import', () => {
     expect(r.stdout).toContain('no-such-file.json: no such file or directory')
   }, 120_000)
 
-  it('explains its usage when given no path', async () => {
+  it('explains its usage when given no path, or a bad option', async () => {
     const r = await importCli([], join(root, 'db4'))
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('usage: npm run import --')
+    for (const bad of ['--workers=-1', '--workers=many', '--fast']) {
+      const b = await importCli([bad, join(FIXTURES, 'myjvn')], join(root, 'db4'))
+      expect(b.code, bad).toBe(2)
+      expect(b.stderr).toContain('[--workers=N]')
+    }
   })
+
+  it('parses on worker threads (--workers=2) to the same rows as in one thread, zip entries included', async () => {
+    const record = (id: string) => readFileSync(join(FIXTURES, `cve/${id}.json`), 'utf8')
+    const zip = join(root, 'two-records.zip')
+    writeFileSync(zip, zipOf({ 'cves/2024/33xxx/CVE-2024-33605.json': record('CVE-2024-33605'), 'cves/2024/42xxx/CVE-2024-42499.json': record('CVE-2024-42499') }))
+    const inputs = [join(FIXTURES, 'myjvn'), join(FIXTURES, 'csaf'), join(FIXTURES, 'malformed'), zip]
+    const runs = []
+    for (const workers of [0, 2]) {
+      const dataDir = join(root, `workers-${workers}`)
+      const r = await importCli([`--workers=${workers}`, ...inputs], dataDir)
+      expect(r.code, r.stderr).toBe(0)
+      const h = await openDatabase({ dataDir })
+      try {
+        const rows = await h.db.selectFrom('advisories')
+          .select(['identifier', 'jvndb_id', 'source', 'source_key', 'source_ids', 'source_hash', 'publish_at', 'content', 'search_text', 'search_grams', 'search_ids', 'search_developers'])
+          .where('source', '!=', 'keikai').orderBy('identifier').execute()
+        runs.push({ summary: r.stdout.replace(/\(\d+(\.\d+)? s\)/, ''), rows })
+      } finally {
+        await h.close()
+      }
+    }
+    expect(runs[1]!.rows.length).toBeGreaterThan(10)
+    expect(runs[1]!.rows).toEqual(runs[0]!.rows)
+    expect(runs[1]!.summary).toEqual(runs[0]!.summary)
+    expect(runs[1]!.summary).toContain('malformed/truncated.json: JSON does not parse')
+  }, 180_000)
 })

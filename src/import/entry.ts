@@ -28,6 +28,14 @@ export type ImportedEntry = {
   content: AdvisoryContent
 }
 
+/**
+ * An entry made ready to be written: its content as JSON text, its digest (`mark`: 1 for a full
+ * record, 0 for an overview, then the digest) and its own columns as COPY text under its own
+ * identifier (advisory-row.ts). This is the per-entry work, done where the file was parsed — in a
+ * parse worker for a large import — so the writer only compares, numbers and sends.
+ */
+export type PreparedEntry = Omit<ImportedEntry, 'content'> & { contentJson: string; mark: string; copyText: string }
+
 /** A record that could not be read: where it was and why (shown in the import summary). */
 export type BadRecord = { record: string; reason: string }
 

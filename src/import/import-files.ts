@@ -1,8 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { basename, join } from 'node:path'
 import yauzl from 'yauzl'
-import type { DB } from '../platform/db/database.js'
-import { parseDocument } from './parse.js'
+import type { CopyIn, DatabaseHandle, DB } from '../platform/db/database.js'
+import { parseFile, type ParsedFile } from './parse.js'
+import { parseInWorkers, type ParseItem } from './parse-pool.js'
 import { Importer, type ImportSummary } from './import.usecases.js'
 
 /**
@@ -78,6 +80,11 @@ export type ImportFilesOptions = {
   /** `auto` (default): bulk mode when the import is at least 10,000 files' worth and larger than the table. */
   bulk?: boolean | 'auto'
   batchSize?: number
+  /**
+   * Parse workers (threads) to read and parse files on; 0 parses in this thread. Default: 0 below
+   * 2,000 files (starting workers costs more than it saves), otherwise one per processor.
+   */
+  workers?: number
   onProgress?: (p: Progress) => void
   onNotice?: (message: string) => void
 }
@@ -126,31 +133,57 @@ async function* files(items: Array<{ kind: 'file' | 'zip'; path: string }>): Asy
   while (queue.length) yield await queue.shift()!
 }
 
+/** Every file parsed in this thread, in order. */
+async function* parsedHere(items: Array<{ kind: 'file' | 'zip'; path: string }>): AsyncGenerator<ParsedFile> {
+  for await (const file of files(items)) {
+    yield 'error' in file ? { name: file.name, entries: [], bad: [{ record: basename(file.name), reason: file.error }] } : parseFile(file.name, file.bytes)
+  }
+}
+
+/** Every file parsed on worker threads, in order; a zip entry that cannot be read is reported at once. */
+function parsedInWorkers(items: Array<{ kind: 'file' | 'zip'; path: string }>, workers: number, importer: Importer): AsyncGenerator<ParsedFile> {
+  async function* toParse(): AsyncGenerator<ParseItem> {
+    for (const item of items) {
+      if (item.kind === 'file') { yield { name: item.path }; continue }
+      for await (const entry of zipFiles(item.path)) {
+        if ('error' in entry) importer.reportBad(entry.name, { record: basename(entry.name), reason: entry.error })
+        else yield { name: entry.name, bytes: entry.bytes }
+      }
+    }
+  }
+  return parseInWorkers(toParse(), workers)
+}
+
 /**
  * Imports files, directories (recursively) and zip archives. Returns the summary; a file that is
  * not a record, or a record that cannot be read, is listed there and the import goes on.
+ *
+ * Given the database handle (not only a Kysely), new entries are loaded with COPY on one session,
+ * and bulk mode builds its indexes again side by side on the handle's pool.
  */
-export async function importPaths(db: DB, paths: string[], options: ImportFilesOptions): Promise<ImportSummary> {
+export async function importPaths(target: DB | DatabaseHandle, paths: string[], options: ImportFilesOptions): Promise<ImportSummary> {
+  if (!('session' in target)) return importWith(target, null, null, paths, options)
+  return target.session((db, copyIn) => importWith(db, copyIn, target.db, paths, options))
+}
+
+async function importWith(db: DB, copyIn: CopyIn | null, pool: DB | null, paths: string[], options: ImportFilesOptions): Promise<ImportSummary> {
   const { items, totalFiles, bad } = await plan(paths)
   let bulk = options.bulk === true
   if (options.bulk === undefined || options.bulk === 'auto') {
     const { count } = await db.selectFrom('advisories').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
     bulk = totalFiles >= 10_000 && totalFiles > Number(count)
   }
-  const importer = new Importer(db, { now: options.now, batchSize: options.batchSize, bulk, onNotice: options.onNotice })
+  const importer = new Importer(db, { now: options.now, batchSize: options.batchSize, bulk, onNotice: options.onNotice, copyIn, indexDb: pool })
   for (const b of bad) importer.reportBad(b.file, { record: b.file, reason: b.reason })
+  const workers = options.workers ?? (totalFiles >= 2_000 ? availableParallelism() : 0)
   await importer.start()
   let done = 0
   let lastReport = 0
   try {
-    for await (const file of files(items)) {
+    for await (const file of workers > 0 ? parsedInWorkers(items, workers, importer) : parsedHere(items)) {
       done++
-      if ('error' in file) importer.reportBad(file.name, { record: basename(file.name), reason: file.error })
-      else {
-        const result = parseDocument(basename(file.name), file.bytes)
-        for (const b of result.bad) importer.reportBad(file.name, b)
-        for (const entry of result.entries) await importer.add(entry, file.name)
-      }
+      for (const b of file.bad) importer.reportBad(file.name, b)
+      for (const entry of file.entries) await importer.add(entry, file.name)
       const t = performance.now()
       if (options.onProgress && t - lastReport > 200) {
         lastReport = t

@@ -14,7 +14,8 @@ let t: TestApp
 let admin: TestUser
 let work: string
 
-const importNow = (paths: string[]) => importPaths(t.db, paths, { now: () => t.clock.now() })
+/** As the CLI imports: on one session of the database handle, new entries loaded with COPY (the admin upload below inserts through Kysely). */
+const importNow = (paths: string[]) => importPaths(t.handle, paths, { now: () => t.clock.now() })
 const advisoryRow = (identifier: string) =>
   t.db.selectFrom('advisories').select(['id', 'identifier', 'jvndb_id', 'status', 'publish_at', 'case_id', 'source', 'source_key', 'source_ids', 'source_modified', 'content', 'updated_at'])
     .where('identifier', '=', identifier).executeTakeFirstOrThrow()

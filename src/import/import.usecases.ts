@@ -1,8 +1,10 @@
 import { sql } from 'kysely'
-import type { DB } from '../platform/db/database.js'
+import type { CopyIn, DB } from '../platform/db/database.js'
+import { copyLine } from '../platform/db/copy-text.js'
+import { ENTRY_COLUMNS, entryColumns, entryCopyText, importedSearchColumns, WRITER_COLUMNS } from './advisory-row.js'
 import { newId } from '../platform/secrets.js'
-import { readContent, searchColumnsOf, type AdvisoryContent, type Localized } from '../advisories/index.js'
-import { entryHash, type BadRecord, type ImportedEntry } from './entry.js'
+import { readContent, type AdvisoryContent, type Localized } from '../advisories/index.js'
+import type { BadRecord, ImportedEntry, PreparedEntry } from './entry.js'
 
 /**
  * Imported entries become public advisories without a case (issue 12), idempotently:
@@ -44,6 +46,10 @@ export type ImporterOptions = {
   bulk?: boolean
   /** Told of each bulk-mode step (the CLI prints it). */
   onNotice?: (message: string) => void
+  /** COPY on the importer's session: new entries are loaded with it rather than INSERT. */
+  copyIn?: CopyIn | null
+  /** A pool to build bulk mode's indexes on, side by side (the session does one thing at a time). */
+  indexDb?: DB | null
 }
 
 type Existing = {
@@ -60,7 +66,7 @@ function readHashes(stored: string | null): Map<string, string> {
   return m
 }
 const writeHashes = (m: Map<string, string>) => [...m.entries()].sort().map(([k, v]) => `${k}=${v}`).join(',')
-const hashKey = (e: ImportedEntry) => (e.lang === 'both' ? 'all' : e.lang)
+const hashKey = (e: Pick<ImportedEntry, 'lang'>) => (e.lang === 'both' ? 'all' : e.lang)
 
 /** Replaces the `lang` side of every text of `held` with `incoming`'s; lists of the same length merge item by item. */
 function mergeLanguage(held: AdvisoryContent, incoming: AdvisoryContent, lang: 'ja' | 'en'): AdvisoryContent {
@@ -97,7 +103,7 @@ const SOURCE_LABEL: Record<string, { ja: string; en: string }> = {
 }
 
 /** The next identifier to try when `taken` is held by another entry: the publisher's host for CSAF, then a counter. */
-function alternatives(e: ImportedEntry): string[] {
+function alternatives(e: Pick<ImportedEntry, 'source' | 'sourceKey' | 'identifier'>): string[] {
   const out: string[] = []
   if (e.source === 'csaf') {
     const host = /^[a-z]+:\/\/([^/#]+)/i.exec(e.sourceKey)?.[1]
@@ -107,16 +113,31 @@ function alternatives(e: ImportedEntry): string[] {
   return out
 }
 
+/** A new advisory row: what the writer decided, and the entry (its own columns prepared under `identifier`). */
+type NewRow = { id: string; identifier: string; now: Date; hashes: string; entry: PreparedEntry }
+
 /**
- * Inserts advisory rows in one statement with one parameter: the rows as a JSON array, turned into
- * rows by the table's own type (`jsonb_populate_recordset`), so every column — the search columns
- * `searchColumnsOf` adds, whatever they become — takes its type from the table. Binding one JSON
- * text is far cheaper than thousands of parameters (arrays among them) on PostgreSQL and PGlite.
+ * Inserts advisory rows. With COPY (the CLI's session): the writer's columns, then the entry's
+ * prepared COPY text. Otherwise in one statement with one parameter: the rows as a JSON array,
+ * turned into rows by the table's own type (`jsonb_populate_recordset`) — binding one JSON text is
+ * far cheaper than thousands of parameters (arrays among them) on PostgreSQL and PGlite.
  */
-async function insertRows(trx: DB, rows: Array<Record<string, unknown>>): Promise<void> {
+async function insertRows(trx: DB, copyIn: CopyIn | null, rows: NewRow[]): Promise<void> {
   if (rows.length === 0) return
-  const columns = sql.join(Object.keys(rows[0]!).map((c) => sql.id(c)))
-  await sql`insert into advisories (${columns}) select ${columns} from jsonb_populate_recordset(null::advisories, ${JSON.stringify(rows)}::jsonb)`.execute(trx)
+  const own = (r: NewRow) => {
+    const text = r.identifier === r.entry.identifier ? r.entry.copyText : entryCopyText(r.identifier, r.entry, r.entry.contentJson, readContent(JSON.parse(r.entry.contentJson)))
+    return `${copyLine([r.id, r.identifier, r.now, r.now, r.hashes]).slice(0, -1)}\t${text}\n`
+  }
+  if (copyIn) {
+    await copyIn('advisories', [...WRITER_COLUMNS, ...ENTRY_COLUMNS], rows.map(own))
+    return
+  }
+  const json = `[${rows.map((r) => {
+    const values = { id: r.id, identifier: r.identifier, created_at: r.now, updated_at: r.now, source_hash: r.hashes, ...entryColumns(r.identifier, r.entry, '', readContent(JSON.parse(r.entry.contentJson))) }
+    return JSON.stringify({ ...values, content: null, source_ids: null }).replace(/}$/, `,"content":${r.entry.contentJson},"source_ids":${JSON.stringify(r.entry.sourceIds)}}`)
+  }).join(',')}]`
+  const list = sql.join([...WRITER_COLUMNS, ...ENTRY_COLUMNS].map((c) => sql.id(c)))
+  await sql`insert into advisories (${list}) select ${list} from jsonb_populate_recordset(null::advisories, ${json}::jsonb)`.execute(trx)
 }
 
 /** The JSON text of `source_ids` (its schema type, `Generated<Json<…>>`, hides the insert type `string` from Kysely). */
@@ -130,7 +151,7 @@ const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.
  */
 export class Importer {
   readonly summary = emptySummary()
-  private pending = new Map<string, { entry: ImportedEntry; file: string }>()
+  private pending = new Map<string, { entry: PreparedEntry; file: string }>()
   private readonly batchSize: number
   private readonly maxBad: number
   private droppedIndexes: Array<{ name: string; definition: string }> | null = null
@@ -162,7 +183,7 @@ export class Importer {
    * Takes one entry. A full batch is written while the caller goes on reading the next one (on
    * PostgreSQL the database works in parallel with the parsing); at most one batch is in flight.
    */
-  async add(entry: ImportedEntry, file: string): Promise<void> {
+  async add(entry: PreparedEntry, file: string): Promise<void> {
     this.summary.read++
     const key = `${entry.source}\u0000${entry.sourceKey}`
     // The same entry twice in one batch (a feed and a detail file, ja and en): write the first before reading the second.
@@ -197,10 +218,14 @@ export class Importer {
   async restoreIndexes(): Promise<void> {
     const dropped = this.droppedIndexes ?? []
     this.droppedIndexes = null
-    for (const ix of dropped) {
+    // Side by side on the pool (PostgreSQL builds each on its own connection, so on its own core).
+    const db = this.options.indexDb ?? this.db
+    const built = await Promise.allSettled(dropped.map(async (ix) => {
       this.options.onNotice?.(`bulk mode: creating ${ix.name} again`)
-      await sql.raw(ix.definition.replace(/^CREATE (UNIQUE )?INDEX /i, 'CREATE $1INDEX IF NOT EXISTS ')).execute(this.db)
-    }
+      await sql.raw(ix.definition.replace(/^CREATE (UNIQUE )?INDEX /i, 'CREATE $1INDEX IF NOT EXISTS ')).execute(db)
+    }))
+    const failed = built.find((b): b is PromiseRejectedResult => b.status === 'rejected')
+    if (failed) throw failed.reason
   }
 
   private async flush(): Promise<void> {
@@ -223,11 +248,11 @@ export class Importer {
         }
       }
 
-      const inserts: Array<{ entry: ImportedEntry; hashes: string }> = []
-      const updates: Array<{ revision: boolean; id: string; identifier: string; entry: ImportedEntry; content: AdvisoryContent; hashes: string; modified: Date }> = []
+      const inserts: Array<{ entry: PreparedEntry; hashes: string }> = []
+      const updates: Array<{ revision: boolean; id: string; identifier: string; entry: PreparedEntry; content: AdvisoryContent; hashes: string; modified: Date }> = []
       for (const { entry } of batch) {
         const held = existing.get(`${entry.source}\u0000${entry.sourceKey}`)
-        const mark = `${entry.partial ? '0' : '1'}${entryHash(entry)}`
+        const mark = entry.mark
         if (!held) {
           inserts.push({ entry, hashes: writeHashes(new Map([[hashKey(entry), mark]])) })
           continue
@@ -244,7 +269,8 @@ export class Importer {
         if (sameTime && before !== undefined && mark < before) { this.summary.unchanged++; continue }
         hashes.set(hashKey(entry), mark)
         const heldContent = readContent(held.content)
-        const merged = entry.lang === 'both' ? entry.content : mergeLanguage(heldContent, entry.content, entry.lang)
+        const incoming = readContent(JSON.parse(entry.contentJson))
+        const merged = entry.lang === 'both' ? incoming : mergeLanguage(heldContent, incoming, entry.lang)
         updates.push({
           revision: !sameTime && !otherLanguageOnly,
           id: held.id, identifier: held.identifier ?? entry.identifier, entry, content: merged, hashes: writeHashes(hashes),
@@ -254,22 +280,13 @@ export class Importer {
 
       const accepted = await this.identify(trx, inserts.map((i) => i.entry))
       for (const part of chunk(inserts.filter((i) => accepted.has(i.entry)), 1000)) {
-        await insertRows(trx, part.map(({ entry, hashes }) => {
-          const identifier = accepted.get(entry)!
-          return {
-            id: newId(), case_id: null, identifier, jvndb_id: entry.jvndbId, status: 'published',
-            publish_at: entry.publishedAt, published_at: entry.publishedAt, content: entry.content,
-            ...searchColumnsOf(identifier, entry.content),
-            created_at: now, updated_at: now, source: entry.source, source_key: entry.sourceKey,
-            source_ids: entry.sourceIds, source_modified: entry.modifiedAt, source_hash: hashes,
-          }
-        }))
+        await insertRows(trx, this.options.copyIn ?? null, part.map(({ entry, hashes }) => ({ id: newId(), identifier: accepted.get(entry)!, now, hashes, entry })))
         this.summary.added += part.length
       }
 
       for (const u of updates) {
         await trx.updateTable('advisories').set({
-          content: JSON.stringify(u.content), ...searchColumnsOf(u.identifier, u.content), updated_at: now,
+          content: JSON.stringify(u.content), ...importedSearchColumns(u.identifier, u.entry, u.content), updated_at: now,
           source_ids: jsonb(u.entry.sourceIds), source_modified: u.modified, source_hash: u.hashes,
         }).where('id', '=', u.id).execute()
       }
@@ -304,8 +321,8 @@ export class Importer {
    * data imported in the same order always gets the same identifiers. A JVN iPedia number that
    * one of keikai's own advisories holds is not imported (skipped): it is that advisory.
    */
-  private async identify(trx: DB, entries: ImportedEntry[]): Promise<Map<ImportedEntry, string>> {
-    const result = new Map<ImportedEntry, string>()
+  private async identify(trx: DB, entries: PreparedEntry[]): Promise<Map<PreparedEntry, string>> {
+    const result = new Map<PreparedEntry, string>()
     if (entries.length === 0) return result
     const takenIds = new Set<string>()
     const takenJvndb = new Set<string>()

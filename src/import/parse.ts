@@ -1,6 +1,8 @@
+import { basename } from 'node:path'
 import { fromCsaf, isCsaf } from './csaf.js'
 import { fromCveRecord, isCveRecord } from './cve-record.js'
-import { fail, RecordError, type ParseResult } from './entry.js'
+import { entryHash, fail, RecordError, type BadRecord, type ImportedEntry, type ParseResult, type PreparedEntry } from './entry.js'
+import { entryCopyText } from './advisory-row.js'
 import { isMyjvnJson, parseMyjvnJson, parseMyjvnXml } from './jvn.js'
 
 /**
@@ -40,4 +42,18 @@ export function parseDocument(name: string, bytes: Buffer | string): ParseResult
     if (!(e instanceof RecordError)) throw e
     return { entries: [], bad: [{ record: name, reason: e.message }] }
   }
+}
+
+export function prepareEntry(e: ImportedEntry): PreparedEntry {
+  const { content: c, ...rest } = e
+  const contentJson = JSON.stringify(c)
+  return { ...rest, contentJson, mark: `${e.partial ? '0' : '1'}${entryHash(e)}`, copyText: entryCopyText(e.identifier, rest, contentJson, c) }
+}
+
+/** One file read and parsed, its entries prepared: what the importer takes, from a parse worker or not. */
+export type ParsedFile = { name: string; entries: PreparedEntry[]; bad: BadRecord[] }
+
+export function parseFile(name: string, bytes: Buffer | string): ParsedFile {
+  const { entries, bad } = parseDocument(basename(name), bytes)
+  return { name, entries: entries.map(prepareEntry), bad }
 }

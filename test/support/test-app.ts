@@ -9,6 +9,6 @@ export async function setupTestApp(options: { now?: string; env?: Record<string,
   const clock = manualClock(options.now ?? '2026-04-01T01:00:00Z')
   const config = loadConfig({ PUBLIC_URL: 'http://keikai.test', ...options.env })
   const app = createApp({ db: handle.db, clock, config })
-  return { app, db: handle.db, clock, config, deps: { db: handle.db, clock, config }, close: handle.close }
+  return { app, db: handle.db, handle, clock, config, deps: { db: handle.db, clock, config }, close: handle.close }
 }
 export type TestApp = Awaited<ReturnType<typeof setupTestApp>>

@@ -22,6 +22,7 @@ import * as csafProvider from './0021-csaf-provider.js'
 import * as statisticsSnapshot from './0022-statistics-snapshot.js'
 import * as advisorySources from './0023-advisory-sources.js'
 import * as advisorySearch from './0024-advisory-search.js'
+import * as advisoryCompression from './0025-advisory-compression.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022-statistics-snapshot': statisticsSnapshot,
   '0023-advisory-sources': advisorySources,
   '0024-advisory-search': advisorySearch,
+  '0025-advisory-compression': advisoryCompression,
 }
