@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, join } from 'node:path'
 import yauzl from 'yauzl'
@@ -23,14 +23,19 @@ const wanted = (name: string) => /\.(json|xml|rdf)$/i.test(name) && !skipped(nam
 const inCveTree = (name: string) => /(^|\/)cves\//.test(name)
 const cveTreeRecord = (name: string) => inCveTree(name) && /^CVE-\d{4}-\d+\.json$/i.test(basename(name))
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** The record files under `dir`, in name order; symbolic links are followed (each directory walked once, so a loop ends). */
+async function walk(dir: string, out: string[], seen = new Set<string>()): Promise<void> {
+  const real = await realpath(dir)
+  if (seen.has(real)) return
+  seen.add(real)
   const items = await readdir(dir, { withFileTypes: true })
   items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const item of items) {
     if (item.name.startsWith('.')) continue
     const path = join(dir, item.name)
-    if (item.isDirectory()) await walk(path, out)
-    else if (item.isFile() && wanted(item.name)) out.push(path)
+    const target = item.isSymbolicLink() ? await stat(path).catch(() => null) : item
+    if (target?.isDirectory()) await walk(path, out, seen)
+    else if (target?.isFile() && wanted(item.name)) out.push(path)
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -122,6 +122,22 @@ describe('a newer version of a record', () => {
     writeFileSync(file, fixture('cve/CVE-2024-39610.json'))
     expect(await importNow([file])).toMatchObject({ read: 1, older: 1, updated: 0 })
     expect(((await advisoryRow('CVE-2024-39610')).content as { overview: { en: string } }).overview.en).toBe('A corrected description from the CNA.')
+  })
+
+  it('follows symbolic links to files and directories, and walks a link loop once', async () => {
+    const tree = join(work, 'linked')
+    const elsewhere = join(work, 'elsewhere')
+    mkdirSync(join(tree, 'sub'), { recursive: true })
+    mkdirSync(elsewhere, { recursive: true })
+    writeFileSync(join(elsewhere, 'CVE-2024-42499.json'), fixture('cve/CVE-2024-42499.json'))
+    symlinkSync(join(elsewhere, 'CVE-2024-42499.json'), join(tree, 'linked-record.json'))
+    symlinkSync(elsewhere, join(tree, 'sub', 'linked-dir'))
+    symlinkSync(tree, join(tree, 'sub', 'loop'))
+    // The one record is reached twice (the file link and the directory link): read twice, stored once.
+    const summary = await importNow([tree])
+    expect(summary).toMatchObject({ read: 2, badCount: 0 })
+    expect(summary.added + summary.unchanged + summary.updated).toBe(2)
+    expect((await advisoryRow('CVE-2024-42499')).source).toBe('cve')
   })
 })
 
