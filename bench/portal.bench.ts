@@ -20,13 +20,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { COMMON_WORD, generatedRecord, writeGeneratedEntries } from './generated-entries.js'
 import { nginxServing, wrk, type WrkResult } from './http-yardstick.js'
+import { freePort } from '../test/support/keikai-process.js'
 
 const N = Number(process.env.BENCH_ENTRIES ?? 200_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
@@ -34,13 +34,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const run = promisify(execFile)
 const out = (s: string) => process.stdout.write(s + '\n')
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
 
 // ---- the database: a temporary PGlite directory, or a database of its own on the given server ----
 const serverUrl = process.env.DATABASE_URL

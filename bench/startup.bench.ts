@@ -11,21 +11,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../test/support/keikai-process.js'
 
 const command = process.argv.slice(2).length ? process.argv.slice(2) : ['npm', 'start']
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
 const CONCURRENCY = 8
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
 
 type Proc = { pid: number; ppid: number; rssKb: number; cpuMs: number; cmd: string }
 const TICK_MS = 10 // clock ticks of /proc/PID/stat are 1/100 s on Linux

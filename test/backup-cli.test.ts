@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -8,13 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../src/platform/db/database.js'
 import { backend } from './support/database.js'
 import { PG_PREFIX, PG_TEMPLATE_DB, withDatabase } from './support/global-setup.js'
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
+import { freePort } from './support/keikai-process.js'
 
 const root = mkdtempSync(join(tmpdir(), 'keikai-backup-cli-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))

@@ -1,21 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { productReport } from './support/fixtures.js'
 import { CSRF_COOKIE } from '../src/platform/http/cookies.js'
+import { freePort } from './support/keikai-process.js'
 
 /** The compiled server (`dist/main.js`) as a real process on a new embedded database, as production runs it. */
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
 
 type Server = { child: ChildProcess; port: number; dir: string; out: () => string; exited: Promise<number | null> }
 const dirs: string[] = []

@@ -1,16 +1,9 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const port = (srv.address() as { port: number }).port
-    srv.close(() => resolve(port))
-  })
-})
+import { freePort } from './support/keikai-process.js'
 
 /** The command lines of `root` and its descendants (Linux /proc): npm, then what it started. */
 function processTree(root: number): string[] {

@@ -11,6 +11,7 @@ import { scheduleAdvisoryAt } from '../../src/csaf/csaf.test-support.js'
 import { csafFilename } from '../../src/csaf/csaf-document.js'
 import { publishDueAdvisories } from '../../src/advisories/publication.usecases.js'
 import { exportSite } from '../../src/static-export/export.js'
+import { freePort } from '../support/keikai-process.js'
 
 /**
  * The README's nginx config (src/static-export/nginx.example.conf) over an exported tree: the
@@ -24,14 +25,6 @@ let nginx: ChildProcess
 let live: Server
 let base: string
 let advisory: { identifier: string }
-
-const freePort = async () => {
-  const s = serve({ fetch: () => new Response(''), port: 0, hostname: '127.0.0.1' }) as Server
-  await new Promise((r) => s.once('listening', r))
-  const port = (s.address() as AddressInfo).port
-  await new Promise((r) => s.close(r))
-  return port
-}
 
 beforeAll(async () => {
   t = await setupTestApp({ now: '2026-04-02T01:00:00Z' })
