@@ -1,5 +1,5 @@
 import { copyField, type CopyValue } from '../platform/db/copy-text.js'
-import { searchColumnsOf, type AdvisoryContent } from '../advisories/index.js'
+import { searchColumnsOf, type AdvisoryContent, type SearchColumns } from '../advisories/index.js'
 import type { ImportedEntry } from './entry.js'
 
 /**
@@ -8,8 +8,6 @@ import type { ImportedEntry } from './entry.js'
  * what only it knows (`WRITER_COLUMNS`: the row id, the identifier it settled on, the times, the
  * digests held).
  */
-
-export type SearchColumns = ReturnType<typeof searchColumnsOf>
 
 /** The search columns of an imported entry under `identifier`: its original identifiers are searchable too. */
 export const importedSearchColumns = (identifier: string, e: Pick<ImportedEntry, 'jvndbId' | 'sourceIds'>, c: AdvisoryContent): SearchColumns =>

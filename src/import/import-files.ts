@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { basename, join } from 'node:path'
 import yauzl from 'yauzl'
 import type { CopyIn, DatabaseHandle, DB } from '../platform/db/database.js'
-import { parseFile, type ParsedFile } from './parse.js'
+import { parseFile, unreadable, type ParsedFile } from './parse.js'
 import { parseInWorkers, type ParseItem } from './parse-pool.js'
 import { Importer, type ImportSummary } from './import.usecases.js'
 
@@ -141,7 +141,7 @@ async function* files(items: Array<{ kind: 'file' | 'zip'; path: string }>): Asy
 /** Every file parsed in this thread, in order. */
 async function* parsedHere(items: Array<{ kind: 'file' | 'zip'; path: string }>): AsyncGenerator<ParsedFile> {
   for await (const file of files(items)) {
-    yield 'error' in file ? { name: file.name, entries: [], bad: [{ record: basename(file.name), reason: file.error }] } : parseFile(file.name, file.bytes)
+    yield 'error' in file ? unreadable(file.name, file.error) : parseFile(file.name, file.bytes)
   }
 }
 
@@ -151,7 +151,7 @@ function parsedInWorkers(items: Array<{ kind: 'file' | 'zip'; path: string }>, w
     for (const item of items) {
       if (item.kind === 'file') { yield { name: item.path }; continue }
       for await (const entry of zipFiles(item.path)) {
-        if ('error' in entry) importer.reportBad(entry.name, { record: basename(entry.name), reason: entry.error })
+        if ('error' in entry) for (const b of unreadable(entry.name, entry.error).bad) importer.reportBad(entry.name, b)
         else yield { name: entry.name, bytes: entry.bytes }
       }
     }

@@ -132,10 +132,14 @@ async function insertRows(trx: DB, copyIn: CopyIn | null, rows: NewRow[]): Promi
     await copyIn('advisories', [...WRITER_COLUMNS, ...ENTRY_COLUMNS], rows.map(own))
     return
   }
-  const json = `[${rows.map((r) => {
-    const values = { id: r.id, identifier: r.identifier, created_at: r.now, updated_at: r.now, source_hash: r.hashes, ...entryColumns(r.identifier, r.entry, '', readContent(JSON.parse(r.entry.contentJson))) }
-    return JSON.stringify({ ...values, content: null, source_ids: null }).replace(/}$/, `,"content":${r.entry.contentJson},"source_ids":${JSON.stringify(r.entry.sourceIds)}}`)
-  }).join(',')}]`
+  // `content` and `source_ids` as JSON values here, not the JSON text COPY takes.
+  const json = JSON.stringify(rows.map((r) => {
+    const content: unknown = JSON.parse(r.entry.contentJson)
+    return {
+      id: r.id, identifier: r.identifier, created_at: r.now, updated_at: r.now, source_hash: r.hashes,
+      ...entryColumns(r.identifier, r.entry, r.entry.contentJson, readContent(content)), content, source_ids: r.entry.sourceIds,
+    }
+  }))
   const list = sql.join([...WRITER_COLUMNS, ...ENTRY_COLUMNS].map((c) => sql.id(c)))
   await sql`insert into advisories (${list}) select ${list} from jsonb_populate_recordset(null::advisories, ${json}::jsonb)`.execute(trx)
 }

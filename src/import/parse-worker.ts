@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
-import { parseFile, type ParsedFile } from './parse.js'
+import { parseFile, unreadable, type ParsedFile } from './parse.js'
 import type { ParseJob } from './parse-pool.js'
 
 /**
@@ -14,7 +14,7 @@ parentPort!.on('message', (job: ParseJob) => {
     try {
       bytes = readFileSync(item.name)
     } catch (e) {
-      return { name: item.name, entries: [], bad: [{ record: item.name.split('/').at(-1) ?? item.name, reason: `cannot read: ${(e as Error).message}` }] }
+      return unreadable(item.name, `cannot read: ${(e as Error).message}`)
     }
     return parseFile(item.name, bytes)
   })

@@ -57,3 +57,6 @@ export function parseFile(name: string, bytes: Buffer | string): ParsedFile {
   const { entries, bad } = parseDocument(basename(name), bytes)
   return { name, entries: entries.map(prepareEntry), bad }
 }
+
+/** A file (or zip entry) that could not be read, as one bad record. */
+export const unreadable = (name: string, reason: string): ParsedFile => ({ name, entries: [], bad: [{ record: basename(name), reason }] })

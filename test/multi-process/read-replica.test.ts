@@ -4,7 +4,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js'
 import { draftBody, jsonRequest, seedProductCase } from '../../src/advisories/test-factories.js'
-import { startKeikai, withDatabase } from '../support/keikai-process.js'
+import { startKeikai } from '../support/keikai-process.js'
+import { withDatabase } from '../support/global-setup.js'
 
 /**
  * keikai with `DATABASE_READ_URL` pointing at a streaming replica of its PostgreSQL (issue 12): the

@@ -9,9 +9,6 @@ export const freePort = () => new Promise<number>((resolve) => {
   })
 })
 
-/** The same server URL with another database name. */
-export const withDatabase = (url: string, name: string) => { const u = new URL(url); u.pathname = `/${name}`; return u.toString() }
-
 /** A keikai server process (`src/main.ts`) with `env` added, once its /healthz answers. */
 export async function startKeikai(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort()

@@ -5,7 +5,7 @@ const SANE = /^[A-Za-z0-9._-]{1,64}$/
 
 /** The caller's request id when it is sane, otherwise a new one. */
 export function requestIdFrom(header: string | undefined): string {
-  return header && SANE.test(header) ? header : randomUUID()
+  return saneRequestId(header) ?? randomUUID()
 }
 
 /** The caller's request id when it sent a sane one, else nothing (a cached answer makes none up). */
