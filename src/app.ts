@@ -31,7 +31,7 @@ function installFeatures() {
   installOperations(features.flatMap((f) => f.openapi ?? []))
   installCaseSections(features)
   installStartPage(startPageFor)
-  installReadOnlyPosts(features.flatMap((f) => f.readOnlyPosts ?? []))
+  installReadOnlyPosts(features.flatMap((f) => f.readOnlyPosts ?? []), features.flatMap((f) => f.secretLinkPosts ?? []))
   installPublicSchedules(features.flatMap((f) => (f.publicSchedule ? [f.publicSchedule] : [])))
 }
 installFeatures()

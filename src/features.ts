@@ -27,6 +27,7 @@ import { myjvnFeature } from './myjvn/myjvn.feature.js'
 import { cveFeature } from './cve/cve.feature.js'
 import { importFeature } from './import/import.feature.js'
 import { staticExportFeature } from './static-export/static-export.feature.js'
+import { guidesFeature } from './guides/guides.feature.js'
 
 /**
  * Every feature of keikai, the one place that names them all. Order matters where it shows:
@@ -60,6 +61,7 @@ export const features: readonly Feature[] = [
   myjvnFeature,
   cveFeature,
   importFeature,
+  guidesFeature,
 ]
 
 /** The background work of every feature, then mail delivery last, so mail queued in a tick goes out in it. */

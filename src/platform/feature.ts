@@ -11,13 +11,13 @@ export type NavGroup = typeof navGroups[number]
 
 /**
  * A link in the site navigation, shown to those `visible` admits (everyone when absent). `group` is
- * the public portal or the workspace menu it sits in; a function when that depends on who looks
+ * the public portal, the footer (public pages that are not the portal's work: guides) or the workspace menu it sits in; a function when that depends on who looks
  * (a developer's self-reports are their own work, intake's are intake's).
  */
 export type NavLink = {
   href: string
   label: string
-  group: 'portal' | NavGroup | ((user: CurrentUser | null) => NavGroup)
+  group: 'portal' | 'footer' | NavGroup | ((user: CurrentUser | null) => NavGroup)
   visible?: (user: CurrentUser | null) => boolean
 }
 
@@ -46,6 +46,12 @@ export type PlatformFeature = {
    * must never write.
    */
   readOnlyPosts?: readonly string[]
+  /**
+   * Path prefixes whose POST is authorised by the secret the path itself carries, sent by software
+   * that holds no page of ours: a mail client's one-click unsubscribe (RFC 8058). No CSRF token is
+   * asked there; the handler must act only on the secret, never on a session.
+   */
+  secretLinkPosts?: readonly string[]
   /**
    * When something the public will see next becomes public by time alone (a scheduled advisory's
    * publication second): the page cache drops its pages at that moment.

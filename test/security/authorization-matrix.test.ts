@@ -26,6 +26,10 @@ import { csafAccess } from './access/csaf.access.js'
 import { jvndbFeedsAccess } from './access/jvndb-feeds.access.js'
 import { cveAccess } from './access/cve.access.js'
 import { importAccess } from './access/import.access.js'
+import { guidesAccess } from './access/guides.access.js'
+import { guidesChecklistAccess } from './access/guides-checklist.access.js'
+import { guidesPagesAccess } from './access/guides-pages.access.js'
+import { guidesOutreachAccess } from './access/guides-outreach.access.js'
 import { accessSeeds, type AccessWorld } from './access/seeds.js'
 
 /**
@@ -40,6 +44,7 @@ const ALL_ROUTES: AccessTable = {
   ...accountsAccess, ...osvAccess,
   ...csafAccess, ...jvndbFeedsAccess, ...myjvnAccess,
   ...cveAccess, ...importAccess,
+  ...guidesAccess, ...guidesChecklistAccess, ...guidesPagesAccess, ...guidesOutreachAccess,
 }
 const EXPECTED = ALL_ROUTES
 

@@ -294,6 +294,8 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null
   /** Sent signed and encrypted (PGP/MIME) to the recipient's OpenPGP key. */
   encrypted: Generated<boolean>
+  /** Headers of its own (a list mail's `List-Unsubscribe`), added to those delivery always sets. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
 }
 
 export interface RateLimitsTable {

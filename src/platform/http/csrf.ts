@@ -12,9 +12,13 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Paths whose POST only reads public data (the MyJVN API takes its query as a form): no token is asked there. */
 let readOnlyPosts: ReadonlySet<string> = new Set()
 
-/** Hands the features' read-only POST paths over at start-up (`PlatformFeature.readOnlyPosts`). */
-export function installReadOnlyPosts(paths: readonly string[]): void {
+/** Path prefixes whose POST is authorised by the secret in the path (one-click unsubscribe): no token is asked there either. */
+let secretLinkPosts: readonly string[] = []
+
+/** Hands the features' read-only POST paths and secret-link POST prefixes over at start-up (`PlatformFeature`). */
+export function installReadOnlyPosts(paths: readonly string[], secretLinkPrefixes: readonly string[] = []): void {
   readOnlyPosts = new Set(paths)
+  secretLinkPosts = [...secretLinkPrefixes]
 }
 
 /**
@@ -34,7 +38,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('csrfToken', expected)
   }
   if (!UNSAFE.has(c.req.method) || c.var.authVia === 'token') return next()
-  if (c.req.method === 'POST' && readOnlyPosts.has(c.req.path)) return next()
+  if (c.req.method === 'POST' && (readOnlyPosts.has(c.req.path) || secretLinkPosts.some((p) => c.req.path.startsWith(p)))) return next()
   const contentType = c.req.header('content-type') ?? ''
   const isForm = contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data')
   const hasCookies = Boolean(getCookie(c, SESSION_COOKIE) || getCookie(c, CSRF_COOKIE))

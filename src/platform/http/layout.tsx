@@ -60,7 +60,12 @@ export function Layout(props: { c: Ctx; title: string; children: Child; alternat
           {props.children}
         </main>
         <footer class="site">
-          <a href="/.well-known/security.txt">{t('footer.security_txt')}</a>
+          <nav aria-label={t('nav.footer_label')}>
+            <ul>
+              {nav.footer.map((l) => <li><a href={l.href} aria-current={l.current ? 'page' : undefined}>{t(l.label)}</a></li>)}
+              <li><a href="/.well-known/security.txt">{t('footer.security_txt')}</a></li>
+            </ul>
+          </nav>
         </footer>
       </body>
     </html>

@@ -16,7 +16,7 @@ export function installedFeeds(): readonly FeedLink[] {
 type Shown = { href: string; label: string; current: boolean }
 type Menu = { group: NavGroup; links: Shown[] }
 /** What one person sees: the portal's links, then the workspace menus that hold any link for them. */
-export type SiteNav = { portal: Shown[]; menus: Menu[] }
+export type SiteNav = { portal: Shown[]; footer: Shown[]; menus: Menu[] }
 
 /** The links one person sees, each address once, grouped; the link of the page they are on marked. */
 export function siteNav(user: Ctx['var']['user'], path: string): SiteNav {
@@ -31,6 +31,7 @@ export function siteNav(user: Ctx['var']['user'], path: string): SiteNav {
   const groupOf = (l: NavLink) => (typeof l.group === 'function' ? l.group(user) : l.group)
   return {
     portal: visible.filter((l) => groupOf(l) === 'portal').map(shown),
+    footer: visible.filter((l) => groupOf(l) === 'footer').map(shown),
     menus: navGroups
       .map((group) => ({ group, links: visible.filter((l) => groupOf(l) === group).map(shown) }))
       .filter((m) => m.links.length > 0),

@@ -4,7 +4,7 @@ import { errors } from '../errors.js'
 import type { AppEnv } from './context.js'
 
 /** The client's address as the socket saw it (behind a proxy, configure the proxy to set it). */
-function clientKey(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
   return incoming?.socket?.remoteAddress ?? 'local'
 }
@@ -22,7 +22,7 @@ export function rateLimit(name: string, limit: number, windowSeconds: number, op
     const { db, clock } = c.var.deps
     const now = clock.now()
     const account = c.var.user ?? c.var.pendingUser
-    const key = `${name}:${account ? `user:${account.id}` : clientKey(c)}`
+    const key = `${name}:${account ? `user:${account.id}` : clientAddress(c)}`
     const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000)
     const row = await sql<{ count: number }>`
       insert into rate_limits (key, window_start, count) values (${key}, ${windowStart}, 1)

@@ -25,7 +25,7 @@ const BACKOFF_MINUTES = [1, 5, 30, 60, 120, 360, 720]
 export const MAX_ATTEMPTS = 8
 const MAX_ERROR_LENGTH = 1000
 
-type ClaimedMail = { id: string; to: string; subject: string; text: string; attempts: number }
+type ClaimedMail = { id: string; to: string; subject: string; text: string; attempts: number; headers: Record<string, string> | null }
 
 /** Delay before the next attempt after `attempts` failures (exponential-ish, capped). */
 export function backoffMs(attempts: number): number {
@@ -75,7 +75,7 @@ async function sendClaimed(deps: Deps, sender: Transporter, claimed: ClaimedMail
       const envelope = await sealedFor(deps, mail)
       // A stable Message-ID lets receivers (and people reading logs) recognise a retried mail.
       const messageId = `<${mail.id}@${hostOf(config.publicUrl)}>`
-      const headers = { 'Auto-Submitted': 'auto-generated' }
+      const headers = { ...ownHeaders(mail.headers), 'Auto-Submitted': 'auto-generated' }
       if (envelope.kind === 'encrypted') {
         const raw = await buildPgpMimeMessage({
           from: config.mailFrom, to: mail.to, subject: mail.subject, outerSubject: ENCRYPTED_SUBJECT, text: mail.text,
@@ -121,7 +121,7 @@ function createSmtpTransport(smtpUrl: string): Transporter {
 async function claimDueMail(db: DB, now: Date): Promise<ClaimedMail[]> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('mail_outbox')
-      .select(['id', 'to_address', 'subject', 'body_text', 'attempts'])
+      .select(['id', 'to_address', 'subject', 'body_text', 'attempts', 'headers'])
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now)
       .orderBy('next_attempt_at')
@@ -134,7 +134,7 @@ async function claimDueMail(db: DB, now: Date): Promise<ClaimedMail[]> {
       .set({ next_attempt_at: new Date(now.getTime() + CLAIM_MS) })
       .where('id', 'in', rows.map((r) => r.id))
       .execute()
-    return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, attempts: r.attempts }))
+    return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, attempts: r.attempts, headers: r.headers }))
   })
 }
 
@@ -164,6 +164,12 @@ async function releaseClaims(db: DB, ids: string[], now: Date): Promise<void> {
   await db.updateTable('mail_outbox').set({ next_attempt_at: now })
     .where('id', 'in', ids).where('status', '=', 'pending')
     .execute()
+}
+
+/** A mail's own headers, minus any that would break the message (line breaks) or that delivery sets itself. */
+function ownHeaders(headers: Record<string, string> | null): Record<string, string> {
+  const reserved = /^(from|to|cc|bcc|subject|date|message-id|content-.*|mime-version|auto-submitted)$/i
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name, value]) => /^[A-Za-z][A-Za-z0-9-]*$/.test(name) && !reserved.test(name) && !/[\r\n]/.test(value)))
 }
 
 function describe(error: unknown): string {

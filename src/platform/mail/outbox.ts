@@ -2,7 +2,8 @@ import type { DB } from '../db/database.js'
 import { newId } from '../secrets.js'
 import type { Lang } from '../i18n/define.js'
 
-export type OutgoingMail = { to: string; subject: string; text: string }
+/** A mail to queue; `headers` are its own (a list mail's `List-Unsubscribe`), added to those delivery always sets. */
+export type OutgoingMail = { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> }
 
 /**
  * Queues mail in the outbox, inside the caller's transaction: the mail exists exactly when the
@@ -15,6 +16,7 @@ export async function enqueueMail(trx: DB, mail: OutgoingMail, now: Date): Promi
     to_address: mail.to,
     subject: mail.subject,
     body_text: mail.text,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
     next_attempt_at: now,
     created_at: now,
   }).execute()
@@ -37,5 +39,5 @@ export async function enqueueLocalizedMail(trx: DB, to: string, locale: Lang | n
  * — administrators, who may not see case content — gets the text with those secrets masked.
  */
 export function redactSecretLinks(text: string): string {
-  return text.replace(/\/(track|invitations|password\/reset)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
+  return text.replace(/\/(track|invitations|password\/reset|guides\/updates\/(?:confirm|unsubscribe))\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
 }

@@ -18,6 +18,9 @@ import { osvSeed } from './osv.access.js'
 import { csafSeed } from './csaf.access.js'
 import { jvndbFeedsSeed } from './jvndb-feeds.access.js'
 import { cveSeed } from './cve.access.js'
+import { guidesChecklistSeed } from './guides-checklist.access.js'
+import { guidesPagesSeed } from './guides-pages.access.js'
+import { guidesOutreachSeed } from './guides-outreach.access.js'
 
 
 /** The world the authorisation matrix builds: one case with a notified developer and a scheduled advisory. */
@@ -42,5 +45,6 @@ export type AccessWorld = {
 export type AccessSeed = (world: AccessWorld) => Promise<Record<string, string>>
 
 export const accessSeeds: AccessSeed[] = [deadlinesSeed, uncontactableSeed, committeeSeed, endOfLifeSeed, coordinationRequestsSeed, priorityInformationSeed,
-  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed, osvSeed, cveSeed]
+  selfReportsSeed, websitesSeed, longRunningSeed, alertsSeed, statisticsSeed, productsSeed, accountsSeed, csafSeed, jvndbFeedsSeed, osvSeed, cveSeed,
+  guidesChecklistSeed, guidesPagesSeed, guidesOutreachSeed]
   .filter((s): s is AccessSeed => s !== null)

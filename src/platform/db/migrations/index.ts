@@ -23,6 +23,8 @@ import * as statisticsSnapshot from './0022-statistics-snapshot.js'
 import * as advisorySources from './0023-advisory-sources.js'
 import * as advisorySearch from './0024-advisory-search.js'
 import * as advisoryCompression from './0025-advisory-compression.js'
+import * as mailHeaders from './0026-mail-headers.js'
+import * as guides from './0027-guides.js'
 
 export type Migration = { up: (db: Kysely<any>) => Promise<void> }
 
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0023-advisory-sources': advisorySources,
   '0024-advisory-search': advisorySearch,
   '0025-advisory-compression': advisoryCompression,
+  '0026-mail-headers': mailHeaders,
+  '0027-guides': guides,
 }

@@ -1,0 +1,6 @@
+import type { Operation } from '../platform/http/openapi-operation.js'
+import { checklistOperations } from './checklist.openapi.js'
+import { outreachOperations } from './outreach.openapi.js'
+
+/** The /api/v1 operations of the guides, merged into the OpenAPI document. */
+export const guidesOperations: Operation[] = [...checklistOperations, ...outreachOperations]

@@ -1,0 +1,3 @@
+import type { Operation } from '../platform/http/openapi-operation.js'
+
+export const outreachOperations: Operation[] = []
