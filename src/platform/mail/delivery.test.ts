@@ -54,6 +54,24 @@ describe('mail delivery', () => {
     expect(mail?.messageId).toBe(`<${row.id}@keikai.test>`)
   })
 
+  it("sends a mail's own headers (a list's unsubscribe link), never one that would forge or break the message", async () => {
+    await enqueueMail(t.db, { ...japaneseMail, headers: {
+      'List-Unsubscribe': '<https://keikai.test/guides/updates/unsubscribe/abc>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-Injected': 'a\r\nBcc: victim@example.com',
+      'Subject': 'replaced subject',
+      'Bad Name:': 'x',
+    } }, t.clock.now())
+    expect(await deliverDueMail(t.deps)).toBe(1)
+    const raw = peer.received[0]!.raw.toString('utf8')
+    expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/keikai\.test\/guides\/updates\/unsubscribe\/abc>\r$/m)
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m)
+    expect(raw).not.toMatch(/^Bcc:/im)
+    expect(raw).not.toContain('X-Injected')
+    expect(raw).not.toContain('replaced subject')
+    expect(peer.received[0]!.envelopeTo).toEqual(['developer@example.jp'])
+  })
+
   it('does not send one mail twice when two deliveries run at the same time', async () => {
     await enqueueMail(t.db, japaneseMail, t.clock.now())
 
