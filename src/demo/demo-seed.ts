@@ -10,6 +10,7 @@ import { createApiToken } from '../accounts/sessions.js'
 import { needsSecondFactor } from '../accounts/second-factor.js'
 import { Secret } from 'otpauth'
 import { seedWebsiteCases } from './demo-websites.js'
+import { seedOutreach } from './demo-outreach.js'
 
 type App = Hono<AppEnv>
 export type DemoAccount = { role: string; email: string; password: string; totpSecret: string | null }
@@ -146,6 +147,7 @@ export async function seedDemo(app: App, deps: Deps & { clock: { set: (iso: stri
   }
   await seedHardCases(call, db, moveClock, ago)
   await seedWebsiteCases(call, db, moveClock, operatorOrgId, ago)
+  await seedOutreach(db, orgId, today, ago)
   // Whatever runs next (the server, a test) starts from today, not the last seeded day.
   moveClock(today.toISOString())
   return { accounts }

@@ -4,6 +4,9 @@ export const portalMessages = defineMessages(
   {
     'portal.home_title': '脆弱性対策情報ポータル',
     'portal.home_intro': '情報セキュリティ早期警戒パートナーシップに基づいて調整した、ソフトウェア製品の脆弱性対策情報を公表しています。',
+    'portal.guides_heading': '製品開発者・利用者の方へ',
+    'portal.guides_intro': '出荷前に確かめたい 12 項目のチェックリストと、安全な製品の選び方・使い方のガイドです。',
+    'portal.guides_link': 'ガイドを見る',
     'portal.report_heading': '脆弱性の届出',
     'portal.report_intro': 'ソフトウェア製品やウェブサイトの脆弱性を発見した方は、こちらから届け出てください。',
     'portal.report_link': '脆弱性を届け出る',
@@ -42,6 +45,9 @@ export const portalMessages = defineMessages(
   {
     'portal.home_title': 'Vulnerability advisories',
     'portal.home_intro': 'Advisories for software products, coordinated under the Information Security Early Warning Partnership.',
+    'portal.guides_heading': 'For developers and consumers',
+    'portal.guides_intro': 'A 12-item checklist to go through before a product ships, and guides to choosing and using connected products safely.',
+    'portal.guides_link': 'Read the guides',
     'portal.report_heading': 'Report a vulnerability',
     'portal.report_intro': 'Found a vulnerability in a software product or a website? Report it here.',
     'portal.report_link': 'Report a vulnerability',

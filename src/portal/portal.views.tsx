@@ -43,6 +43,11 @@ export function HomePage(props: { c: Ctx; latest: PublicAdvisory[]; alerts: { id
           <h2>{t('portal.search_heading')}</h2>
           <SearchForm c={props.c} values={{}} />
         </div>
+        <div class="card">
+          <h2>{t('portal.guides_heading')}</h2>
+          <p>{t('portal.guides_intro')}</p>
+          <p><a href="/guides">{t('portal.guides_link')}</a></p>
+        </div>
       </div>
       {props.alerts.length > 0 && (
         <>
