@@ -487,6 +487,29 @@ async function scheduleThroughApi(coordinator: TestUser, caseId: string) {
   return { identifier: res.json.identifier as string, publishAt }
 }
 
+describe('answers of the API match their documented schemas: the guides', () => {
+  it('the checklist, its versions, results (kept and not), a published product statement, a rating and the effect figures', async () => {
+    await call(null, 'get', '/api/v1/guides/checklist')
+    await call(null, 'get', '/api/v1/guides/checklist/versions/{checklistVersion}', { params: { checklistVersion: '1' } })
+    const answers = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), i % 4]))
+    await call(null, 'post', '/api/v1/guides/checklist/results', { body: { version: 1, answers } })
+    const orgId = crypto.randomUUID()
+    await t.db.insertInto('organizations').values({ id: orgId, kind: 'developer', name_ja: '例示電機', name_en: 'Example Electric' }).execute()
+    const developer = await createUser(t, { organizationId: orgId, name: 'Checklist developer' })
+    const saved = await call(developer, 'post', '/api/v1/guides/checklist/results', { body: { version: 1, answers, productName: 'WR-1000', save: true } })
+    const now = t.clock.now()
+    await t.db.insertInto('guide_statements').values({
+      id: crypto.randomUUID(), organization_id: orgId, slug: 'openapi-router', product_name: 'WR-1000', support_ends_on: '2031-03-31',
+      support_note_ja: '', support_note_en: '', update_method_en: '', contact_email: 'psirt@example.test', update_method_ja: '自動更新', checklist_result_id: saved.json.resultId, published_at: now, created_at: now, updated_at: now,
+    }).execute()
+    await call(null, 'get', '/api/v1/guides/statements/{statementSlug}', { params: { statementSlug: 'openapi-router' } })
+    await call(null, 'post', '/api/v1/guides/ratings', { body: { page: '/guides/consumers/choosing', stars: 4, comment: 'clear' } })
+    const coordinator = await createUser(t, { roles: ['coordinator'] })
+    const effect = await call(coordinator, 'get', '/api/v1/guides/effect', { query: `?from=${now.toISOString().slice(0, 8)}01&to=${now.toISOString().slice(0, 10)}` })
+    expect(effect.json.totals.ratings.count).toBe(1)
+  })
+})
+
 describe('the sample of answers', () => {
   it('called every GET operation of the document and at least one operation of every feature, each answer checked', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`))

@@ -29,6 +29,7 @@ export const guidesFeature: Feature = {
   policies: guidesPolicies,
   nav: [
     { href: '/guides', label: 'nav.guides', group: 'footer' },
+    { href: '/guides/statements', label: 'nav.guides_statements', group: 'mine', visible: guidesPolicies.manageStatements },
     { href: '/guides/effect', label: 'nav.guides_effect', group: (u) => (u?.roles.includes('coordinator') ? 'coordination' : u?.roles.includes('intake') ? 'intake' : 'admin'), visible: guidesPolicies.viewEffect },
   ],
   // One-click unsubscribe (RFC 8058): the mail client posts to the link itself, with no page of ours.

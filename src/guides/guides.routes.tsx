@@ -16,7 +16,10 @@ guidesRoutes.get('/guides', async (c) => {
       <section>
         <h2>{t('guides.index_developers')}</h2>
         <p>{t('guides.index_developers_text')}</p>
-        <ul><li><a href="/guides/developers/checklist">{t('guides.checklist.title')}</a></li></ul>
+        <ul>
+          <li><a href="/guides/developers/checklist">{t('guides.checklist.title')}</a></li>
+          <li><a href="/guides/statements">{t('guides.index_statements')}</a>: {t('guides.index_statements_text')}</li>
+        </ul>
       </section>
       <section>
         <h2>{t('guides.index_consumers')}</h2>

@@ -1,0 +1,151 @@
+import type { StoredChecklistItem } from './guides.tables.js'
+
+type Text = { ja: string; en: string }
+/** One level: what meeting it means, and what to do to reach it from the level below. */
+type Level = [text: Text, next: Text]
+
+const item = (number: number, part: 1 | 2 | 3, title: Text, summary: Text, levels: [Level, Level, Level]): StoredChecklistItem => ({
+  number, part, title, summary,
+  levels: levels.map(([text, next], i) => ({ level: (i + 1) as 1 | 2 | 3, text, next })),
+})
+
+/**
+ * The developer checklist as keikai ships it: version 1 (DESIGN §9), which needs no database row.
+ * Twelve items in three parts — I policy and organisation, II design and development, III after
+ * shipping — each at level 1 (minimum), 2 (recommended) and 3 (ideal). Administrators publish
+ * later versions; a result always names the version it was made with.
+ */
+export const BUILT_IN_CHECKLIST: readonly StoredChecklistItem[] = [
+  item(1, 1,
+    { ja: '製品セキュリティ方針を定めている', en: 'A product security policy is in place' },
+    { ja: '製品のセキュリティをどう確保するか（誰が、何を、どの水準で行うか）を会社として文書で定め、開発・販売・サポートの全員が同じ方針に従っている状態です。', en: 'Your organisation has written down how it keeps its products secure (who does what, to which standard), and development, sales and support all follow that same policy.' },
+    [
+      [{ ja: '製品セキュリティ方針が文書として存在し、開発担当者が参照できる。', en: 'A written product security policy exists and developers can find it.' },
+        { ja: '製品のセキュリティで守ること（脆弱性への対応、サポート期間、問い合わせ窓口など）を 1～2 ページの文書にまとめ、社内で共有してください。', en: 'Write a one- or two-page policy covering what you commit to (handling vulnerabilities, support period, contact point) and share it internally.' }],
+      [{ ja: '方針が経営層に承認され、社外にも公開されている。', en: 'The policy is approved by management and published.' },
+        { ja: '方針を経営層の承認を得た正式な文書とし、自社ウェブサイトに公開してください。', en: 'Have management approve the policy formally and publish it on your website.' }],
+      [{ ja: '方針を毎年、発生したインシデントや脆弱性の傾向に照らして見直し、改訂履歴を公開している。', en: 'The policy is reviewed every year against incidents and vulnerability trends, with its revision history published.' },
+        { ja: '年 1 回の見直しの時期と担当者を決め、インシデントや届出の振り返りを方針の改訂に反映してください。', en: 'Schedule a yearly review with a named owner and feed lessons from incidents and reports into the revised policy.' }],
+    ]),
+  item(2, 1,
+    { ja: 'セキュリティサポート方針を公開している', en: 'The security support policy is disclosed' },
+    { ja: '製品ごとに、いつまでセキュリティ更新を提供するか（サポート期間）と、その方法を利用者が購入前に確かめられる状態です。', en: 'For each product, buyers can check before they buy how long security updates will be provided (the support period) and how.' },
+    [
+      [{ ja: '製品ごとのセキュリティ更新の提供期間を社内で決めている。', en: 'The period of security updates is decided internally for each product.' },
+        { ja: '製品ごとに、セキュリティ更新を提供する期間（例：販売終了から 5 年）を決めてください。', en: 'Decide for each product how long you will provide security updates (for example, five years after the end of sales).' }],
+      [{ ja: 'サポート期間の終了日と更新の提供方法を、製品ページや取扱説明書で公開している。', en: 'The support end date and how updates are delivered are published on the product page and in the manual.' },
+        { ja: 'サポート終了日（未定ならその旨）と更新方法を製品ページ・取扱説明書・パッケージに記載してください。keikai の公開ステートメントも使えます。', en: "State the support end date (or that it is not yet decided) and the update method on the product page, in the manual and on the packaging. keikai's public statement can help." }],
+      [{ ja: 'サポート終了の 1 年以上前に利用者へ知らせ、終了後の扱い（買い替え・利用中止の案内）も公開している。', en: 'Users are told at least a year before support ends, and what to do afterwards (replace or stop using) is published.' },
+        { ja: 'サポート終了の事前告知の手順と、終了後の利用者への案内文を用意してください。', en: 'Set up advance notice of the end of support and prepare guidance for users after it ends.' }],
+    ]),
+  item(3, 1,
+    { ja: '製品セキュリティを維持する体制がある', en: 'An organisation maintains product security' },
+    { ja: '製品のセキュリティに責任を持つ担当者やチーム（PSIRT など）が決まっていて、脆弱性が見つかったときに誰が判断し動くかが明確な状態です。', en: 'A person or team (such as a PSIRT) is responsible for product security, and it is clear who decides and acts when a vulnerability is found.' },
+    [
+      [{ ja: '製品セキュリティの責任者（担当者）が決まっている。', en: 'A person responsible for product security is named.' },
+        { ja: '製品セキュリティの責任者を任命し、社内に周知してください。', en: 'Appoint a person responsible for product security and tell the whole organisation.' }],
+      [{ ja: '脆弱性対応の手順書があり、開発・品質保証・サポート・広報の役割分担が決まっている。', en: 'A written vulnerability-handling procedure assigns roles across development, QA, support and communications.' },
+        { ja: '受付から修正・公表までの手順書を作り、各部門の役割と連絡先を書き込んでください。', en: 'Write a procedure from receipt to fix and publication, with each department’s role and contact.' }],
+      [{ ja: '専任の PSIRT があり、定期的な訓練と外部（調整機関・他社 PSIRT）との連携を行っている。', en: 'A dedicated PSIRT exercises regularly and works with coordinators and other PSIRTs.' },
+        { ja: 'PSIRT を専任の組織とし、年 1 回以上の訓練と、調整機関との連絡経路の確認を行ってください。', en: 'Make the PSIRT a dedicated team, run exercises at least yearly and keep your channels to coordinators tested.' }],
+    ]),
+  item(4, 2,
+    { ja: 'セキュアな設計をしている', en: 'Products are designed securely' },
+    { ja: '脅威を想定して設計し、初期設定が安全（セキュア・バイ・デフォルト）で、全製品共通の初期パスワードを使わない状態です。', en: 'Design starts from the threats the product faces, the default settings are secure (secure by default), and no default password is shared across devices.' },
+    [
+      [{ ja: '全製品共通の初期パスワードを使わず、不要な機能やポートは初期状態で無効にしている。', en: 'No shared default password; unneeded services and ports are off by default.' },
+        { ja: '機器ごとに異なる初期パスワードにするか初回起動時に設定させ、使わない機能・ポートを初期状態で閉じてください。', en: 'Give each device its own initial password or make users set one at first start, and close unused services and ports by default.' }],
+      [{ ja: '設計段階で脅威分析を行い、その結果をセキュリティ要件として設計書に反映している。', en: 'Threat analysis is done at design time and its results become security requirements in the design.' },
+        { ja: '新製品・大きな改修ごとに脅威分析（STRIDE など）を行い、対策を要件として記録してください。', en: 'Run a threat analysis (e.g. STRIDE) for each new product or major change and record the countermeasures as requirements.' }],
+      [{ ja: '脅威分析と設計レビューが開発プロセスに組み込まれ、専門家の確認を経ないと次工程に進めない。', en: 'Threat modelling and design review are gates in the development process, signed off by security experts.' },
+        { ja: '設計レビューをセキュリティ担当者の承認が必要な関門とし、レビュー結果を残してください。', en: 'Make a security design review a required gate with expert sign-off, and keep its records.' }],
+    ]),
+  item(5, 2,
+    { ja: 'アップデートできるように設計している', en: 'Products are designed for updates' },
+    { ja: '出荷後に見つかった脆弱性を修正できるよう、ソフトウェアを安全に更新する仕組みを製品に備えている状態です。', en: 'The product can be updated safely, so that vulnerabilities found after shipping can be fixed.' },
+    [
+      [{ ja: '利用者が手動でソフトウェアを更新できる。', en: 'Users can update the software manually.' },
+        { ja: 'ファームウェア・ソフトウェアの更新機能を実装し、更新手順を取扱説明書に書いてください。', en: 'Build an update function for the firmware or software and describe the steps in the manual.' }],
+      [{ ja: '更新ファイルに電子署名があり、製品が検証してから適用する。更新の有無を製品が知らせる。', en: 'Updates are signed and verified by the product before they are applied; the product tells users an update is available.' },
+        { ja: '更新ファイルへの署名と製品側での検証、更新の通知機能を実装してください。', en: 'Sign update files, verify them on the device, and add a notice that an update is available.' }],
+      [{ ja: '自動更新（利用者が選べる）に対応し、更新の失敗時は元に戻せる。', en: 'Automatic updates (which users may turn off) are supported, with a safe rollback when an update fails.' },
+        { ja: '自動更新とロールバック（二面構成など）を実装し、初期設定で自動更新を有効にしてください。', en: 'Implement automatic updates with rollback (e.g. A/B partitions) and turn automatic updates on by default.' }],
+    ]),
+  item(6, 2,
+    { ja: '既知の脆弱性を取り除いている', en: 'Known vulnerabilities are removed' },
+    { ja: '自社開発部分だけでなく、調達した部品・OSS・ライブラリを含めて、既知の脆弱性がない状態で出荷している状態です。', en: 'Products ship without known vulnerabilities, not only in your own code but also in procured components, open source and libraries.' },
+    [
+      [{ ja: '使っている主なソフトウェア部品（OSS・ライブラリ）の一覧がある。', en: 'There is a list of the main software components (open source, libraries) in use.' },
+        { ja: '製品に含まれる OSS・ライブラリとそのバージョンを一覧にしてください。', en: 'List the open-source components and libraries in each product, with their versions.' }],
+      [{ ja: 'SBOM を作成し、出荷前に既知の脆弱性（CVE など）と照合して対処している。', en: 'An SBOM is produced and checked against known vulnerabilities (CVEs) before release, and findings are fixed.' },
+        { ja: 'ビルド時に SBOM（SPDX・CycloneDX など）を作り、脆弱性データベースと照合する手順を出荷判定に加えてください。', en: 'Generate an SBOM (SPDX, CycloneDX) at build time and add a check against vulnerability databases to the release decision.' }],
+      [{ ja: '調達先との契約で脆弱性情報の提供と修正を求め、SBOM を継続的に照合している。', en: 'Supplier contracts require vulnerability information and fixes, and SBOMs are checked continuously.' },
+        { ja: '部品の調達契約に脆弱性の通知・修正の条項を入れ、SBOM の照合を自動化してください。', en: 'Add vulnerability notice and fix clauses to procurement contracts and automate SBOM checks.' }],
+    ]),
+  item(7, 2,
+    { ja: 'セキュアコーディングをしている', en: 'Code is written securely' },
+    { ja: '脆弱性を作り込まないためのコーディング規約に従い、レビューやツールで確かめている状態です。', en: 'Developers follow secure coding rules that prevent vulnerabilities, checked by review and tools.' },
+    [
+      [{ ja: 'セキュアコーディングの規約（例：CERT、OWASP）を定め、開発者が知っている。', en: 'Secure coding rules (e.g. CERT, OWASP) are adopted and known to developers.' },
+        { ja: '使う言語に合ったセキュアコーディング規約を選び、開発者に研修してください。', en: 'Choose secure coding rules for your languages and train your developers in them.' }],
+      [{ ja: 'コードレビューで規約を確認し、静的解析ツールを使っている。', en: 'Code review checks the rules, and static analysis tools are used.' },
+        { ja: 'レビューの確認項目に規約を加え、静的解析（SAST）を CI に組み込んでください。', en: 'Add the rules to the review checklist and run static analysis (SAST) in CI.' }],
+      [{ ja: '静的解析の指摘をゼロにしないと統合できず、開発者の研修を毎年更新している。', en: 'Code cannot be merged with open static-analysis findings, and developer training is refreshed every year.' },
+        { ja: '解析結果を統合の条件とし、過去の脆弱性事例を使った研修を毎年行ってください。', en: 'Make analysis results a merge condition and run yearly training based on past vulnerabilities.' }],
+    ]),
+  item(8, 2,
+    { ja: '開発環境を安全に保っている', en: 'The development environment is secure' },
+    { ja: 'ソースコード、ビルド環境、署名鍵などが不正に変更・持ち出しされないよう守られている状態です。', en: 'Source code, build systems and signing keys are protected against tampering and leaks.' },
+    [
+      [{ ja: 'ソースコードと開発環境へのアクセスを担当者に限っている。', en: 'Access to source code and the development environment is limited to the people who need it.' },
+        { ja: 'リポジトリと開発サーバのアカウントを棚卸しし、不要な権限を外してください。', en: 'Review the accounts on repositories and development servers and remove access that is not needed.' }],
+      [{ ja: '多要素認証を使い、ビルドは管理された環境で行い、署名鍵を安全に保管している。', en: 'Multi-factor authentication is used, builds run in a controlled environment and signing keys are stored securely.' },
+        { ja: '多要素認証を必須にし、ビルドを CI に集約し、署名鍵をハードウェア（HSM など）で保護してください。', en: 'Require multi-factor authentication, move builds into CI and protect signing keys in hardware (an HSM or similar).' }],
+      [{ ja: 'ビルドの再現性と成果物の来歴（SLSA など）を確認でき、開発環境の監査を定期的に行っている。', en: 'Builds are reproducible with verifiable provenance (e.g. SLSA), and the environment is audited regularly.' },
+        { ja: '成果物の来歴情報を記録し、開発環境の監査を年 1 回以上行ってください。', en: 'Record build provenance and audit the development environment at least once a year.' }],
+    ]),
+  item(9, 2,
+    { ja: '出荷前に脆弱性を検査している', en: 'Vulnerabilities are tested for before release' },
+    { ja: '製品を出荷する前に、脆弱性診断やファジングなどで脆弱性がないことを確かめている状態です。', en: 'Before a product ships, vulnerability assessment, fuzzing and similar tests confirm it has no known weaknesses.' },
+    [
+      [{ ja: '出荷前に、既知の攻撃手法を使った基本的な脆弱性検査（ポートスキャン、脆弱性スキャナ）を行っている。', en: 'Basic vulnerability tests (port scans, vulnerability scanners) are run before release.' },
+        { ja: '出荷判定の前に、ポートスキャンと脆弱性スキャナによる検査を行い、結果を記録してください。', en: 'Run port scans and a vulnerability scanner before the release decision and record the results.' }],
+      [{ ja: 'ファジングや診断の専門家による検査を行い、見つかった問題を修正してから出荷している。', en: 'Fuzzing and expert assessment are done, and findings are fixed before release.' },
+        { ja: '外部インターフェースのファジングと、専門家（社内外）による診断を出荷判定に加えてください。', en: 'Add fuzzing of external interfaces and an expert assessment (in-house or external) to the release decision.' }],
+      [{ ja: '第三者によるペネトレーションテストや認証制度（例：JC-STAR）の評価を受けている。', en: 'Third-party penetration tests or certification (e.g. JC-STAR) assess the product.' },
+        { ja: '第三者の検査機関によるペネトレーションテストや、製品認証制度の取得を計画してください。', en: 'Plan a third-party penetration test or a product security certification.' }],
+    ]),
+  item(10, 3,
+    { ja: '製品と部品の脆弱性を監視している', en: 'Product and component vulnerabilities are monitored' },
+    { ja: '出荷後も、自社製品と使っている部品（OSS など）について新しい脆弱性情報を集め、影響を調べている状態です。', en: 'After shipping, new vulnerability information about your products and their components (open source etc.) is collected and its impact assessed.' },
+    [
+      [{ ja: 'JVN などの脆弱性情報を担当者が定期的に確認している。', en: 'Someone checks vulnerability information (JVN and others) regularly.' },
+        { ja: '脆弱性情報（JVN、JVN iPedia、部品ベンダーの告知）を確認する担当者と頻度を決めてください。', en: 'Name who checks vulnerability information (JVN, JVN iPedia, suppliers’ notices) and how often.' }],
+      [{ ja: '出荷済み製品の SBOM と脆弱性情報を照合し、影響を受ける製品を特定できる。', en: 'SBOMs of shipped products are matched against vulnerability information, so affected products can be found.' },
+        { ja: '出荷済みの全製品・全バージョンの SBOM を保管し、新しい脆弱性と照合する手順を作ってください。', en: 'Keep SBOMs of every shipped product and version and set up a procedure to match them against new vulnerabilities.' }],
+      [{ ja: '照合を自動化し、影響の判断と対応の期限を決めて運用している。', en: 'Matching is automated, with deadlines for assessing impact and responding.' },
+        { ja: '脆弱性情報の照合を自動化し、深刻度に応じた対応期限を方針に定めてください。', en: 'Automate the matching and set response deadlines by severity in your policy.' }],
+    ]),
+  item(11, 3,
+    { ja: '脆弱性の届出を受け付け、修正を公開している', en: 'Vulnerability reports are received and fixes are published' },
+    { ja: '外部から脆弱性の届出を受け付ける窓口があり、調整機関と協力して修正と対策情報を公開している状態です。', en: 'There is a contact point for outside vulnerability reports, and fixes and advice are published in cooperation with coordinators.' },
+    [
+      [{ ja: '脆弱性の届出を受け付ける窓口（メールアドレスや問い合わせフォーム）を公開している。', en: 'A contact point for vulnerability reports (an e-mail address or a form) is published.' },
+        { ja: '脆弱性の届出窓口を自社ウェブサイトに掲載し、security.txt も置いてください。', en: 'Publish a vulnerability contact on your website and add a security.txt file.' }],
+      [{ ja: '届出に期限内に応答し、修正を提供するとともに、調整機関を通じて脆弱性対策情報を公表している。', en: 'Reports are answered within set times, fixes are provided, and advisories are published through coordinators.' },
+        { ja: '受付・応答・修正・公表の目安期間を決め、調整機関（JPCERT/CC、IPA）との調整手順を整えてください。', en: 'Set target times for acknowledging, fixing and publishing, and agree a procedure with coordinators (JPCERT/CC, IPA).' }],
+      [{ ja: '脆弱性開示ポリシーを公開し、CSAF などの機械可読な形式でも対策情報を提供している。', en: 'A vulnerability disclosure policy is published, and advisories are also machine-readable (e.g. CSAF).' },
+        { ja: '開示ポリシー（届出者への感謝、法的な安全の保証を含む）を公開し、対策情報を CSAF でも出してください。', en: 'Publish a disclosure policy (with thanks and safe harbour for reporters) and provide advisories in CSAF too.' }],
+    ]),
+  item(12, 3,
+    { ja: '利用者に使い方の注意を伝えている', en: 'Consumers are told how to use the product safely' },
+    { ja: '利用者が製品を安全に使えるよう、初期設定の変更、更新、廃棄時の初期化など、してほしいことを分かりやすく伝えている状態です。', en: 'Consumers are told plainly what to do to use the product safely: change settings, apply updates, reset it before disposal.' },
+    [
+      [{ ja: '取扱説明書に、パスワードの設定・更新の方法・廃棄時の初期化の方法を書いている。', en: 'The manual explains how to set a password, how to update and how to reset the product before disposal.' },
+        { ja: '取扱説明書に、安全に使うための設定・更新・初期化の手順を加えてください。', en: 'Add the steps for safe settings, updating and factory reset to the manual.' }],
+      [{ ja: '初回起動時の画面やウェブサイトでも、分かりやすい言葉と図で安全な使い方を案内している。', en: 'The first-start screen and the website also explain safe use in plain words and pictures.' },
+        { ja: '初期設定画面での案内と、ウェブサイトの「安全に使うために」ページを用意してください。', en: 'Add guidance to the first-start screen and a "using it safely" page on your website.' }],
+      [{ ja: '重要な更新やサポート終了を、登録した利用者に直接知らせている。', en: 'Registered users are told directly about important updates and the end of support.' },
+        { ja: '利用者登録やアプリ通知で、更新やサポート終了を直接知らせる仕組みを作ってください。', en: 'Set up direct notices (user registration, app notifications) for updates and the end of support.' }],
+    ]),
+]
