@@ -1,5 +1,7 @@
 import type { Feature } from '../cases/case-sections.js'
 import type { Catalogue } from '../platform/i18n/define.js'
+import type { CurrentUser } from '../platform/http/context.js'
+import type { NavGroup } from '../platform/feature.js'
 import { guidesPolicies } from './guides.policies.js'
 import { guidesRoutes } from './guides.routes.js'
 import { checklistRoutes } from './checklist.routes.js'
@@ -18,6 +20,9 @@ import { consumerGuidesMessages } from './consumer-guides.messages.js'
 import { outreachMessages } from './outreach.messages.js'
 import { guidesOperations } from './guides.openapi.js'
 
+/** Outreach sits in the menu of the staff member's own work: coordination, else intake, else administration. */
+const outreachMenu = (u: CurrentUser | null): NavGroup => (u?.roles.includes('coordinator') ? 'coordination' : u?.roles.includes('intake') ? 'intake' : 'admin')
+
 const catalogues: Catalogue[] = [guidesMessages, checklistMessages, consumerGuidesMessages, outreachMessages]
 
 // The feature as the composition root (src/features.ts) plugs it in.
@@ -30,7 +35,9 @@ export const guidesFeature: Feature = {
   nav: [
     { href: '/guides', label: 'nav.guides', group: 'footer' },
     { href: '/guides/statements', label: 'nav.guides_statements', group: 'mine', visible: guidesPolicies.manageStatements },
-    { href: '/guides/effect', label: 'nav.guides_effect', group: (u) => (u?.roles.includes('coordinator') ? 'coordination' : u?.roles.includes('intake') ? 'intake' : 'admin'), visible: guidesPolicies.viewEffect },
+    { href: '/guides/effect', label: 'nav.guides_effect', group: outreachMenu, visible: guidesPolicies.viewEffect },
+    { href: '/guides/channels', label: 'nav.guides_channels', group: outreachMenu, visible: guidesPolicies.manageChannels },
+    { href: '/guides/updates/subscribers', label: 'nav.guides_subscribers', group: 'admin', visible: guidesPolicies.viewSubscribers },
   ],
   // One-click unsubscribe (RFC 8058): the mail client posts to the link itself, with no page of ours.
   secretLinkPosts: ['/guides/updates/unsubscribe/'],

@@ -6,8 +6,9 @@ import { startLayoutWorld, type LayoutWorld } from './layout-world.js'
 
 /**
  * axe-core, run in Chromium, finds no serious or critical accessibility violation on the pages
- * people use most — the portal, a public advisory, both report forms, the staff case page and the
- * advisory editor — in Japanese and in English, on a desktop and on a phone.
+ * people use most — the portal, a public advisory, both report forms, the staff case page, the
+ * advisory editor, the guides, the checklist, a download's survey, the notice registration and the
+ * effect dashboard — in Japanese and in English, on a desktop and on a phone.
  */
 
 let w: LayoutWorld
@@ -37,6 +38,12 @@ const pages: { name: string; actor: Actor; path: () => string }[] = [
   { name: 'the website report form', actor: 'anonymous', path: () => '/report/website' },
   { name: 'the staff case page', actor: 'coordinator', path: () => `/cases/${w.fuzz.world.caseId}` },
   { name: 'the advisory editor', actor: 'coordinator', path: () => `/cases/${w.fuzz.world.caseId}/advisory` },
+  { name: 'the guides', actor: 'anonymous', path: () => '/guides' },
+  { name: 'the developer checklist', actor: 'anonymous', path: () => '/guides/developers/checklist' },
+  { name: 'a consumer guide', actor: 'anonymous', path: () => '/guides/consumers/choosing' },
+  { name: "a download's survey", actor: 'anonymous', path: () => '/guides/downloads/checklist' },
+  { name: 'the update-notice registration', actor: 'anonymous', path: () => '/guides/updates' },
+  { name: 'the guides effect dashboard', actor: 'coordinator', path: () => '/guides/effect' },
 ]
 
 describe('no serious accessibility violations', () => {

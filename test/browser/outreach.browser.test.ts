@@ -99,7 +99,7 @@ describe('update notices', () => {
 })
 
 describe('an outreach campaign', () => {
-  it('is a channel staff create, with QR codes to print, whose downloads the dashboard counts, on a phone too', { timeout: 120_000 }, async () => {
+  it('is a channel staff create, with QR codes to print, whose scans and downloads the dashboard counts, on a phone too', { timeout: 120_000 }, async () => {
     const intake = await createUser(b.t, { roles: ['intake'] })
     const { page } = await b.person()
     await signIn(page, intake.email, TEST_PASSWORD, () => totpCode(b.t, intake))
@@ -112,6 +112,20 @@ describe('an outreach campaign', () => {
     expect(await page.locator('h1').innerText()).toBe('12月のチラシの QR コード')
     expect(await page.locator('.guides-qr-list img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     expect(await seriousViolations(page)).toEqual([])
+
+    // A reader scans the printed code for the choosing guide: the link under it is what the code carries.
+    const card = page.locator('.guides-qr-list li', { has: page.getByRole('heading', { name: 'ネットにつながる製品の選び方' }) })
+    const printed = await card.locator('p a').first().innerText()
+    expect(printed).toBe(`${b.baseUrl}/guides/consumers/choosing?ch=leaflet-2026-12&via=qr`)
+    const reader = await b.person()
+    await reader.page.goto(printed)
+    await reader.page.goto(printed)
+    // The dashboard, from the channel's own link: two views, one visitor, two QR scans, by this channel.
+    await clickAndWait(page, page.getByRole('link', { name: 'このチャネルの効果を見る' }))
+    expect(new URL(page.url()).searchParams.get('channel')).toBe('leaflet-2026-12')
+    expect(await page.locator('[data-measure="qrScans"]').innerText()).toBe('2')
+    expect(await page.locator('[data-measure="views"]').innerText()).toBe('2')
+    expect(await page.locator('[data-measure="visitors"]').innerText()).toBe('1')
 
     await page.goto(`/guides/effect?from=2026-11-01&to=2026-11-30&channel=${TAG}`)
     await expectNoErrorBanner(page)
