@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
+import { seriousViolations } from './axe.js'
 import type { Actor } from '../security/access/access-types.js'
 import { startLayoutWorld, type LayoutWorld } from './layout-world.js'
 
@@ -20,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.b.close()
 })
-
-/** The serious and critical violations on the page as it stands, one line each with where. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  // AXE_ALL=1 prints every violation, minor ones too, to see what is left.
-  if (process.env.AXE_ALL) console.log(page.url(), result.violations.map((v) => `${v.id} (${v.impact}) ${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`))
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-}
 
 const pages: { name: string; actor: Actor; path: () => string }[] = [
   { name: 'the portal home', actor: 'anonymous', path: () => '/' },

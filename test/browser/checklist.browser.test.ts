@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
+import { seriousViolations } from './axe.js'
 import type { Page } from 'playwright-core'
 import { clickAndWait, signIn, startBrowserApp, type BrowserApp } from './browser.js'
 import { overflow } from './layout-world.js'
@@ -28,12 +28,6 @@ async function fillIn(page: Page) {
   for (let n = 1; n <= 12; n++) await page.locator(`#a${n}-${levelOf(n)}`).check()
   await clickAndWait(page, page.getByRole('button', { name: '結果を見る' }))
   expect(new URL(page.url()).pathname).toBe('/guides/developers/checklist/result')
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
 }
 
 describe('the developer checklist in a browser', () => {

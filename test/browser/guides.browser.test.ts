@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
+import { seriousViolations } from './axe.js'
 import { clickAndWait, expectNoErrorBanner, startBrowserApp, type BrowserApp } from './browser.js'
 import { overflow } from './layout-world.js'
 import { qrTarget } from '../../src/guides/qr.js'
@@ -22,12 +21,6 @@ beforeAll(async () => {
   await b.t.db.insertInto('guide_channels').values({ tag: TAG, kind: 'leaflet', name_ja: '10月のチラシ', name_en: 'October leaflet', created_by: null, created_at: b.t.clock.now(), archived_at: null }).execute()
 }, 120_000)
 afterAll(async () => { await b?.close() })
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-}
 
 describe('a consumer guide reached by a leaflet’s QR code', () => {
   it('counts the scan by its channel, takes a 4-star rating with a comment, thanks, and replaces it when rated again', { timeout: 90_000 }, async () => {

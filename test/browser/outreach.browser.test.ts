@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
+import { seriousViolations } from './axe.js'
 import type { Page } from 'playwright-core'
 import { clickAndWait, expectNoErrorBanner, signIn, startBrowserApp, type BrowserApp } from './browser.js'
 import { overflow } from './layout-world.js'
@@ -20,12 +20,6 @@ beforeAll(async () => {
   await b.t.db.insertInto('guide_channels').values({ tag: TAG, kind: 'event', name_ja: '11月のセミナー', name_en: 'November seminar', created_by: null, created_at: b.t.clock.now(), archived_at: null }).execute()
 }, 120_000)
 afterAll(async () => { await b?.close() })
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-}
 
 /** Presses a button that answers with a file and returns the file's name and text. */
 async function download(page: Page, button: string) {
