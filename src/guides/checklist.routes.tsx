@@ -6,8 +6,7 @@ import { errors } from '../platform/errors.js'
 import { visitGuidePage } from './guide-visit.js'
 import { GuideFrame } from './guide-frame.js'
 import { CHECKLIST_ITEM_COUNT, checklistItemPath } from './guide-pages.js'
-import { currentChecklist, listChecklistVersions } from './checklist.repository.js'
-import { VersionHistory } from './checklist-admin.views.js'
+import { currentChecklist } from './checklist.repository.js'
 import { ITEM_NUMBERS } from './checklist.schemas.js'
 import { resultDocument, type ChecklistAnswers } from './checklist.usecases.js'
 import { answersFromQuery, refusedAnswers } from './checklist-answers.js'
@@ -25,11 +24,10 @@ const CHECKLIST = '/guides/developers/checklist'
 
 checklistRoutes.get(CHECKLIST, async (c) => {
   const checklist = await currentChecklist(c.var.deps.db)
-  const versions = await listChecklistVersions(c.var.deps.db)
+  // What changed between versions shows under the form, as on every guide page (guide-history.tsx).
   return page(c, c.var.t('guides.checklist.title'), (
     <GuideFrame c={c} visit={await visitGuidePage(c, CHECKLIST)}>
       <ChecklistForm c={c} checklist={checklist} values={c.req.query()} />
-      {versions.length > 1 && <details class="no-print"><summary>{c.var.t('guides.checklist.history_title')}</summary><VersionHistory c={c} versions={versions} /></details>}
     </GuideFrame>
   ))
 })

@@ -3,6 +3,7 @@ import type { Ctx } from '../platform/http/context.js'
 import type { GuideVisit } from './guide-visit.js'
 import { qrTarget, QR_SIZES } from './qr.js'
 import { RatingForm } from './ratings.views.js'
+import { GuideHistory } from './guide-history.js'
 
 /** The query a QR code image is asked with: this page, and the channel the visitor came by. */
 const qrQuery = (visit: GuideVisit) => {
@@ -50,6 +51,7 @@ export function GuideFrame(props: { c: Ctx; visit: GuideVisit; children: Child }
   return (
     <div class="guide">
       <div class="guide-content">{props.children}</div>
+      <GuideHistory c={c} topic={topic} />
       <div class="guide-frame">
         <QrBlock c={c} visit={visit} />
         <section class="guide-rating no-print" aria-labelledby="guide-rating-title">
