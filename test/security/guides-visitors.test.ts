@@ -97,6 +97,16 @@ describe("visitors' words stay with staff", () => {
     expect(r.status).toBe(200)
     expect(r.text).toContain(ADDRESS)
   })
+
+  it("the outbox shows administrators the confirmation mail with its secret links masked", async () => {
+    const mail = await t.db.selectFrom('mail_outbox').select(['id', 'body_text']).where('to_address', '=', ADDRESS).executeTakeFirstOrThrow()
+    expect(mail.body_text).toMatch(/\/guides\/updates\/confirm\/[A-Za-z0-9_-]{43}/)
+    const shown = await apiClient(t, admin.token).get(`/admin/outbox/${mail.id}`)
+    expect(shown.status).toBe(200)
+    expect(shown.text).toContain('/guides/updates/confirm/[redacted]')
+    expect(shown.text).toContain('/guides/updates/unsubscribe/[redacted]')
+    expect(shown.text).not.toMatch(/\/guides\/updates\/(confirm|unsubscribe)\/[A-Za-z0-9_-]{43}/)
+  })
 })
 
 describe('text in the guides renders as text', () => {
