@@ -32,8 +32,17 @@ describe.runIf(primaryUrl && replicaUrl)('keikai reading its public pages from a
     const admin = new pg.Client({ connectionString: primaryUrl })
     await admin.connect()
     await admin.query(`create database ${name}`)
+    const lsn = (await admin.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')).rows[0]!.lsn
     await admin.end()
-    // The new database reaches the replica with the WAL.
+    // The new database reaches the replica with the WAL: wait until the replica has replayed past it.
+    // On a busy CI machine (other test files copying template databases) that can take many seconds.
+    const deadline = Date.now() + 90_000
+    for (;;) {
+      const [row] = await onReplica(`select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as caught_up`)
+      if (row?.caught_up) break
+      if (Date.now() > deadline) throw new Error(`the replica has not replayed ${lsn} after 90 s`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
     for (let i = 0; ; i++) {
       const c = new pg.Client({ connectionString: withDatabase(replicaUrl!, name) })
       try { await c.connect(); await c.end(); break } catch (e) { if (i > 100) throw e }
