@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './platform/http/context.js'
 import { LANG_COOKIE, setAppCookie } from './platform/http/cookies.js'
 import { securityHeaders } from './platform/http/security-headers.js'
-import { csrfProtection, installReadOnlyPosts } from './platform/http/csrf.js'
+import { csrfProtection, installCsrfExemptions } from './platform/http/csrf.js'
 import { returnToPlace } from './platform/http/form-return.js'
 import { rejectUnstorableText } from './platform/http/request-text.js'
 import { handleError, installStartPage } from './platform/http/error-handler.js'
@@ -31,7 +31,7 @@ function installFeatures() {
   installOperations(features.flatMap((f) => f.openapi ?? []))
   installCaseSections(features)
   installStartPage(startPageFor)
-  installReadOnlyPosts(features.flatMap((f) => f.readOnlyPosts ?? []), features.flatMap((f) => f.secretLinkPosts ?? []))
+  installCsrfExemptions(features.flatMap((f) => f.readOnlyPosts ?? []), features.flatMap((f) => f.secretLinkPosts ?? []))
   installPublicSchedules(features.flatMap((f) => (f.publicSchedule ? [f.publicSchedule] : [])))
 }
 installFeatures()

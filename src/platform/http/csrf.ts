@@ -16,7 +16,7 @@ let readOnlyPosts: ReadonlySet<string> = new Set()
 let secretLinkPosts: readonly string[] = []
 
 /** Hands the features' read-only POST paths and secret-link POST prefixes over at start-up (`PlatformFeature`). */
-export function installReadOnlyPosts(paths: readonly string[], secretLinkPrefixes: readonly string[] = []): void {
+export function installCsrfExemptions(paths: readonly string[], secretLinkPrefixes: readonly string[]): void {
   readOnlyPosts = new Set(paths)
   secretLinkPosts = [...secretLinkPrefixes]
 }

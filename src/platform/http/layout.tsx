@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Ctx } from './context.js'
-import { installedFeeds, PhoneMenu, PortalNav, siteNav, WorkspaceNav } from './navigation.js'
+import { FooterNav, installedFeeds, PhoneMenu, PortalNav, siteNav, WorkspaceNav } from './navigation.js'
 import { labelTableCells } from './table-labels.js'
 import { ReturnField } from './form-return.js'
 import { csrfTokenFor } from './csrf.js'
@@ -60,12 +60,7 @@ export function Layout(props: { c: Ctx; title: string; children: Child; alternat
           {props.children}
         </main>
         <footer class="site">
-          <nav aria-label={t('nav.footer_label')}>
-            <ul>
-              {nav.footer.map((l) => <li><a href={l.href} aria-current={l.current ? 'page' : undefined}>{t(l.label)}</a></li>)}
-              <li><a href="/.well-known/security.txt">{t('footer.security_txt')}</a></li>
-            </ul>
-          </nav>
+          <FooterNav c={c} nav={nav} />
         </footer>
       </body>
     </html>

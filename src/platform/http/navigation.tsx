@@ -66,6 +66,19 @@ export function PortalNav(props: { c: Ctx; nav: SiteNav }) {
   )
 }
 
+/** The footer's links (public pages that are not the portal's work), then the security contact. */
+export function FooterNav(props: { c: Ctx; nav: SiteNav }) {
+  const { c } = props
+  return (
+    <nav aria-label={c.var.t('nav.footer_label')}>
+      <ul>
+        {props.nav.footer.map((l) => <NavLinkItem c={c} link={l} />)}
+        <li><a href="/.well-known/security.txt">{c.var.t('footer.security_txt')}</a></li>
+      </ul>
+    </nav>
+  )
+}
+
 /** The workspace menus by area, in the second bar of wide screens. */
 export function WorkspaceNav(props: { c: Ctx; nav: SiteNav }) {
   const { c } = props
