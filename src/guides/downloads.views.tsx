@@ -96,7 +96,7 @@ export async function downloadDocumentHtml(c: Ctx, input: { document: GuideTopic
     </html>
   ).toString()
   // A saved file has no site around it: the guide's own links must name the site.
-  return `<!DOCTYPE html>\n${html.replace(/(href|src)="\/(?!\/)/g, `$1="${input.publicUrl.replace(/\/$/, '')}/`)}`
+  return `<!DOCTYPE html>\n${html.replace(/(href|src)="\/(?!\/)/g, `$1="${input.publicUrl}/`)}`
 }
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')

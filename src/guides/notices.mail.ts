@@ -6,7 +6,7 @@ import type { Subscription } from './notices.repository.js'
 import { replaceUnsubscribeHash } from './notices.repository.js'
 
 /** The one-click unsubscribe link of a token. */
-export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/guides/updates/unsubscribe/${token}`
+export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl}/guides/updates/unsubscribe/${token}`
 
 /**
  * Queues one mail to a subscriber, in their language, inside the caller's transaction, with the

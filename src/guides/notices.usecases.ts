@@ -11,8 +11,6 @@ import {
 } from './notices.repository.js'
 import { mailSubscriber } from './notices.mail.js'
 
-const base = (publicUrl: string) => publicUrl.replace(/\/$/, '')
-
 /**
  * Registers an address for update notices (double opt-in): a new or pending address gets a
  * confirmation link, valid for CONFIRM_DAYS days; an address already confirmed is only told so
@@ -41,7 +39,7 @@ export async function registerForNotices(deps: Deps, input: SubscribeInput & { c
     await mailSubscriber(trx, { subscription: { id, email, language: input.language }, publicUrl: config.publicUrl, now, content: (t) => ({
       subject: t('guides.notice.confirm_subject'),
       body: t('guides.notice.confirm_body', {
-        url: `${base(config.publicUrl)}/guides/updates/confirm/${confirmToken}`, days: CONFIRM_DAYS,
+        url: `${config.publicUrl}/guides/updates/confirm/${confirmToken}`, days: CONFIRM_DAYS,
         topics: input.topics.map((topic) => t(`guides.notice.topic.${topic}`)).join(t('guides.notice.list_separator')),
       }),
     }) })
@@ -93,7 +91,7 @@ export async function announceGuideChange(trx: DB, input: { topic: GuideTopic; n
   const revisionId = newId()
   await trx.insertInto('guide_revisions').values({ id: revisionId, topic: input.topic, note_ja: input.noteJa, note_en: input.noteEn, published_at: input.now, published_by: input.by }).execute()
   const subscribers = await confirmedSubscribersOf(trx, input.topic)
-  const link = `${base(input.publicUrl)}${DOCUMENT_PAGE[input.topic]}`
+  const link = `${input.publicUrl}${DOCUMENT_PAGE[input.topic]}`
   for (const subscription of subscribers) {
     await mailSubscriber(trx, { subscription, publicUrl: input.publicUrl, now: input.now, content: (t) => ({
       subject: t('guides.notice.change_subject', { topic: t(`guides.notice.topic.${input.topic}`) }),

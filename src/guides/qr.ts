@@ -9,7 +9,8 @@ const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const
 
 /**
  * The link a guide page's QR code carries: the page on the public site, with the channel's tag
- * (when there is one) and `via=qr`, so a scan is counted as a scan, by channel.
+ * (when there is one) and `via=qr`, so a scan is counted as a scan, by channel. A trailing slash on
+ * `publicUrl` is dropped, so a URL typed by hand works too.
  */
 export function qrTarget(publicUrl: string, page: string, channel: string): string {
   const query = channel ? `?ch=${encodeURIComponent(channel)}&via=qr` : '?via=qr'

@@ -16,37 +16,43 @@ export type VisitorSeed = { address: string; agent: string }
 
 export const visitorSeed = (c: Ctx): VisitorSeed => ({ address: clientAddress(c), agent: c.req.header('user-agent') ?? '' })
 
-async function secretNamed(db: DB, name: string, now: Date): Promise<string> {
-  const fresh = newSecret()
-  await db.insertInto('guide_secrets').values({ name, secret: fresh, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
-  const row = await db.selectFrom('guide_secrets').select('secret').where('name', '=', name).executeTakeFirstOrThrow()
-  return row.secret
+/**
+ * The secret of that name, made the first time it is asked for (`made`). Read first: every guide view
+ * asks, and the secret exists all but once a day. Two processes making it at once keep the first one.
+ */
+async function secretNamed(db: DB, name: string, now: Date): Promise<{ secret: string; made: boolean }> {
+  const known = await db.selectFrom('guide_secrets').select('secret').where('name', '=', name).executeTakeFirst()
+  if (known) return { secret: known.secret, made: false }
+  const made = await db.insertInto('guide_secrets').values({ name, secret: newSecret(), created_at: now })
+    .onConflict((oc) => oc.column('name').doNothing()).returning('secret').executeTakeFirst()
+  if (made) return { secret: made.secret, made: true }
+  return { secret: (await db.selectFrom('guide_secrets').select('secret').where('name', '=', name).executeTakeFirstOrThrow()).secret, made: false }
 }
 
 const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64url')
 
-/** The visitor's mark for `purpose` today (a page, a download): the same all day, unlinkable after it. */
+/**
+ * The visitor's mark for `purpose` today (a page, a download): the same all day, unlinkable after it.
+ * The first mark of a day makes the day's secret and drops the marks and secrets older than yesterday.
+ */
 export async function dailyMark(db: DB, now: Date, seed: VisitorSeed, purpose: string): Promise<{ day: string; mark: string }> {
   const day = japanDate(now)
-  const secret = await secretNamed(db, `day:${day}`, now)
+  const { secret, made } = await secretNamed(db, `day:${day}`, now)
+  if (made) await forgetOldMarks(db, day)
   return { day, mark: hmac(secret, `${seed.address}\n${seed.agent}\n${purpose}`) }
 }
 
 /** The visitor's lasting mark for `purpose` (one rating per page). */
 export async function lastingMark(db: DB, now: Date, seed: VisitorSeed, purpose: string): Promise<string> {
-  const secret = await secretNamed(db, 'lasting', now)
+  const { secret } = await secretNamed(db, 'lasting', now)
   return hmac(secret, `${seed.address}\n${seed.agent}\n${purpose}`)
 }
 
-/**
- * Records that the visitor did `purpose` today; true the first time. Floods and repeats count once.
- * Drops marks and daily secrets older than yesterday as it goes.
- */
+/** Records that the visitor did `purpose` today; true the first time. Floods and repeats count once. */
 export async function firstTimeToday(db: DB, now: Date, seed: VisitorSeed, purpose: string): Promise<boolean> {
   const { day, mark } = await dailyMark(db, now, seed, purpose)
   const inserted = await db.insertInto('guide_visitor_marks').values({ day, mark })
     .onConflict((oc) => oc.columns(['day', 'mark']).doNothing()).returning('mark').executeTakeFirst()
-  if (inserted) await forgetOldMarks(db, day)
   return Boolean(inserted)
 }
 
